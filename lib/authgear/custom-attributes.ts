@@ -1,0 +1,152 @@
+/**
+ * Authgear custom attributes: names, types, access control and the validation Authgear applies
+ * to each value (contract §4, from authgear-server pkg/lib/config/user_profile.go).
+ * One implementation serves the app (answer schemas) and the emulator (updateUser validation).
+ * Isomorphic: zod only.
+ */
+import { z } from "zod";
+import { ISO_3166_1_ALPHA_2 } from "./iso3166";
+
+export const CUSTOM_ATTRIBUTE_TYPES = [
+  "string",
+  "number",
+  "integer",
+  "enum",
+  "phone_number",
+  "email",
+  "url",
+  "country_code",
+] as const;
+export type CustomAttributeType = (typeof CUSTOM_ATTRIBUTE_TYPES)[number];
+
+/** Pointer segment rule: `^[a-z][a-z0-9_]*[a-z0-9]$` or a single lowercase letter. */
+export const ATTRIBUTE_NAME_PATTERN = /^(?:[a-z]|[a-z][a-z0-9_]*[a-z0-9])$/;
+
+/** JWT and standard OIDC claims that a custom attribute may not be named after. */
+export const RESERVED_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
+  "iss", "sub", "aud", "exp", "nbf", "iat", "jti",
+  "email", "email_verified", "phone_number", "phone_number_verified", "preferred_username",
+  "family_name", "given_name", "picture", "gender", "birthdate", "zoneinfo", "locale",
+  "name", "nickname", "middle_name", "profile", "website", "address", "updated_at",
+]);
+
+/** Why `name` cannot be a custom attribute's name, or null when it can. */
+export function attributeNameProblem(name: string): string | null {
+  if (!ATTRIBUTE_NAME_PATTERN.test(name)) {
+    return `"${name}" must match ${ATTRIBUTE_NAME_PATTERN.source} (lowercase letters, digits and underscores, starting with a letter, not ending with an underscore)`;
+  }
+  if (RESERVED_ATTRIBUTE_NAMES.has(name)) {
+    return `"${name}" is a reserved JWT or standard claim name`;
+  }
+  return null;
+}
+
+export const ENUM_VALUE_PATTERN = /^[a-zA-Z0-9_]+$/;
+
+/** E.164: a plus sign, a non-zero digit, up to 15 digits in all (Authgear's `phone` format). */
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+
+export const ACCESS_LEVELS = ["hidden", "readonly", "readwrite"] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+export interface AccessControl {
+  end_user: AccessLevel;
+  bearer: AccessLevel;
+  portal_ui: AccessLevel;
+}
+/** Authgear's default for custom attributes. */
+export const DEFAULT_ACCESS_CONTROL: AccessControl = { end_user: "hidden", bearer: "hidden", portal_ui: "readwrite" };
+
+const ALLOWED_ACCESS_COMBINATIONS: ReadonlySet<string> = new Set([
+  "hidden,hidden,hidden",
+  "hidden,hidden,readonly",
+  "hidden,hidden,readwrite",
+  "hidden,readonly,readonly",
+  "hidden,readonly,readwrite",
+  "readonly,readonly,readonly",
+  "readonly,readonly,readwrite",
+  "readwrite,readonly,readwrite",
+]);
+export function isAllowedAccessControl(ac: AccessControl): boolean {
+  return ALLOWED_ACCESS_COMBINATIONS.has(`${ac.end_user},${ac.bearer},${ac.portal_ui}`);
+}
+export function accessLevelAtLeast(level: AccessLevel, floor: AccessLevel): boolean {
+  return ACCESS_LEVELS.indexOf(level) >= ACCESS_LEVELS.indexOf(floor);
+}
+
+/** The parts of an attribute definition that decide which values are valid. */
+export interface AttributeRule {
+  type: CustomAttributeType;
+  minimum?: number;
+  maximum?: number;
+  enum?: readonly string[];
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol.length > 1 && url.host.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function bounded(schema: z.ZodNumber, rule: AttributeRule): z.ZodNumber {
+  let s = schema;
+  if (rule.minimum !== undefined) s = s.min(rule.minimum, { message: `Must be at least ${rule.minimum}` });
+  if (rule.maximum !== undefined) s = s.max(rule.maximum, { message: `Must be at most ${rule.maximum}` });
+  return s;
+}
+
+/**
+ * The zod schema of one attribute's value, exactly Authgear's JSON-schema rules:
+ * non-empty strings, enum membership, ISO 3166-1 alpha-2, absolute URLs, E.164 phone numbers,
+ * integer and number bounds. Values are not trimmed or coerced here: that is the form's business.
+ */
+export function attributeValueSchema(rule: AttributeRule): z.ZodType<string | number> {
+  switch (rule.type) {
+    case "string":
+      return z.string({ error: "Must be text" }).min(1, { message: "Must not be empty" });
+    case "number":
+      return bounded(z.number({ error: "Must be a number" }), rule);
+    case "integer":
+      return bounded(z.number({ error: "Must be a whole number" }).int({ message: "Must be a whole number" }), rule);
+    case "enum": {
+      const values = rule.enum ?? [];
+      return z
+        .string({ error: "Must be one of the options" })
+        .refine((v) => values.includes(v), { message: "Must be one of the options" });
+    }
+    case "phone_number":
+      return z
+        .string({ error: "Must be a phone number" })
+        .regex(E164_PATTERN, { message: "Must be a phone number in international format, e.g. +442071234567" });
+    case "email":
+      return z.string({ error: "Must be an email address" }).pipe(z.email({ message: "Must be an email address" }));
+    case "url":
+      return z
+        .string({ error: "Must be a web address" })
+        .refine(isAbsoluteUrl, { message: "Must be a full web address, e.g. https://example.com" });
+    case "country_code":
+      return z
+        .string({ error: "Must be a country" })
+        .refine((v) => ISO_3166_1_ALPHA_2.has(v), { message: "Must be a two-letter country code, e.g. GB" });
+  }
+}
+
+/** The JSON type Authgear's error `causes[].kind` would name for a rule failure. */
+export function validationKind(rule: AttributeRule, value: unknown): string {
+  switch (rule.type) {
+    case "number":
+    case "integer":
+      if (typeof value !== "number" || (rule.type === "integer" && !Number.isInteger(value))) return "type";
+      if (rule.minimum !== undefined && value < rule.minimum) return "minimum";
+      if (rule.maximum !== undefined && value > rule.maximum) return "maximum";
+      return "type";
+    case "enum":
+      return typeof value === "string" ? "enum" : "type";
+    case "string":
+      return typeof value === "string" ? "minLength" : "type";
+    default:
+      return typeof value === "string" ? "format" : "type";
+  }
+}
