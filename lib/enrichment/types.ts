@@ -1,0 +1,93 @@
+/**
+ * Enrichment: facts about a user that Gradual can learn without asking (where they are, which
+ * time zone and languages they use), each with a confidence and the provider it came from.
+ * Isomorphic: types and zod only.
+ */
+import { z } from "zod";
+
+/** What a provider can learn. Values: city/region free text, country ISO 3166-1 alpha-2,
+ * timezone an IANA zone name, languages a BCP 47 list, most preferred first. */
+export const ENRICHMENT_FIELDS = ["city", "region", "country", "timezone", "languages"] as const;
+export type EnrichmentField = (typeof ENRICHMENT_FIELDS)[number];
+
+export interface EnrichmentFieldValues {
+  city: string;
+  region: string;
+  country: string;
+  timezone: string;
+  languages: string[];
+}
+
+/** One observation of one field by one provider. */
+export type EnrichedValue<F extends EnrichmentField = EnrichmentField> = {
+  [K in F]: {
+    field: K;
+    value: EnrichmentFieldValues[K];
+    /** 0..1: how likely the value is right for this user. */
+    confidence: number;
+    /** The provider's name. */
+    source: string;
+    /** ISO 8601 time of the observation. */
+    observedAt: string;
+  };
+}[F];
+
+/** What providers look at. Every part is optional; a provider uses what it understands. */
+export interface EnrichmentInput {
+  /** The client's public IP address (see client-ip.server.ts), never stored. */
+  ip?: string | null;
+  /** Sent by the browser (see collectClientHints); untrusted until parsed. */
+  clientHints?: { timeZone?: string; languages?: readonly string[] } | null;
+  /** From an Authgear hook event's `context`. */
+  hookContext?: { geo_location_code?: string | null; preferred_languages?: readonly string[] | null } | null;
+}
+
+export interface ProviderContext {
+  /** Aborted when the provider's own budget or the overall budget runs out. */
+  signal: AbortSignal;
+  now: Date;
+}
+
+export interface EnrichmentProvider {
+  readonly name: string;
+  readonly fields: readonly EnrichmentField[];
+  /** How long this provider may take; the runner also applies the overall budget. */
+  readonly timeBudgetMs: number;
+  lookup(input: EnrichmentInput, context: ProviderContext): Promise<EnrichedValue[]>;
+}
+
+const confidence = z.number().min(0).max(1);
+const base = { confidence, source: z.string().min(1), observedAt: z.iso.datetime({ offset: true }) };
+const text = z.string().trim().min(1).max(200);
+
+/** An EnrichedValue as data (for values read back from storage or handed in by a provider). */
+export const enrichedValueSchema = z.discriminatedUnion("field", [
+  z.object({ field: z.literal("city"), value: text, ...base }),
+  z.object({ field: z.literal("region"), value: text, ...base }),
+  z.object({ field: z.literal("country"), value: z.string().regex(/^[A-Z]{2}$/), ...base }),
+  z.object({ field: z.literal("timezone"), value: z.string().min(1).max(64), ...base }),
+  z.object({ field: z.literal("languages"), value: z.array(z.string().min(1).max(35)).min(1).max(10), ...base }),
+]);
+
+export type BestValues = { [K in EnrichmentField]?: EnrichedValue<K> };
+
+/**
+ * The best value per field: highest confidence; on a tie, the value that comes first
+ * (providers are listed in priority order, so earlier means preferred).
+ */
+export function pickBest(values: readonly EnrichedValue[]): BestValues {
+  const best: Partial<Record<EnrichmentField, EnrichedValue>> = {};
+  for (const value of values) {
+    const current = best[value.field];
+    if (!current || value.confidence > current.confidence) best[value.field] = value;
+  }
+  return best as BestValues;
+}
+
+/**
+ * The custom-attribute value an observation stands for: strings as they are, a language list
+ * as its first (most preferred) tag, since an attribute holds one string or number.
+ */
+export function enrichedAttributeValue(value: EnrichedValue): string {
+  return value.field === "languages" ? (value.value[0] ?? "") : value.value;
+}
