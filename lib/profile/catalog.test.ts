@@ -1,0 +1,257 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  DEFAULT_QUESTION_ACCESS_CONTROL,
+  ProfileCatalogError,
+  defineProfileCatalog,
+  findQuestion,
+  isCatalogAttribute,
+  isEmptyValue,
+  localize,
+  questionAttributeConfig,
+  type QuestionInput,
+} from "./catalog";
+
+const base = { label: "Label", purpose: "Why", priority: 1 } as const;
+const q = (attribute: string, extra: Partial<QuestionInput> = {}): QuestionInput => ({
+  attribute,
+  type: "string",
+  ...base,
+  ...extra,
+});
+
+/** Defines a catalog expecting failure; returns the problems. */
+function problems(input: Parameters<typeof defineProfileCatalog>[0]): readonly string[] {
+  try {
+    defineProfileCatalog(input);
+  } catch (error) {
+    assert.ok(error instanceof ProfileCatalogError, `expected ProfileCatalogError, got ${String(error)}`);
+    assert.match(error.message, /^Invalid profile catalog:\n/);
+    return error.problems;
+  }
+  assert.fail("defineProfileCatalog accepted an invalid catalog");
+}
+
+function assertProblem(input: Parameters<typeof defineProfileCatalog>[0], pattern: RegExp): void {
+  const list = problems(input);
+  assert.ok(list.some((p) => pattern.test(p)), `no problem matches ${pattern}; got:\n${list.join("\n")}`);
+}
+
+describe("defineProfileCatalog: defaults", () => {
+  it("applies perLogin 2, cooldown [1, 7, 30], locale en, Gradual's access control and authgearId = attribute", () => {
+    const catalog = defineProfileCatalog({ questions: [q("company")] });
+    assert.equal(catalog.perLogin, 2);
+    assert.deepEqual(catalog.cooldownDays, [1, 7, 30]);
+    assert.equal(catalog.defaultLocale, "en");
+    const [company] = catalog.questions;
+    assert.deepEqual(company?.accessControl, { end_user: "readwrite", bearer: "readonly", portal_ui: "readwrite" });
+    assert.equal(company?.authgearId, "company");
+  });
+
+  it("keeps explicit settings", () => {
+    const catalog = defineProfileCatalog({
+      perLogin: 3,
+      cooldownDays: [2, 2, 14],
+      defaultLocale: "de",
+      questions: [
+        q("company", {
+          label: { de: "Firma" },
+          purpose: "Warum",
+          authgearId: "0001",
+          accessControl: { end_user: "readonly", bearer: "readonly", portal_ui: "readwrite" },
+        }),
+      ],
+    });
+    assert.equal(catalog.perLogin, 3);
+    assert.deepEqual(catalog.cooldownDays, [2, 2, 14]);
+    assert.equal(catalog.questions[0]?.authgearId, "0001");
+    assert.equal(catalog.questions[0]?.accessControl.end_user, "readonly");
+  });
+
+  it("freezes the catalog deeply", () => {
+    const catalog = defineProfileCatalog({ questions: [q("company", { when: undefined }), q("job_title", { when: { known: ["company"] } })] });
+    assert.throws(() => {
+      (catalog.questions as QuestionInput[]).push(q("x"));
+    }, TypeError);
+    assert.throws(() => {
+      (catalog.questions[1]?.when?.known as string[]).push("y");
+    }, TypeError);
+  });
+
+  it("types attributes as a literal union and finds questions", () => {
+    const catalog = defineProfileCatalog({ questions: [q("company"), q("job_title")] as const });
+    const name: (typeof catalog.questions)[number]["attribute"] = "job_title";
+    assert.equal(findQuestion(catalog, name)?.attribute, "job_title");
+    assert.equal(findQuestion(catalog, "nope"), undefined);
+    assert.equal(isCatalogAttribute(catalog, "company"), true);
+    assert.equal(isCatalogAttribute(catalog, "constructor"), false);
+    assert.equal(isCatalogAttribute(catalog, 3), false);
+  });
+});
+
+describe("defineProfileCatalog: validation errors name the question", () => {
+  it("refuses a name Authgear refuses, using Authgear's name rule", () => {
+    assertProblem({ questions: [q("Company")] }, /^question "Company" \(questions\[0\]\): attribute "Company" must match/);
+    assertProblem({ questions: [q("company_")] }, /question "company_".*must match/);
+    assertProblem({ questions: [q("email")] }, /question "email".*reserved JWT or standard claim/);
+  });
+
+  it("refuses names every JavaScript object already has", () => {
+    assertProblem({ questions: [q("constructor")] }, /question "constructor".*property of every JavaScript object/);
+  });
+
+  it("refuses duplicate attributes and duplicate Authgear ids", () => {
+    assertProblem({ questions: [q("company"), q("company")] }, /questions\[1\]\): attribute "company" is already used by questions\[0\]/);
+    assertProblem(
+      { questions: [q("company", { authgearId: "x1" }), q("job_title", { authgearId: "x1" })] },
+      /question "job_title".*authgearId "x1" is already used by questions\[0\]/,
+    );
+  });
+
+  it("refuses an enum without options, and options on other types", () => {
+    assertProblem({ questions: [q("industry", { type: "enum" })] }, /question "industry".*type enum needs options/);
+    assertProblem({ questions: [q("industry", { type: "enum", options: [] })] }, /question "industry".*type enum needs options/);
+    assertProblem(
+      { questions: [q("company", { options: [{ value: "a", label: "A" }] })] },
+      /question "company".*options apply only to type enum, not string/,
+    );
+  });
+
+  it("refuses enum values Authgear refuses and duplicate values", () => {
+    assertProblem(
+      { questions: [q("industry", { type: "enum", options: [{ value: "public sector", label: "Public sector" }] })] },
+      /question "industry".*options\[0\].*Authgear's rule/,
+    );
+    assertProblem(
+      { questions: [q("industry", { type: "enum", options: [{ value: "a", label: "A" }, { value: "a", label: "B" }] })] },
+      /question "industry".*enum values must be unique/,
+    );
+  });
+
+  it("refuses minimum above maximum and limits on non-numeric types", () => {
+    assertProblem(
+      { questions: [q("team_size", { type: "integer", minimum: 5, maximum: 1 })] },
+      /question "team_size".*minimum \(5\) is greater than maximum \(1\)/,
+    );
+    assertProblem({ questions: [q("company", { minimum: 1 })] }, /question "company".*minimum\/maximum apply only to number and integer, not string/);
+    assertProblem({ questions: [q("company", { type: "email", maximum: 1 })] }, /question "company".*not email/);
+    assert.doesNotThrow(() => defineProfileCatalog({ questions: [q("n", { type: "number", minimum: 2, maximum: 2 })] }));
+  });
+
+  it("refuses non-finite limits and priorities", () => {
+    assertProblem({ questions: [q("n", { type: "number", maximum: Infinity })] }, /question "n".*maximum: must be a finite number/);
+    assertProblem({ questions: [q("n", { priority: Number.NaN })] }, /question "n".*priority/);
+  });
+
+  it("refuses access control outside Authgear's 8 combinations", () => {
+    assertProblem(
+      { questions: [q("company", { accessControl: { end_user: "readwrite", bearer: "readwrite", portal_ui: "readwrite" } })] },
+      /question "company".*accessControl.*8 allowed combinations/,
+    );
+  });
+
+  it("refuses conditions on unknown attributes, on the question itself, empty ones, and cycles", () => {
+    assertProblem(
+      { questions: [q("team_size", { when: { known: ["compnay"] } })] },
+      /question "team_size".*when names "compnay", which is not an attribute of this catalog/,
+    );
+    assertProblem({ questions: [q("company", { when: { known: ["company"] } })] }, /question "company".*names the question itself/);
+    assertProblem({ questions: [q("company", { when: { equals: { company: "x" } } })] }, /question "company".*names the question itself/);
+    assertProblem({ questions: [q("company", { when: {} })] }, /question "company".*when names no attribute/);
+    assertProblem({ questions: [q("a", { when: { known: ["b"] } }), q("b", { when: { equals: { a: "x" } } })] }, /conditions form a cycle a → b → a/);
+    assertProblem(
+      { questions: [q("a", { when: { known: ["c"] } }), q("b", { when: { known: ["a"] } }), q("c", { when: { known: ["b"] } })] },
+      /conditions form a cycle a → c → b → a/,
+    );
+  });
+
+  it("refuses an equals condition that can never match the target's type", () => {
+    const industry = q("industry", { type: "enum", options: [{ value: "software", label: "Software" }] });
+    assertProblem({ questions: [industry, q("x", { when: { equals: { industry: "banking" } } })] }, /question "x".*when.equals.industry = "banking" can never match/);
+    assertProblem({ questions: [q("size", { type: "integer" }), q("x", { when: { equals: { size: "5" } } })] }, /question "x".*when.equals.size = "5" can never match/);
+    assert.doesNotThrow(() => defineProfileCatalog({ questions: [industry, q("x", { when: { equals: { industry: "software" } } })] }));
+  });
+
+  it("refuses perLogin outside 1-3 and bad cooldowns", () => {
+    for (const perLogin of [0, 4, 1.5]) assertProblem({ perLogin, questions: [q("a")] }, /^perLogin: must be/);
+    assertProblem({ cooldownDays: [], questions: [q("a")] }, /^cooldownDays: needs at least one entry/);
+    assertProblem({ cooldownDays: [7, 1], questions: [q("a")] }, /^cooldownDays: must not shrink/);
+    assertProblem({ cooldownDays: [0], questions: [q("a")] }, /^cooldownDays\[0\]: must be more than 0 days/);
+  });
+
+  it("refuses an empty catalog, unknown keys and misspelled fields", () => {
+    assertProblem({ questions: [] }, /^questions: needs at least one question/);
+    assertProblem({ questions: [{ ...q("company"), placehoder: "x" } as QuestionInput] }, /question "company".*placehoder/);
+  });
+
+  it("refuses empty texts, maps without the default locale and non-canonical locale tags", () => {
+    assertProblem({ questions: [q("company", { label: " " })] }, /question "company".*label/);
+    assertProblem({ questions: [q("company", { purpose: { de: "Warum" } })] }, /question "company".*purpose has no "en" text/);
+    assertProblem({ questions: [q("company", { label: { en: "Company", "de-ch": "Firma" } })] }, /question "company".*"de-ch" is not a canonical locale tag/);
+    assertProblem(
+      { questions: [q("industry", { type: "enum", options: [{ value: "a", label: { de: "A" } }] })] },
+      /question "industry".*options\[0\]\.label has no "en" text/,
+    );
+    assertProblem({ defaultLocale: "en_GB", questions: [q("company")] }, /^defaultLocale: must be a canonical locale tag/);
+  });
+
+  it("refuses enrichment for a type it cannot fill and the same field twice", () => {
+    assertProblem(
+      { questions: [q("country", { type: "string", enrichment: { field: "country", mode: "fill" } })] },
+      /question "country".*enrichment field "country" fills a country_code attribute, not string/,
+    );
+    assertProblem(
+      { questions: [q("city", { type: "integer", enrichment: { field: "city", mode: "confirm" } })] },
+      /question "city".*fills a string attribute, not integer/,
+    );
+    assertProblem(
+      { questions: [q("city", { enrichment: { field: "city", mode: "confirm" } }), q("town", { enrichment: { field: "city", mode: "fill" } })] },
+      /question "town".*enrichment field "city" is already used by questions\[0\]/,
+    );
+  });
+
+  it("lists every problem at once", () => {
+    const list = problems({ questions: [q("Bad"), q("industry", { type: "enum" }), q("n", { type: "integer", minimum: 3, maximum: 2 })] });
+    assert.equal(list.length, 3, list.join("\n"));
+  });
+});
+
+describe("localize", () => {
+  const text = { en: "Company", de: "Firma", "de-CH": "Unternehmung" };
+  it("returns plain strings as they are", () => assert.equal(localize("Company", "de"), "Company"));
+  it("prefers the exact locale, then the language, then the default", () => {
+    assert.equal(localize(text, "de-CH"), "Unternehmung");
+    assert.equal(localize(text, "de-AT"), "Firma");
+    assert.equal(localize(text, "de"), "Firma");
+    assert.equal(localize(text, "fr"), "Company");
+    assert.equal(localize(text, "de-ch"), "Unternehmung");
+  });
+  it("uses the given default locale, then the first entry, and survives malformed locales", () => {
+    assert.equal(localize({ de: "Firma", fr: "Société" }, "it", "fr"), "Société");
+    assert.equal(localize({ de: "Firma" }, "it"), "Firma");
+    assert.equal(localize(text, "not a locale!"), "Company");
+  });
+});
+
+describe("isEmptyValue", () => {
+  it("treats absent, null and the empty string as empty, everything else as a value", () => {
+    for (const v of [undefined, null, ""]) assert.equal(isEmptyValue(v), true, String(v));
+    for (const v of [" ", "x", 0, false]) assert.equal(isEmptyValue(v), false, String(v));
+  });
+});
+
+describe("questionAttributeConfig", () => {
+  it("builds Authgear's entry with the enum values in option order", () => {
+    assert.deepEqual(
+      questionAttributeConfig({
+        attribute: "industry",
+        type: "enum",
+        options: [
+          { value: "b", label: "B" },
+          { value: "a", label: "A" },
+        ],
+      }),
+      { id: "industry", pointer: "/industry", type: "enum", enum: ["b", "a"], access_control: { ...DEFAULT_QUESTION_ACCESS_CONTROL } },
+    );
+  });
+});
