@@ -54,8 +54,12 @@ const RANGES: ReadonlyArray<readonly [NonPublicRange, string, number, "ipv4" | "
   ["multicast", "ff00::", 8, "ipv6"],
 ];
 
+// One list for the common question "is it special at all?" (one check, ~2 µs), and one per
+// range name, consulted only to name the range of an address already known to be special.
+const anySpecial = new BlockList();
 const lists = new Map<NonPublicRange, BlockList>();
 for (const [name, network, prefix, type] of RANGES) {
+  anySpecial.addSubnet(network, prefix, type);
   let list = lists.get(name);
   if (!list) {
     list = new BlockList();
@@ -106,8 +110,10 @@ export function nonPublicRange(ip: string): NonPublicRange | null {
   const version = isIP(ip);
   if (version === 0) return "reserved";
   const type = version === 4 ? "ipv4" : "ipv6";
-  for (const [name, list] of lists) {
-    if (list.check(ip, type)) return name;
+  if (anySpecial.check(ip, type)) {
+    for (const [name, list] of lists) {
+      if (list.check(ip, type)) return name;
+    }
   }
   if (version === 6 && !GLOBAL_UNICAST_V6.check(ip, "ipv6")) return "not-global-unicast";
   return null;

@@ -24,13 +24,21 @@ function knownSpelling(name: string): string | undefined {
  */
 export function canonicalTimeZone(name: unknown): string | null {
   if (typeof name !== "string" || name.length > 64 || !ZONE_NAME.test(name)) return null;
+  const seen = checkedZones.get(name);
+  if (seen !== undefined) return seen;
+  let result: string | null;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: name });
+    result = knownSpelling(name) ?? name;
   } catch {
-    return null;
+    result = null;
   }
-  return knownSpelling(name) ?? name;
+  // Building a DateTimeFormat costs ~100 µs; there are only a few hundred zone names.
+  if (checkedZones.size >= 2000) checkedZones.clear();
+  checkedZones.set(name, result);
+  return result;
 }
+const checkedZones = new Map<string, string | null>();
 
 /** The canonical form of one BCP 47 tag (e.g. "en-us" -> "en-US"), or null when invalid. */
 export function canonicalLanguageTag(tag: unknown): string | null {
