@@ -1,0 +1,99 @@
+/**
+ * The `client` provider: the time zone and languages the user's own browser reports. The most
+ * reliable time-zone source there is (it is the device's setting), but sent by the browser, so
+ * untrusted until parsed here. Isomorphic: `collectClientHints()` runs in the browser, the
+ * schema and provider on the server.
+ */
+import { z } from "zod";
+import type { EnrichedValue, EnrichmentProvider } from "./types";
+import { canonicalLanguages, canonicalLanguageTag, canonicalTimeZone } from "./values";
+
+export const CLIENT_PROVIDER_NAME = "client";
+export const CLIENT_CONFIDENCE = { timezone: 0.95, languages: 0.9 } as const;
+export const MAX_CLIENT_LANGUAGES = 10;
+
+export interface ClientHints {
+  /** IANA zone name, e.g. "Europe/London". */
+  timeZone?: string;
+  /** BCP 47 tags, most preferred first, at most 10. */
+  languages?: string[];
+}
+
+/**
+ * Strict: any bad part is an error with a specific message. Values come out canonical
+ * ("en-us" -> "en-US"). Use where a client must be told its hints are wrong.
+ */
+export const clientHintsSchema = z
+  .object({
+    timeZone: z
+      .string()
+      .transform((v, ctx) => {
+        const zone = canonicalTimeZone(v);
+        if (!zone) ctx.addIssue({ code: "custom", message: "timeZone must be an IANA time zone such as Europe/London" });
+        return zone ?? v;
+      })
+      .optional(),
+    languages: z
+      .array(
+        z.string().transform((v, ctx) => {
+          const tag = canonicalLanguageTag(v);
+          if (!tag) ctx.addIssue({ code: "custom", message: "each language must be a BCP 47 tag such as en-GB" });
+          return tag ?? v;
+        }),
+      )
+      .max(MAX_CLIENT_LANGUAGES, { message: `at most ${MAX_CLIENT_LANGUAGES} languages` })
+      .transform((tags) => [...new Set(tags)])
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Lenient: keeps whatever parts are valid and drops the rest, never throws. Hints only ever add
+ * suggestions, so an odd browser must not make a request fail.
+ */
+export function parseClientHints(raw: unknown): ClientHints {
+  if (typeof raw !== "object" || raw === null) return {};
+  const record = raw as Record<string, unknown>;
+  const hints: ClientHints = {};
+  const timeZone = canonicalTimeZone(record.timeZone);
+  if (timeZone) hints.timeZone = timeZone;
+  if (Array.isArray(record.languages)) {
+    const languages = canonicalLanguages(record.languages.slice(0, 50), MAX_CLIENT_LANGUAGES);
+    if (languages.length > 0) hints.languages = languages;
+  }
+  return hints;
+}
+
+/** In the browser: the device's time zone and the user's language preferences. */
+export function collectClientHints(): ClientHints {
+  const raw: { timeZone?: string; languages?: readonly string[] } = {};
+  try {
+    raw.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    // no Intl time zone support: leave it out
+  }
+  if (typeof navigator !== "undefined") {
+    raw.languages = navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+  }
+  return parseClientHints(raw);
+}
+
+export function clientValues(hints: ClientHints, now: Date): EnrichedValue[] {
+  const observedAt = now.toISOString();
+  const source = CLIENT_PROVIDER_NAME;
+  const values: EnrichedValue[] = [];
+  if (hints.timeZone) values.push({ field: "timezone", value: hints.timeZone, confidence: CLIENT_CONFIDENCE.timezone, source, observedAt });
+  if (hints.languages?.length) values.push({ field: "languages", value: hints.languages, confidence: CLIENT_CONFIDENCE.languages, source, observedAt });
+  return values;
+}
+
+export function createClientProvider(): EnrichmentProvider {
+  return {
+    name: CLIENT_PROVIDER_NAME,
+    fields: ["timezone", "languages"],
+    timeBudgetMs: 50,
+    async lookup(input, { now }) {
+      return input.clientHints ? clientValues(parseClientHints(input.clientHints), now) : [];
+    },
+  };
+}
