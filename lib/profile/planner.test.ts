@@ -1,0 +1,401 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { defineProfileCatalog, type QuestionInput } from "./catalog";
+import {
+  DAY_MS,
+  conditionHolds,
+  cooldownDaysAfter,
+  cooldownUntil,
+  explainPrompt,
+  loginKey,
+  planPrompt,
+  type CurrentAttributes,
+  type LoginPrompt,
+  type PlanInput,
+  type PromptHistory,
+  type PromptLog,
+} from "./planner";
+import { profileCatalog } from "@/profile.config";
+
+const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
+const LOGIN = { sub: "user-1", authTime: 1_773_000_000 };
+const KEY = `user-1:${LOGIN.authTime}`;
+
+const q = (attribute: string, priority: number, extra: Partial<QuestionInput> = {}): QuestionInput => ({
+  attribute,
+  type: "string",
+  label: attribute.toUpperCase(),
+  purpose: "p",
+  priority,
+  ...extra,
+});
+
+/** a..e, priorities 50,40,30,20,10 (catalog order = priority order). */
+function simpleCatalog(perLogin = 2) {
+  return defineProfileCatalog({ perLogin, questions: [q("a", 50), q("b", 40), q("c", 30), q("d", 20), q("e", 10)] });
+}
+
+function plan<A extends string>(input: Partial<PlanInput<A>> & Pick<PlanInput<A>, "catalog">) {
+  return planPrompt<A>({ attributes: {}, history: {}, login: LOGIN, promptLog: {}, now: NOW, ...input });
+}
+const asked = (p: { ask: { attribute: string }[] }) => p.ask.map((a) => a.attribute);
+const reasonOf = (p: { leftOut: { attribute: string; reason: string }[] }, attribute: string) =>
+  p.leftOut.find((l) => l.attribute === attribute)?.reason;
+
+describe("planPrompt: cap per login", () => {
+  for (const perLogin of [1, 2, 3]) {
+    it(`asks at most ${perLogin}, the highest priorities, the rest over_cap`, () => {
+      const result = plan({ catalog: simpleCatalog(perLogin) });
+      assert.deepEqual(asked(result), ["a", "b", "c"].slice(0, perLogin));
+      assert.ok(result.ask.every((a) => a.reason === "eligible"));
+      const overCap = result.leftOut.filter((l) => l.reason === "over_cap").map((l) => l.attribute);
+      assert.deepEqual(overCap, ["a", "b", "c", "d", "e"].slice(perLogin));
+      assert.equal(result.state, "new");
+      assert.equal(result.loginKey, KEY);
+    });
+  }
+
+  it("asks fewer when fewer are empty, and nothing when all are answered", () => {
+    const all = { a: "1", b: "1", c: "1", d: "1", e: "1" };
+    assert.deepEqual(asked(plan({ catalog: simpleCatalog(3), attributes: { ...all, d: undefined } })), ["d"]);
+    const none = plan({ catalog: simpleCatalog(3), attributes: all });
+    assert.deepEqual(none.ask, []);
+    assert.ok(none.leftOut.every((l) => l.reason === "answered"));
+  });
+
+  it("lists every catalog question exactly once, left-outs in catalog order", () => {
+    const result = plan({ catalog: simpleCatalog(2), attributes: { c: "x" } });
+    const all = [...asked(result), ...result.leftOut.map((l) => l.attribute)].sort();
+    assert.deepEqual(all, ["a", "b", "c", "d", "e"]);
+    assert.deepEqual(result.leftOut.map((l) => l.attribute), ["c", "d", "e"]);
+  });
+});
+
+describe("planPrompt: only empty attributes", () => {
+  it("treats a missing key, null and the empty string as empty", () => {
+    for (const attributes of [{}, { a: null }, { a: "" }, { a: undefined }] as CurrentAttributes[]) {
+      assert.deepEqual(asked(plan({ catalog: simpleCatalog(1), attributes })), ["a"], JSON.stringify(attributes));
+    }
+  });
+
+  it("treats any value, including 0, false and a space, as answered", () => {
+    for (const value of ["x", 0, false, " "]) {
+      const result = plan({ catalog: simpleCatalog(1), attributes: { a: value } });
+      assert.deepEqual(asked(result), ["b"], JSON.stringify(value));
+      assert.equal(reasonOf(result, "a"), "answered");
+    }
+  });
+
+  it("uses the attribute's value, not answeredAt, to decide", () => {
+    const history: PromptHistory = { a: { skipCount: 0, answeredAt: NOW - DAY_MS } };
+    assert.deepEqual(asked(plan({ catalog: simpleCatalog(1), history })), ["a"], "answer later cleared: ask again");
+  });
+
+  it("ignores inherited properties of the attributes object", () => {
+    const attributes = Object.create({ a: "inherited" }) as CurrentAttributes;
+    assert.deepEqual(asked(plan({ catalog: simpleCatalog(1), attributes })), ["a"]);
+  });
+});
+
+describe("planPrompt: conditions", () => {
+  const catalog = defineProfileCatalog({
+    perLogin: 3,
+    questions: [
+      q("company", 10),
+      q("industry", 5, { type: "enum", options: [{ value: "software", label: "Software" }, { value: "finance", label: "Finance" }] }),
+      q("team_size", 100, { type: "integer", when: { known: ["company"] } }),
+      q("stack", 90, { when: { equals: { industry: "software" } } }),
+      q("both", 80, { when: { known: ["company"], equals: { industry: "software" } } }),
+    ],
+  });
+
+  it("known: waits until the named attribute has a value", () => {
+    const before = plan({ catalog });
+    assert.equal(reasonOf(before, "team_size"), "condition_unmet");
+    const unmet = before.leftOut.find((l) => l.attribute === "team_size");
+    assert.deepEqual(unmet?.reason === "condition_unmet" && unmet.condition, { known: ["company"] });
+    assert.equal(reasonOf(plan({ catalog, attributes: { company: "" } }), "team_size"), "condition_unmet");
+    assert.equal(reasonOf(plan({ catalog, attributes: { company: null } }), "team_size"), "condition_unmet");
+    assert.deepEqual(asked(plan({ catalog, attributes: { company: "Acme" } })).slice(0, 1), ["team_size"]);
+  });
+
+  it("equals: only for that exact value", () => {
+    assert.equal(reasonOf(plan({ catalog }), "stack"), "condition_unmet");
+    assert.equal(reasonOf(plan({ catalog, attributes: { industry: "finance" } }), "stack"), "condition_unmet");
+    assert.ok(asked(plan({ catalog, attributes: { industry: "software" } })).includes("stack"));
+  });
+
+  it("all parts of a condition must hold", () => {
+    assert.equal(reasonOf(plan({ catalog, attributes: { industry: "software" } }), "both"), "condition_unmet");
+    assert.equal(reasonOf(plan({ catalog, attributes: { company: "Acme", industry: "finance" } }), "both"), "condition_unmet");
+    assert.deepEqual(asked(plan({ catalog, attributes: { company: "Acme", industry: "software" } })), ["team_size", "stack", "both"]);
+  });
+
+  it("an answered question reports answered, not its condition", () => {
+    assert.equal(reasonOf(plan({ catalog, attributes: { team_size: 5 } }), "team_size"), "answered");
+  });
+
+  it("conditionHolds compares exactly (no type coercion)", () => {
+    assert.equal(conditionHolds({ equals: { n: 5 } }, { n: "5" }), false);
+    assert.equal(conditionHolds({ equals: { n: 5 } }, { n: 5 }), true);
+    assert.equal(conditionHolds(undefined, {}), true);
+  });
+});
+
+describe("planPrompt: skip cooldown", () => {
+  const catalog = simpleCatalog(1);
+  const skipped = (skipCount: number, ago: number): PromptHistory => ({ a: { skipCount, lastSkippedAt: NOW - ago } });
+
+  for (const [skipCount, days] of [
+    [1, 1],
+    [2, 7],
+    [3, 30],
+    [4, 30],
+    [12, 30],
+  ] as const) {
+    it(`after skip #${skipCount}: rests ${days} days, asked again exactly then`, () => {
+      assert.equal(cooldownDaysAfter(catalog, skipCount), days);
+      const resting = plan({ catalog, history: skipped(skipCount, days * DAY_MS - 1) });
+      assert.deepEqual(asked(resting), ["b"]);
+      const left = resting.leftOut.find((l) => l.attribute === "a");
+      assert.equal(left?.reason, "cooldown");
+      assert.equal(left?.reason === "cooldown" && left.until, NOW + 1);
+      assert.equal(left?.reason === "cooldown" && left.skipCount, skipCount);
+      assert.deepEqual(asked(plan({ catalog, history: skipped(skipCount, days * DAY_MS) })), ["a"], "boundary: due");
+      assert.deepEqual(asked(plan({ catalog, history: skipped(skipCount, days * DAY_MS + 1) })), ["a"]);
+    });
+  }
+
+  it("a skip that shows no lastSkippedAt, or no skip at all, does not rest", () => {
+    assert.equal(cooldownUntil(catalog, { skipCount: 2, lastSkippedAt: null }), null);
+    assert.equal(cooldownUntil(catalog, { skipCount: 0, lastSkippedAt: NOW }), null);
+    assert.deepEqual(asked(plan({ catalog, history: { a: { skipCount: 2 } } })), ["a"]);
+  });
+
+  it("follows the catalog's own cooldown list", () => {
+    const custom = defineProfileCatalog({ perLogin: 1, cooldownDays: [3], questions: [q("a", 2), q("b", 1)] });
+    assert.equal(cooldownDaysAfter(custom, 1), 3);
+    assert.equal(cooldownDaysAfter(custom, 5), 3);
+    assert.deepEqual(asked(plan({ catalog: custom, history: { a: { skipCount: 5, lastSkippedAt: NOW - 3 * DAY_MS + 1 } } })), ["b"]);
+  });
+});
+
+describe("planPrompt: don't ask again", () => {
+  const catalog = simpleCatalog(1);
+  it("leaves a declined question out for good, whatever its skip history", () => {
+    const declinedAt = NOW - 400 * DAY_MS;
+    const result = plan({ catalog, history: { a: { skipCount: 0, declinedAt } } });
+    assert.deepEqual(asked(result), ["b"]);
+    const left = result.leftOut.find((l) => l.attribute === "a");
+    assert.deepEqual(left, { attribute: "a", reason: "declined", declinedAt });
+    assert.equal(reasonOf(plan({ catalog, history: { a: { skipCount: 3, lastSkippedAt: NOW, declinedAt } } }), "a"), "declined");
+  });
+
+  it("asks again once undone (declinedAt back to null)", () => {
+    assert.deepEqual(asked(plan({ catalog, history: { a: { skipCount: 0, declinedAt: null } } })), ["a"]);
+  });
+
+  it("a declined question that has a value is reported as answered", () => {
+    assert.equal(reasonOf(plan({ catalog, attributes: { a: "x" }, history: { a: { skipCount: 0, declinedAt: NOW } } }), "a"), "answered");
+  });
+});
+
+describe("planPrompt: one prompt per login", () => {
+  const catalog = simpleCatalog(2);
+  const log = (prompt: LoginPrompt, key = KEY): PromptLog => ({ [key]: prompt });
+
+  it("a dismissed prompt: this login asks nothing more", () => {
+    const result = plan({ catalog, promptLog: log({ attributes: ["a", "b"], shownAt: NOW - 1000, dismissedAt: NOW - 500 }) });
+    assert.equal(result.state, "done");
+    assert.deepEqual(result.ask, []);
+    assert.deepEqual(
+      result.leftOut.map((l) => [l.attribute, l.reason, l.reason === "already_prompted_this_login" ? l.prompt : ""]),
+      ["a", "b", "c", "d", "e"].map((a) => [a, "already_prompted_this_login", "dismissed"]),
+    );
+  });
+
+  it("a finished prompt: nothing more, while other reasons still show", () => {
+    const result = plan({
+      catalog,
+      attributes: { a: "x" },
+      promptLog: log({ attributes: ["a", "b"], shownAt: NOW - 1000, finishedAt: NOW - 500 }),
+    });
+    assert.deepEqual(result.ask, []);
+    assert.equal(reasonOf(result, "a"), "answered");
+    const b = result.leftOut.find((l) => l.attribute === "b");
+    assert.deepEqual(b, { attribute: "b", reason: "already_prompted_this_login", prompt: "finished" });
+  });
+
+  it("a new login asks again; other logins' prompts do not count", () => {
+    const promptLog = log({ attributes: ["a", "b"], shownAt: NOW - 1000, dismissedAt: NOW - 500 });
+    const next = plan({ catalog, promptLog, login: { sub: "user-1", authTime: LOGIN.authTime + 3600 } });
+    assert.equal(next.state, "new");
+    assert.deepEqual(asked(next), ["a", "b"]);
+    const otherUser = plan({ catalog, promptLog, login: { sub: "user-2", authTime: LOGIN.authTime } });
+    assert.deepEqual(asked(otherUser), ["a", "b"]);
+  });
+
+  it("a reload mid-prompt returns the same questions, in the prompt's order", () => {
+    const promptLog = log({ attributes: ["c", "b"], shownAt: NOW - 1000 });
+    const result = plan({ catalog, promptLog });
+    assert.equal(result.state, "resume");
+    assert.deepEqual(result.ask, [
+      { attribute: "c", reason: "resumed" },
+      { attribute: "b", reason: "resumed" },
+    ]);
+    assert.deepEqual(result.leftOut.find((l) => l.attribute === "a"), { attribute: "a", reason: "already_prompted_this_login", prompt: "in_progress" });
+    assert.deepEqual(plan({ catalog, promptLog }), result, "deterministic on repeated reloads");
+  });
+
+  it("a resumed prompt drops questions answered, skipped or declined meanwhile, and never gains any", () => {
+    const promptLog = log({ attributes: ["a", "b"], shownAt: NOW - 1000 });
+    assert.deepEqual(asked(plan({ catalog, promptLog, attributes: { a: "x" } })), ["b"]);
+    assert.deepEqual(asked(plan({ catalog, promptLog, history: { b: { skipCount: 1, lastSkippedAt: NOW - 10 } } })), ["a"]);
+    assert.deepEqual(asked(plan({ catalog, promptLog, history: { a: { skipCount: 0, declinedAt: NOW - 10 } } })), ["b"]);
+    const empty = plan({ catalog, promptLog, attributes: { a: "x", b: "y" } });
+    assert.equal(empty.state, "resume");
+    assert.deepEqual(empty.ask, []);
+    assert.equal(reasonOf(empty, "c"), "already_prompted_this_login");
+  });
+
+  it("a resumed prompt ignores attributes the catalog no longer has and respects a lower cap", () => {
+    const promptLog = log({ attributes: ["gone", "b", "a", "c"], shownAt: NOW - 1000 });
+    assert.deepEqual(asked(plan({ catalog: simpleCatalog(2), promptLog })), ["b", "a"]);
+  });
+
+  it("never asks the same question twice in one login: show, reload, finish, reload", () => {
+    const first = plan({ catalog });
+    const prompt: LoginPrompt = { attributes: asked(first), shownAt: NOW };
+    const reload = plan({ catalog, promptLog: log(prompt), now: NOW + 5000 });
+    assert.deepEqual(asked(reload), asked(first));
+    const afterAnswer = plan({
+      catalog,
+      attributes: { a: "x" },
+      history: { b: { skipCount: 1, lastSkippedAt: NOW + 9000 } },
+      promptLog: log({ ...prompt, finishedAt: NOW + 9000 }),
+      now: NOW + 10_000,
+    });
+    assert.deepEqual(afterAnswer.ask, []);
+    const nextLogin = plan({
+      catalog,
+      attributes: { a: "x" },
+      history: { b: { skipCount: 1, lastSkippedAt: NOW + 9000 } },
+      promptLog: log({ ...prompt, finishedAt: NOW + 9000 }),
+      login: { sub: LOGIN.sub, authTime: LOGIN.authTime + 60 },
+      now: NOW + 60_000,
+    });
+    assert.deepEqual(asked(nextLogin), ["c", "d"], "b rests after its skip");
+  });
+
+  it("looks the login up safely, whatever keys the log has", () => {
+    const promptLog = JSON.parse(`{"__proto__": {"attributes": ["a"], "shownAt": 1, "dismissedAt": 2}}`) as PromptLog;
+    assert.equal(plan({ catalog, promptLog }).state, "new");
+  });
+});
+
+describe("planPrompt: ordering", () => {
+  it("breaks priority ties by catalog order", () => {
+    const tied = defineProfileCatalog({ perLogin: 3, questions: [q("x", 5), q("y", 9), q("z", 5), q("w", 5)] });
+    assert.deepEqual(asked(plan({ catalog: tied })), ["y", "x", "z"]);
+    const reordered = defineProfileCatalog({ perLogin: 3, questions: [q("w", 5), q("z", 5), q("y", 9), q("x", 5)] });
+    assert.deepEqual(asked(plan({ catalog: reordered })), ["y", "w", "z"]);
+  });
+
+  it("handles negative and fractional priorities", () => {
+    const catalog = defineProfileCatalog({ perLogin: 2, questions: [q("x", -1), q("y", 0.5), q("z", 0.25)] });
+    assert.deepEqual(asked(plan({ catalog })), ["y", "z"]);
+  });
+});
+
+describe("planPrompt: the demo catalog", () => {
+  it("asks job_title and company first, then industry and team_size", () => {
+    assert.deepEqual(asked(plan({ catalog: profileCatalog })), ["job_title", "company"]);
+    const second = plan({
+      catalog: profileCatalog,
+      attributes: { job_title: "CTO", company: "Acme" },
+      login: { sub: "user-1", authTime: LOGIN.authTime + 1 },
+    });
+    assert.deepEqual(asked(second), ["industry", "team_size"]);
+  });
+
+  it("does not ask team_size or company_website before company is known", () => {
+    const result = plan({ catalog: profileCatalog, attributes: { job_title: "CTO" } });
+    assert.equal(reasonOf(result, "team_size"), "condition_unmet");
+    assert.equal(reasonOf(result, "company_website"), "condition_unmet");
+  });
+});
+
+describe("planPrompt: inputs", () => {
+  it("builds the login key from sub and auth_time and refuses a malformed login", () => {
+    assert.equal(loginKey({ sub: "abc", authTime: 17 }), "abc:17");
+    assert.throws(() => loginKey({ sub: "", authTime: 17 }), /sub must be a non-empty string/);
+    assert.throws(() => loginKey({ sub: "abc", authTime: 1.5 }), /auth_time in whole seconds/);
+    assert.throws(() => loginKey({ sub: "abc", authTime: Date.now() }), /auth_time in whole seconds/);
+    assert.throws(() => plan({ catalog: simpleCatalog(), now: Number.NaN }), /now must be epoch milliseconds/);
+  });
+
+  it("does not change its input", () => {
+    const input: PlanInput = Object.freeze({
+      catalog: simpleCatalog(),
+      attributes: Object.freeze({ a: "x" }),
+      history: Object.freeze({ b: Object.freeze({ skipCount: 1, lastSkippedAt: NOW }) }),
+      login: Object.freeze({ ...LOGIN }),
+      promptLog: Object.freeze({}),
+      now: NOW,
+    });
+    assert.doesNotThrow(() => planPrompt(input));
+  });
+});
+
+describe("explainPrompt", () => {
+  const catalog = defineProfileCatalog({
+    perLogin: 1,
+    questions: [
+      q("company", 10),
+      q("team_size", 100, { type: "integer", when: { known: ["company"] } }),
+      q("city", 9),
+      q("phone", 8),
+      q("site", 7),
+      q("extra", 1),
+    ],
+  });
+  const input: PlanInput = {
+    catalog,
+    attributes: {},
+    history: {
+      city: { skipCount: 2, lastSkippedAt: NOW - DAY_MS },
+      phone: { skipCount: 0, declinedAt: Date.UTC(2026, 0, 2) },
+    },
+    login: LOGIN,
+    promptLog: {},
+    now: NOW,
+  };
+
+  it("returns the same decision as planPrompt", () => {
+    const { sentences, summary, ...plan } = explainPrompt(input);
+    assert.deepEqual(plan, planPrompt(input));
+    assert.equal(sentences.length, catalog.questions.length);
+    assert.match(summary, /asks 1 question: company/);
+  });
+
+  it("says in words why each question is or is not asked", () => {
+    const text = Object.fromEntries(explainPrompt(input).sentences.map((s) => [s.attribute, s.text]));
+    assert.match(text.company ?? "", /^company \("COMPANY"\) is asked as the 1st question/);
+    assert.match(text.team_size ?? "", /only once company is known/);
+    assert.match(text.city ?? "", /skipped 2 times.*rests 7 days, until 2026-03-16T12:00:00Z/);
+    assert.match(text.phone ?? "", /don't ask again.*2026-01-02T00:00:00Z/);
+    assert.match(text.site ?? "", /only 1 question per login/);
+    const answered = explainPrompt({ ...input, attributes: { company: "Acme", team_size: 3 } });
+    assert.match(answered.sentences.find((s) => s.attribute === "company")?.text ?? "", /already has a value/);
+  });
+
+  it("explains the per-login rule and a resumed prompt", () => {
+    const done = explainPrompt({ ...input, promptLog: { [KEY]: { attributes: ["company"], shownAt: NOW, dismissedAt: NOW } } });
+    assert.match(done.summary, /already had its prompt; nothing is asked/);
+    assert.match(done.sentences.find((s) => s.attribute === "company")?.text ?? "", /already had its prompt \(dismissed\)/);
+    const resumed = explainPrompt({ ...input, promptLog: { [KEY]: { attributes: ["company"], shownAt: NOW } } });
+    assert.match(resumed.summary, /resumes its open prompt: company/);
+    assert.match(resumed.sentences.find((s) => s.attribute === "company")?.text ?? "", /asked again: this login's prompt showed it/);
+    assert.match(resumed.sentences.find((s) => s.attribute === "extra")?.text ?? "", /never gains questions/);
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * The planner: which questions (if any) this login's prompt asks, and why every other question
+ * is left out. Pure: all state comes in (catalog, current attributes, per-question history, the
+ * prompt log of logins, the clock) and a decision comes out. The DB layer stores `QuestionHistory`
+ * and `LoginPrompt` in exactly these shapes; times are Unix epoch milliseconds.
+ *
+ * Rules, in the order a question is judged (the first that applies is its reason):
+ *  1. answered                   – the attribute has a value (value present, not null, not "").
+ *  2. declined                   – the user chose "don't ask again" (declinedAt set); lasts until undone.
+ *  3. condition_unmet            – its `when` does not hold on the current attributes.
+ *  4. cooldown                   – skipped n times, the last skip less than cooldownDays[n-1] days ago
+ *                                  (the last entry for later skips).
+ *  5. already_prompted_this_login – this login already had a prompt: a finished or dismissed prompt
+ *                                  asks nothing more; an unfinished one (a reload mid-answer) asks again
+ *                                  exactly the questions it showed that are still eligible, never new ones.
+ *  6. over_cap                   – more eligible questions than `perLogin`; the highest priority win,
+ *                                  ties keep catalog order.
+ * Isomorphic.
+ */
+import { isEmptyValue, localize, type ProfileCatalog, type Question, type QuestionCondition } from "./catalog";
+
+export const DAY_MS = 86_400_000;
+
+/** The current custom attributes of the user, as Authgear returns them (empty = absent, null or ""). */
+export type CurrentAttributes = Readonly<Record<string, unknown>>;
+
+/** What the app remembers about one question for one user. */
+export interface QuestionHistory {
+  /** How many prompts showed it. Informational. */
+  shownCount?: number;
+  lastShownAt?: number | null;
+  /** When the user last answered it. Informational: the attribute's value decides. */
+  answeredAt?: number | null;
+  /** Skips so far (not reset by answering; a new skip after an answer was cleared keeps growing). */
+  skipCount: number;
+  lastSkippedAt?: number | null;
+  /** "Don't ask again"; null after the user undid it. */
+  declinedAt?: number | null;
+}
+export type PromptHistory = Readonly<Record<string, QuestionHistory | undefined>>;
+
+/** One sign-in: Authgear's `sub` and `auth_time` (seconds) from the token. */
+export interface LoginRef {
+  sub: string;
+  authTime: number;
+}
+
+/** The prompt a login showed. */
+export interface LoginPrompt {
+  /** The attributes it showed, in order. */
+  attributes: readonly string[];
+  shownAt: number;
+  /** The user submitted it (answered or skipped every question). */
+  finishedAt?: number | null;
+  /** The user closed it without finishing. */
+  dismissedAt?: number | null;
+}
+/** Prompts by `loginKey(login)`. Only the current login's entry matters; others are ignored. */
+export type PromptLog = Readonly<Record<string, LoginPrompt | undefined>>;
+
+export interface PlanInput<A extends string = string> {
+  catalog: ProfileCatalog<A>;
+  attributes: CurrentAttributes;
+  history: PromptHistory;
+  login: LoginRef;
+  promptLog: PromptLog;
+  /** Epoch milliseconds. */
+  now: number;
+}
+
+export type AskReason =
+  /** Empty, eligible and among the `perLogin` highest priorities. */
+  | "eligible"
+  /** Shown earlier in this same login by a prompt not finished or dismissed yet. */
+  | "resumed";
+
+export interface AskedQuestion<A extends string = string> {
+  attribute: A;
+  reason: AskReason;
+}
+
+export type LeftOutQuestion<A extends string = string> =
+  | { attribute: A; reason: "answered" }
+  | { attribute: A; reason: "declined"; declinedAt: number }
+  | { attribute: A; reason: "condition_unmet"; condition: QuestionCondition<A> }
+  | { attribute: A; reason: "cooldown"; until: number; skipCount: number; lastSkippedAt: number }
+  | { attribute: A; reason: "already_prompted_this_login"; prompt: "finished" | "dismissed" | "in_progress" }
+  | { attribute: A; reason: "over_cap" };
+export type LeftOutReason = LeftOutQuestion["reason"];
+
+export interface PromptPlan<A extends string = string> {
+  /** Identifies the login for the prompt log: `${sub}:${authTime}`. */
+  loginKey: string;
+  /** "new": no prompt yet this login; "resume": this login's prompt is unfinished; "done": it was finished or dismissed. */
+  state: "new" | "resume" | "done";
+  /** Best first; at most `catalog.perLogin`. */
+  ask: AskedQuestion<A>[];
+  /** Every other catalog question, in catalog order. */
+  leftOut: LeftOutQuestion<A>[];
+}
+
+/** The prompt-log key of a login, `${sub}:${authTime}` (authTime last, so the key splits at its last colon). */
+export function loginKey(login: LoginRef): string {
+  if (typeof login.sub !== "string" || login.sub.length === 0) throw new Error("loginKey: sub must be a non-empty string");
+  // 1e11 seconds is the year 5138: a larger value is a millisecond timestamp passed by mistake.
+  if (!Number.isSafeInteger(login.authTime) || login.authTime < 0 || login.authTime >= 1e11) {
+    throw new Error(`loginKey: authTime must be the token's auth_time in whole seconds, got ${String(login.authTime)}`);
+  }
+  return `${login.sub}:${login.authTime}`;
+}
+
+/** Days a question rests after its `skipCount`-th skip (0 for no skip). */
+export function cooldownDaysAfter(catalog: Pick<ProfileCatalog, "cooldownDays">, skipCount: number): number {
+  if (skipCount <= 0) return 0;
+  const days = catalog.cooldownDays;
+  return days[Math.min(skipCount, days.length) - 1] ?? 0;
+}
+
+/** The instant a skipped question may be asked again, or null when it is not cooling down at all. */
+export function cooldownUntil(catalog: Pick<ProfileCatalog, "cooldownDays">, history: QuestionHistory | undefined): number | null {
+  if (!history || history.skipCount <= 0 || history.lastSkippedAt == null) return null;
+  return history.lastSkippedAt + cooldownDaysAfter(catalog, history.skipCount) * DAY_MS;
+}
+
+/** True when `condition` holds on `attributes`. */
+export function conditionHolds(condition: QuestionCondition | undefined, attributes: CurrentAttributes): boolean {
+  if (!condition) return true;
+  for (const name of condition.known ?? []) {
+    if (isEmptyValue(valueOf(attributes, name))) return false;
+  }
+  for (const [name, expected] of Object.entries(condition.equals ?? {})) {
+    if (valueOf(attributes, name) !== expected) return false;
+  }
+  return true;
+}
+
+function valueOf(attributes: CurrentAttributes, name: string): unknown {
+  return Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+}
+
+function historyOf(history: PromptHistory, name: string): QuestionHistory | undefined {
+  return Object.hasOwn(history, name) ? history[name] : undefined;
+}
+
+/** Why a question cannot be asked now regardless of this login's prompt, or null when it could be. */
+function ineligibility<A extends string>(question: Question<A>, input: PlanInput<A>): LeftOutQuestion<A> | null {
+  const attribute = question.attribute;
+  if (!isEmptyValue(valueOf(input.attributes, attribute))) return { attribute, reason: "answered" };
+  const history = historyOf(input.history, attribute);
+  if (history?.declinedAt != null) return { attribute, reason: "declined", declinedAt: history.declinedAt };
+  if (question.when && !conditionHolds(question.when, input.attributes)) {
+    return { attribute, reason: "condition_unmet", condition: question.when };
+  }
+  const until = cooldownUntil(input.catalog, history);
+  if (history && until !== null && input.now < until) {
+    return { attribute, reason: "cooldown", until, skipCount: history.skipCount, lastSkippedAt: history.lastSkippedAt as number };
+  }
+  return null;
+}
+
+/** Questions best first: higher priority, then catalog order. */
+function byPriority<A extends string>(catalog: ProfileCatalog<A>): Question<A>[] {
+  return catalog.questions
+    .map((question, index) => ({ question, index }))
+    .sort((a, b) => b.question.priority - a.question.priority || a.index - b.index)
+    .map((x) => x.question);
+}
+
+/** Decides this login's prompt. */
+export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A> {
+  if (!Number.isFinite(input.now)) throw new Error("planPrompt: now must be epoch milliseconds");
+  const key = loginKey(input.login);
+  const { catalog } = input;
+  const prompt = Object.hasOwn(input.promptLog, key) ? input.promptLog[key] : undefined;
+  const state: PromptPlan["state"] = !prompt ? "new" : prompt.finishedAt != null || prompt.dismissedAt != null ? "done" : "resume";
+
+  const decided = new Map<A, AskedQuestion<A> | LeftOutQuestion<A>>();
+  const eligible: Question<A>[] = [];
+  for (const question of byPriority(catalog)) {
+    const reason = ineligibility(question, input);
+    if (reason) decided.set(question.attribute, reason);
+    else eligible.push(question);
+  }
+
+  const ask: AskedQuestion<A>[] = [];
+  if (state === "new") {
+    for (const question of eligible) {
+      if (ask.length < catalog.perLogin) ask.push({ attribute: question.attribute, reason: "eligible" });
+      else decided.set(question.attribute, { attribute: question.attribute, reason: "over_cap" });
+    }
+  } else {
+    const shown = state === "resume" && prompt ? new Set(prompt.attributes) : new Set<string>();
+    // Keep the prompt's own order for a resumed prompt, so the reloaded form looks the same.
+    const resumable = new Set(eligible.filter((q) => shown.has(q.attribute)).map((q) => q.attribute));
+    for (const name of prompt?.attributes ?? []) {
+      if (resumable.has(name as A) && ask.length < catalog.perLogin && !ask.some((a) => a.attribute === name)) {
+        ask.push({ attribute: name as A, reason: "resumed" });
+      }
+    }
+    const promptState = state === "done" ? (prompt?.dismissedAt != null ? "dismissed" : "finished") : "in_progress";
+    for (const question of eligible) {
+      if (!ask.some((a) => a.attribute === question.attribute)) {
+        decided.set(question.attribute, { attribute: question.attribute, reason: "already_prompted_this_login", prompt: promptState });
+      }
+    }
+  }
+
+  const leftOut: LeftOutQuestion<A>[] = [];
+  for (const question of catalog.questions) {
+    const d = decided.get(question.attribute);
+    if (d && d.reason !== "eligible" && d.reason !== "resumed") leftOut.push(d as LeftOutQuestion<A>);
+  }
+  return { loginKey: key, state, ask, leftOut };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanations
+// ---------------------------------------------------------------------------------------------
+
+export interface PromptExplanation<A extends string = string> extends PromptPlan<A> {
+  /** One sentence per catalog question, in catalog order. */
+  sentences: { attribute: A; asked: boolean; text: string }[];
+  /** One line saying what this login's prompt does. */
+  summary: string;
+}
+
+function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function ordinal(n: number): string {
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/** A condition in words: `company is known and industry is "software"`. */
+export function describeCondition(condition: QuestionCondition): string {
+  const parts = [
+    ...(condition.known ?? []).map((name) => `${name} is known`),
+    ...Object.entries(condition.equals ?? {}).map(([name, value]) => `${name} is ${JSON.stringify(value)}`),
+  ];
+  return parts.join(" and ");
+}
+
+function sentence<A extends string>(
+  question: Question<A>,
+  decision: AskedQuestion<A> | LeftOutQuestion<A>,
+  input: PlanInput<A>,
+  position: number,
+): string {
+  const name = `${question.attribute} ("${localize(question.label, input.catalog.defaultLocale, input.catalog.defaultLocale)}")`;
+  switch (decision.reason) {
+    case "eligible":
+      return `${name} is asked as the ${ordinal(position)} question: it is empty, nothing holds it back, and its priority (${question.priority}) is among the ${input.catalog.perLogin} highest of the questions that could be asked.`;
+    case "resumed":
+      return `${name} is asked again: this login's prompt showed it and has not been finished or dismissed (e.g. the page was reloaded).`;
+    case "answered":
+      return `${name} is not asked: it already has a value.`;
+    case "declined":
+      return `${name} is not asked: the user chose "don't ask again" at ${isoTime(decision.declinedAt)}; it stays out until they undo that.`;
+    case "condition_unmet":
+      return `${name} is not asked: it is asked only once ${describeCondition(decision.condition)}, which is not the case.`;
+    case "cooldown": {
+      const days = cooldownDaysAfter(input.catalog, decision.skipCount);
+      return `${name} is not asked: skipped ${plural(decision.skipCount, "time")}, last at ${isoTime(decision.lastSkippedAt)}; it rests ${plural(days, "day")}, until ${isoTime(decision.until)}.`;
+    }
+    case "already_prompted_this_login":
+      return decision.prompt === "in_progress"
+        ? `${name} is not asked: this login's prompt is still open with other questions, and a prompt never gains questions.`
+        : `${name} is not asked: this login already had its prompt (${decision.prompt}); at most one prompt per login.`;
+    case "over_cap":
+      return `${name} is not asked: only ${plural(input.catalog.perLogin, "question")} per login, taken by higher-ranked ones.`;
+  }
+}
+
+/** The same decision as `planPrompt`, with a human-readable sentence per question (for support and tests). */
+export function explainPrompt<A extends string>(input: PlanInput<A>): PromptExplanation<A> {
+  const plan = planPrompt(input);
+  const decisions = new Map<A, AskedQuestion<A> | LeftOutQuestion<A>>();
+  for (const a of plan.ask) decisions.set(a.attribute, a);
+  for (const l of plan.leftOut) decisions.set(l.attribute, l);
+  const sentences = input.catalog.questions.map((question) => {
+    const decision = decisions.get(question.attribute) as AskedQuestion<A> | LeftOutQuestion<A>;
+    const asked = decision.reason === "eligible" || decision.reason === "resumed";
+    return { attribute: question.attribute, asked, text: sentence(question, decision, input, plan.ask.findIndex((a) => a.attribute === question.attribute) + 1) };
+  });
+  const asked = plan.ask.map((a) => a.attribute).join(", ");
+  const summary =
+    plan.state === "done"
+      ? `Login ${plan.loginKey} already had its prompt; nothing is asked.`
+      : plan.ask.length === 0
+        ? `Login ${plan.loginKey}: nothing to ask.`
+        : plan.state === "resume"
+          ? `Login ${plan.loginKey} resumes its open prompt: ${asked}.`
+          : `Login ${plan.loginKey} asks ${plural(plan.ask.length, "question")}: ${asked}.`;
+  return { ...plan, sentences, summary };
+}
