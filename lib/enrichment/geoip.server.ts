@@ -9,9 +9,9 @@
 import "server-only";
 import { join } from "node:path";
 import maxmind, { type Reader, type Response as MmdbRecord } from "maxmind";
-import tzlookup from "@photostructure/tz-lookup";
 import { z } from "zod";
 import { publicIp } from "./ip-ranges";
+import { timeZoneAt } from "./time-zone-at";
 import type { EnrichedValue, EnrichmentProvider } from "./types";
 import { canonicalCountry, canonicalTimeZone } from "./values";
 
@@ -102,17 +102,6 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function zoneAt(latitude: number | undefined, longitude: number | undefined): string | undefined {
-  if (latitude === undefined || longitude === undefined) return undefined;
-  try {
-    const zone = tzlookup(latitude, longitude);
-    // "Etc/GMT+n" are the open-sea zones: the coordinates are a placeholder, not a place.
-    return zone.startsWith("Etc/") ? undefined : zone;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Synchronous lookup in an open database; null for non-public, malformed or unknown addresses. */
 export function locate(db: GeoipDatabase, rawIp: string): GeoipLocation | null {
   const ip = publicIp(rawIp);
@@ -134,7 +123,7 @@ export function locate(db: GeoipDatabase, rawIp: string): GeoipLocation | null {
   const location: GeoipLocation = { country };
   const region = nonEmpty(record.state1);
   const city = nonEmpty(record.city);
-  const timezone = canonicalTimeZone(nonEmpty(record.timezone)) ?? zoneAt(record.latitude, record.longitude);
+  const timezone = canonicalTimeZone(nonEmpty(record.timezone)) ?? timeZoneAt(record.latitude, record.longitude);
   if (region) location.region = region;
   if (city) location.city = city;
   if (timezone) location.timezone = timezone;
