@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
+import { describe, it } from "node:test";
+import { EnvError, parseEnv } from "./env.server";
+
+const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    assert.ok(error instanceof EnvError, `expected EnvError, got ${String(error)}`);
+    return [...error.problems];
+  }
+  assert.fail("expected the environment to be refused");
+}
+
+describe("parseEnv", () => {
+  it("runs against the local emulator with no variables set", () => {
+    const env = parseEnv({});
+    assert.equal(env.AUTHGEAR_ENDPOINT, "http://localhost:3001");
+    assert.equal(env.AUTHGEAR_CLIENT_ID, "gradual-web");
+    assert.equal(env.EMULATOR_DATA_DIR, ".data/emulator");
+    assert.equal(env.SQLITE_PATH, ".data/gradual.sqlite");
+    assert.equal(env.AUTHGEAR_ADMIN_API_KEY, undefined);
+  });
+
+  it("treats empty values (copied from .env.example) as unset", () => {
+    const env = parseEnv({ AUTHGEAR_ENDPOINT: "", AUTHGEAR_CLIENT_ID: " ", AUTHGEAR_ADMIN_API_KEY: "", AUTHGEAR_ADMIN_API_KEY_ID: "" });
+    assert.equal(env.AUTHGEAR_ENDPOINT, "http://localhost:3001");
+    assert.equal(env.AUTHGEAR_CLIENT_ID, "gradual-web");
+  });
+
+  it("accepts a real project's settings and drops a trailing slash from the endpoint", () => {
+    const env = parseEnv({
+      AUTHGEAR_ENDPOINT: "https://myapp.authgear.cloud/",
+      AUTHGEAR_CLIENT_ID: "a1b2c3",
+      AUTHGEAR_PROJECT_ID: "myapp",
+      AUTHGEAR_ADMIN_API_KEY: pem,
+      AUTHGEAR_ADMIN_API_KEY_ID: "kid-1",
+      AUTHGEAR_WEBHOOK_SECRET: "s3cret",
+    });
+    assert.equal(env.AUTHGEAR_ENDPOINT, "https://myapp.authgear.cloud");
+    assert.equal(env.AUTHGEAR_ADMIN_API_KEY, pem);
+  });
+
+  it("turns \\n sequences in a one-line PEM back into line breaks", () => {
+    const oneLine = pem.trim().replace(/\n/g, "\\n");
+    const env = parseEnv({ AUTHGEAR_ADMIN_API_KEY: oneLine, AUTHGEAR_ADMIN_API_KEY_ID: "k", AUTHGEAR_PROJECT_ID: "p" });
+    assert.equal(env.AUTHGEAR_ADMIN_API_KEY, pem.trim());
+  });
+
+  it("names AUTHGEAR_ENDPOINT and says how to fix a value that is not an origin", () => {
+    const [notUrl] = problemsOf({ AUTHGEAR_ENDPOINT: "myapp.authgear.cloud" });
+    assert.match(notUrl!, /^AUTHGEAR_ENDPOINT "myapp\.authgear\.cloud" is not a URL\. Set it to your Authgear project's endpoint/);
+    const [withPath] = problemsOf({ AUTHGEAR_ENDPOINT: "https://myapp.authgear.cloud/oauth2" });
+    assert.match(withPath!, /^AUTHGEAR_ENDPOINT .* must be an origin only, e\.g\. https:\/\/myapp\.authgear\.cloud/);
+    const [ftp] = problemsOf({ AUTHGEAR_ENDPOINT: "ftp://example.com" });
+    assert.match(ftp!, /^AUTHGEAR_ENDPOINT .* must start with https:\/\//);
+  });
+
+  it("refuses an Admin API key that is not a PEM private key, naming the variable", () => {
+    const [problem] = problemsOf({ AUTHGEAR_ADMIN_API_KEY: "not-a-key", AUTHGEAR_ADMIN_API_KEY_ID: "k", AUTHGEAR_PROJECT_ID: "p" });
+    assert.match(problem!, /^AUTHGEAR_ADMIN_API_KEY must be the PEM file downloaded from Portal → Advanced → Admin API/);
+  });
+
+  it("names each missing companion of a half-configured Admin API key", () => {
+    const problems = problemsOf({ AUTHGEAR_ADMIN_API_KEY: pem });
+    assert.equal(problems.length, 2);
+    assert.match(problems[0]!, /^AUTHGEAR_ADMIN_API_KEY_ID is missing while AUTHGEAR_ADMIN_API_KEY is set/);
+    assert.match(problems[1]!, /^AUTHGEAR_PROJECT_ID is missing while AUTHGEAR_ADMIN_API_KEY is set/);
+
+    const [noKey] = problemsOf({ AUTHGEAR_ADMIN_API_KEY_ID: "k", AUTHGEAR_PROJECT_ID: "p" });
+    assert.match(noKey!, /^AUTHGEAR_ADMIN_API_KEY is missing while AUTHGEAR_ADMIN_API_KEY_ID and AUTHGEAR_PROJECT_ID are set.*Unset all three to use the local emulator's key/);
+  });
+
+  it("lets a project ID alone through (the emulator's key is used)", () => {
+    assert.equal(parseEnv({ AUTHGEAR_PROJECT_ID: "myapp" }).AUTHGEAR_PROJECT_ID, "myapp");
+  });
+
+  it("reports every bad variable at once, in one error that points to .env.example", () => {
+    try {
+      parseEnv({ AUTHGEAR_ENDPOINT: "nope", AUTHGEAR_ADMIN_API_KEY_ID: "k" });
+      assert.fail("expected an error");
+    } catch (error) {
+      assert.ok(error instanceof EnvError);
+      assert.match(error.message, /^Invalid environment \(see \.env\.example\):\n {2}- AUTHGEAR_ENDPOINT/);
+      assert.match(error.message, /\n {2}- AUTHGEAR_ADMIN_API_KEY is missing/);
+      assert.match(error.message, /\n {2}- AUTHGEAR_PROJECT_ID is missing/);
+    }
+  });
+});
