@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/site-footer";
+import { AuthgearProvider } from "@/lib/authgear/session";
+import { publicAuthgearConfig } from "@/lib/env.server";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Gradual", template: "%s · Gradual" },
+  description: "Progressive profiling on Authgear: one or two questions after each sign-in.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Read the Authgear config per request, not at build time: one build runs against any project.
+  await connection();
+  const authgear = publicAuthgearConfig();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <AuthgearProvider config={authgear}>
+          <header className="border-b border-slate-200 bg-white">
+            <div className="mx-auto flex max-w-3xl items-center px-4 py-3">
+              <Link href="/" className="text-lg font-bold tracking-tight text-indigo-800">
+                Gradual
+              </Link>
+            </div>
+          </header>
+          <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">{children}</main>
+          <SiteFooter />
+        </AuthgearProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+import { useState, type ReactNode } from "react";
+import { useSession } from "@/lib/authgear/session";
+import type { UserInfo } from "@/lib/authgear/browser";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+/** How the user is named on screen: email first, then phone, username, and the ID as a last resort. */
+export function displayIdentity(user: UserInfo): string {
+  return user.email ?? user.phoneNumber ?? user.preferredUsername ?? user.sub;
+}
+
+/** Runs an action once at a time and reports failures instead of dropping them. */
+function useAction() {
+  const [pending, setPending] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const run = (name: string, action: () => Promise<unknown>) => {
+    setPending(name);
+    setFailure(null);
+    action().then(
+      () => setPending(null),
+      (error: unknown) => {
+        setPending(null);
+        setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+  };
+  return { pending, failure, run };
+}
+
+export interface HomeViewProps {
+  /** Shown under the greeting while signed in: the place where the profile prompt is mounted. */
+  signedInContent?: ReactNode;
+}
+
+/** The home page body for each session state. Nothing session-specific renders before the session is known. */
+export function HomeView({ signedInContent }: HomeViewProps) {
+  const session = useSession();
+  const { pending, failure, run } = useAction();
+
+  if (session.state === "loading") {
+    return (
+      <div aria-busy="true" aria-live="polite" className="space-y-3">
+        <p className="sr-only">Checking your session…</p>
+        <div aria-hidden="true" className="h-8 w-48 animate-pulse rounded bg-slate-200" />
+        <div aria-hidden="true" className="h-4 w-72 animate-pulse rounded bg-slate-200" />
+      </div>
+    );
+  }
+
+  const failureLine = failure ? (
+    <p role="alert" className="text-sm font-medium text-red-700">
+      {failure}
+    </p>
+  ) : null;
+
+  if (session.state === "signed-in" && session.user) {
+    return (
+      <div className="space-y-8">
+        <Card>
+          <CardHeader>
+            <CardTitle as="h1" className="text-2xl">
+              Welcome back
+            </CardTitle>
+            <CardDescription>
+              Signed in as <strong className="font-semibold text-slate-900">{displayIdentity(session.user)}</strong>
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Button variant="secondary" busy={pending === "sign-out"} onClick={() => run("sign-out", session.signOut)}>
+              Sign out
+            </Button>
+            {failureLine}
+          </CardContent>
+        </Card>
+        {signedInContent}
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="pitch-title" className="space-y-4">
+        <h1 id="pitch-title" className="text-3xl font-bold tracking-tight text-slate-900">
+          Complete profiles, one question at a time
+        </h1>
+        <p className="max-w-prose text-slate-700">
+          Gradual is progressive profiling for apps that sign users in with Authgear. Instead of a long sign-up form, it asks
+          one or two short questions after each sign-in, fills in what it can work out on its own (like city and time zone),
+          and saves every answer to the user&apos;s Authgear profile.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Button busy={pending === "sign-in"} disabled={pending !== null} onClick={() => run("sign-in", session.signIn)}>
+            Sign in
+          </Button>
+          <Button variant="secondary" busy={pending === "sign-up"} disabled={pending !== null} onClick={() => run("sign-up", session.signUp)}>
+            Sign up
+          </Button>
+        </div>
+        {failureLine}
+      </section>
+      {session.state === "error" ? (
+        <Card role="alert">
+          <CardTitle>We couldn&apos;t check your session</CardTitle>
+          <CardContent className="mt-2">
+            <p className="text-sm text-slate-700">{session.error}</p>
+            <Button variant="secondary" onClick={() => run("retry", session.reloadUser)}>
+              Try again
+            </Button>
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
