@@ -1,0 +1,141 @@
+/**
+ * Loads the emulator's authgear.yaml: YAML → `authgearConfigSchema` (lib/authgear/config.ts) →
+ * a resolved view (clients by ID, attributes by name, usable hook handlers).
+ * Every problem is reported with the path of the offending key, e.g.
+ * `user_profile.custom_attributes.attributes[2].type: Invalid option …`.
+ */
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import {
+  attributeName,
+  authgearConfigSchema,
+  type AuthgearConfig,
+  type CustomAttributeConfig,
+  type OAuthClientConfig,
+} from "@/lib/authgear/config";
+
+export class EmulatorConfigError extends Error {
+  override name = "EmulatorConfigError";
+}
+
+export interface BlockingHandler {
+  event: string;
+  url: string;
+}
+export interface NonBlockingHandler {
+  events: string[];
+  url: string;
+}
+
+export interface ResolvedConfig {
+  raw: AuthgearConfig;
+  projectId: string;
+  allowedOrigins: ReadonlySet<string>;
+  clients: ReadonlyMap<string, OAuthClientConfig>;
+  /** In configuration order, keyed by the attribute's name (pointer without the slash). */
+  attributes: ReadonlyMap<string, CustomAttributeConfig>;
+  hooks: {
+    eachTimeoutMs: number;
+    totalTimeoutMs: number;
+    blocking: BlockingHandler[];
+    nonBlocking: NonBlockingHandler[];
+    /** Handlers the emulator cannot run (authgeardeno://), reported once at start. */
+    skipped: string[];
+  };
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join("\n");
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** Validates an already-parsed config object (e.g. YAML parsed by a test) and resolves it. */
+export function resolveConfig(input: unknown, source = "config"): ResolvedConfig {
+  const parsed = authgearConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new EmulatorConfigError(`Invalid Authgear config in ${source}:\n${formatIssues(parsed.error)}`);
+  }
+  const raw = parsed.data;
+
+  const clients = new Map<string, OAuthClientConfig>();
+  raw.oauth.clients.forEach((c, i) => {
+    if (clients.has(c.client_id)) {
+      throw new EmulatorConfigError(`Invalid Authgear config in ${source}:\n  - oauth.clients[${i}].client_id: duplicate "${c.client_id}"`);
+    }
+    clients.set(c.client_id, c);
+  });
+
+  const attributes = new Map<string, CustomAttributeConfig>();
+  for (const a of raw.user_profile.custom_attributes.attributes) attributes.set(attributeName(a), a);
+
+  const skipped: string[] = [];
+  const problems: string[] = [];
+  const blocking: BlockingHandler[] = [];
+  raw.hook.blocking_handlers.forEach((h, i) => {
+    if (h.url.startsWith("authgeardeno:")) skipped.push(`hook.blocking_handlers[${i}] (${h.event}) ${h.url}`);
+    else if (isHttpUrl(h.url)) blocking.push({ event: h.event, url: h.url });
+    else problems.push(`  - hook.blocking_handlers[${i}].url: "${h.url}" must be an http(s):// URL or authgeardeno:///…`);
+  });
+  const nonBlocking: NonBlockingHandler[] = [];
+  raw.hook.non_blocking_handlers.forEach((h, i) => {
+    if (h.url.startsWith("authgeardeno:")) skipped.push(`hook.non_blocking_handlers[${i}] (${h.events.join(", ")}) ${h.url}`);
+    else if (isHttpUrl(h.url)) nonBlocking.push({ events: h.events, url: h.url });
+    else problems.push(`  - hook.non_blocking_handlers[${i}].url: "${h.url}" must be an http(s):// URL or authgeardeno:///…`);
+  });
+  if (problems.length > 0) throw new EmulatorConfigError(`Invalid Authgear config in ${source}:\n${problems.join("\n")}`);
+
+  return {
+    raw,
+    projectId: raw.id,
+    allowedOrigins: new Set(raw.http.allowed_origins),
+    clients,
+    attributes,
+    hooks: {
+      eachTimeoutMs: raw.hook.sync_hook_timeout_seconds * 1000,
+      totalTimeoutMs: raw.hook.sync_hook_total_timeout_seconds * 1000,
+      blocking,
+      nonBlocking,
+      skipped,
+    },
+  };
+}
+
+/** Parses YAML text (`source` names it in errors) and resolves it. */
+export function parseConfigYaml(text: string, source = "config"): ResolvedConfig {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (cause) {
+    throw new EmulatorConfigError(`${source} is not valid YAML: ${(cause as Error).message}`, { cause });
+  }
+  return resolveConfig(doc, source);
+}
+
+/** Reads and resolves an authgear.yaml file. */
+export function loadConfigFile(path: string): ResolvedConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new EmulatorConfigError(`Cannot read the emulator config ${path}: ${(cause as Error).message}`, { cause });
+  }
+  return parseConfigYaml(text, path);
+}
