@@ -1,0 +1,192 @@
+/**
+ * `createEmulator()`: the local Authgear as an in-process HTTP server (node:http). Tests start it
+ * on port 0; the CLI (main.ts) on 3001. The issuer/origin is `http://localhost:<port>` unless an
+ * `origin` is given.
+ */
+import { createPublicKey } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { PATHS } from "@/lib/authgear/protocol";
+import { AdminApi } from "./admin-graphql";
+import { loadConfigFile, resolveConfig, type ResolvedConfig } from "./config";
+import { faultRequestSchema, Faults } from "./faults";
+import { consoleLogger, HookDispatcher, type Logger } from "./hooks";
+import { applyCors, BodyTooLargeError, readBody, sendJson, sendText } from "./http";
+import { ensureSecrets, removeSecrets, type EmulatorSecrets } from "./keys";
+import { OAuthEndpoints } from "./oauth";
+import type { Runtime } from "./runtime";
+import { Store } from "./store";
+
+export interface EmulatorOptions {
+  /** Path of an authgear.yaml. One of configPath / config is required. */
+  configPath?: string;
+  /** An authgear.yaml document already parsed (validated here) or a resolved config. */
+  config?: unknown;
+  /** Where secrets and state live (created if missing). */
+  dataDir: string;
+  /** The public origin; default `http://localhost:<port>` once listening. */
+  origin?: string;
+  /** Delete the state and secrets first (fresh users, keys, webhook secret). */
+  reset?: boolean;
+  logger?: Logger;
+  /** Clock for tests; default `new Date()`. */
+  now?: () => Date;
+}
+
+export interface EmulatorFiles {
+  dataDir: string;
+  adminKeyPem: string;
+  adminKeyJson: string;
+  webhookSecret: string;
+}
+
+export interface Emulator {
+  /** Starts listening (port 0 = any free port); secrets and state are loaded here. */
+  listen(port: number, host?: string): Promise<{ port: number; origin: string }>;
+  /** Stops the server, drops open connections and aborts hook deliveries still in flight. */
+  close(): Promise<void>;
+  /** Resolves when every non-blocking hook delivery started so far has finished. */
+  settled(): Promise<void>;
+  readonly config: ResolvedConfig;
+  /** Set once listening. */
+  readonly origin: string;
+  readonly files: EmulatorFiles;
+}
+
+function isResolved(config: unknown): config is ResolvedConfig {
+  return typeof config === "object" && config !== null && "raw" in config && "clients" in config && config.clients instanceof Map;
+}
+
+export function createEmulator(options: EmulatorOptions): Emulator {
+  const config = isResolved(options.config)
+    ? options.config
+    : options.config !== undefined
+      ? resolveConfig(options.config)
+      : options.configPath
+        ? loadConfigFile(options.configPath)
+        : (() => {
+            throw new Error("createEmulator needs configPath or config");
+          })();
+  const logger = options.logger ?? consoleLogger;
+  const now = options.now ?? (() => new Date());
+  const dataDir = resolve(options.dataDir);
+  const files: EmulatorFiles = {
+    dataDir,
+    adminKeyPem: resolve(dataDir, "admin-api-key.pem"),
+    adminKeyJson: resolve(dataDir, "admin-api-key.json"),
+    webhookSecret: resolve(dataDir, "webhook-secret"),
+  };
+  for (const skipped of config.hooks.skipped) {
+    logger.info(`ignoring ${skipped}: Deno hooks (authgeardeno://) run only on Authgear; use an http(s) webhook locally`);
+  }
+
+  let shutdown = new AbortController();
+  const faults = new Faults();
+  let server: Server | undefined;
+  let runtime: Runtime | undefined;
+  let oauth: OAuthEndpoints | undefined;
+  let admin: AdminApi | undefined;
+  let origin = "";
+  let resetPending = options.reset ?? false;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", origin);
+    if (url.pathname === "/_emulator/health") {
+      sendJson(res, 200, { ok: true, origin, project_id: config.projectId });
+      return;
+    }
+    if (url.pathname === "/_emulator/faults") {
+      if (req.method === "GET") return sendJson(res, 200, faults.snapshot());
+      if (req.method !== "POST") return sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return sendJson(res, 400, { error: "the body must be JSON" });
+      }
+      const parsed = faultRequestSchema.safeParse(body);
+      if (!parsed.success) {
+        return sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
+      }
+      return sendJson(res, 200, faults.set(parsed.data));
+    }
+    if (url.pathname === PATHS.adminGraphQL) return admin!.handle(req, res);
+    if (await oauth!.handle(req, res, url)) return;
+    if (req.method === "OPTIONS" && applyCors(req, res, config.allowedOrigins)) return;
+    sendJson(res, 404, { error: "not_found", error_description: `${url.pathname} is not emulated` });
+  }
+
+  const emulator: Emulator = {
+    config,
+    files,
+    get origin() {
+      return origin;
+    },
+    async listen(port, host) {
+      if (server) throw new Error("the emulator is already listening");
+      mkdirSync(dataDir, { recursive: true });
+      shutdown = new AbortController();
+      const srv = createServer((req, res) => {
+        route(req, res).catch((err: unknown) => {
+          if (err instanceof BodyTooLargeError) {
+            if (!res.headersSent) sendText(res, 413, err.message);
+            return;
+          }
+          logger.error(`${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);
+          if (!res.headersSent) sendJson(res, 500, { error: "server_error", error_description: "emulator error; see its log" });
+          else res.destroy();
+        });
+      });
+      await new Promise<void>((ok, fail) => {
+        srv.once("error", fail);
+        srv.listen(port, host, () => {
+          srv.off("error", fail);
+          ok();
+        });
+      });
+      const actualPort = (srv.address() as AddressInfo).port;
+      origin = (options.origin ?? `http://localhost:${actualPort}`).replace(/\/+$/, "");
+      try {
+        const reset = resetPending;
+        resetPending = false;
+        if (reset) removeSecrets(dataDir);
+        const secrets: EmulatorSecrets = await ensureSecrets(dataDir, { projectId: config.projectId, endpoint: origin });
+        const store = Store.open(dataDir, { reset, now: now() });
+        runtime = {
+          config,
+          store,
+          secrets,
+          signingPublicKey: createPublicKey(secrets.signingKey),
+          hooks: new HookDispatcher(config, secrets.webhookSecret, () => store.nextSeq(), logger, now),
+          origin,
+          logger,
+          now,
+        };
+        oauth = new OAuthEndpoints(runtime);
+        admin = new AdminApi(runtime, faults, shutdown.signal);
+      } catch (err) {
+        await new Promise<void>((ok) => srv.close(() => ok()));
+        throw err;
+      }
+      server = srv;
+      return { port: actualPort, origin };
+    },
+    async close() {
+      shutdown.abort();
+      runtime?.hooks.close();
+      const srv = server;
+      server = undefined;
+      if (!srv) return;
+      await new Promise<void>((ok) => {
+        srv.close(() => ok());
+        srv.closeAllConnections();
+      });
+    },
+    async settled() {
+      await runtime?.hooks.settled();
+    },
+  };
+  return emulator;
+}
