@@ -1,0 +1,69 @@
+import { expect, test } from "./support/fixtures";
+import { readRefreshToken, readSub, refreshGrant, signedInAs, signIn, signOut, signUp, uniqueEmail } from "./support/auth";
+import { APP_URL, EMULATOR_URL } from "./support/urls";
+
+test("sign up, sign out (refresh token revoked), sign in again, reload keeps the session", async ({ page, request }) => {
+  const email = uniqueEmail("journey");
+
+  const sub = await test.step("sign up with a new email", async () => {
+    await signUp(page, email);
+    return readSub(page);
+  });
+
+  const oldRefreshToken = await test.step("sign out revokes the refresh token", async () => {
+    const token = await readRefreshToken(page);
+    expect(token, "a refresh token is stored while signed in").toBeTruthy();
+    await signOut(page);
+    await expect(signedInAs(page, email)).toHaveCount(0);
+    expect(await readRefreshToken(page), "the refresh token is gone from the browser").toBeNull();
+    return token!;
+  });
+
+  await test.step("the old refresh token no longer works", async () => {
+    const response = await refreshGrant(request, oldRefreshToken);
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toBe("invalid_grant");
+  });
+
+  await test.step("sign in again as the same user", async () => {
+    await signIn(page, email);
+    expect(await readSub(page)).toBe(sub);
+  });
+
+  await test.step("a reload restores the session from the refresh token", async () => {
+    const refreshed = page.waitForResponse((r) => r.url() === `${EMULATOR_URL}/oauth2/token` && r.request().method() === "POST");
+    await page.reload();
+    expect((await refreshed).status()).toBe(200);
+    await expect(signedInAs(page, email)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
+});
+
+test("cancelling on the sign-in page shows why sign-in didn't complete, and Back to home works", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${EMULATOR_URL}/**`);
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await page.waitForURL(`${APP_URL}/auth/callback?**`);
+  const callback = new URL(page.url());
+  expect(callback.searchParams.get("error")).toBeTruthy();
+  const description = callback.searchParams.get("error_description");
+  expect(description, "the emulator explains the error").toBeTruthy();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Sign-in didn't complete" })).toBeVisible();
+  await expect(page.getByText(description!, { exact: true })).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to home" }).click();
+  await page.waitForURL(`${APP_URL}/`);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign up" })).toBeVisible();
+});
+
+test("a signed-out visit shows what Gradual is, with Sign in and Sign up", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Complete profiles, one question at a time" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign up" })).toBeVisible();
+  await expect(page.getByText(/Signed in as/)).toHaveCount(0);
+});

@@ -1,0 +1,84 @@
+/**
+ * Sign-in journeys through the emulator's login page, by role and accessible name only.
+ * For other specs: `await signUp(page)` gives a fresh signed-in user on the home page.
+ */
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect } from "./fixtures";
+import { APP_URL, EMULATOR_URL } from "./urls";
+
+/** The OAuth client the app uses in the tests (emulator/authgear.yaml). */
+export const CLIENT_ID = "gradual-web";
+
+/** The SDK's localStorage keys (container name "default"). */
+const STORAGE_KEYS = { refreshToken: "authgear_default_refreshToken", idToken: "authgear_default_idToken" } as const;
+
+/** An address no other test (or earlier run) has used: a new emulator account. */
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+async function submitEmulatorForm(page: Page, heading: string, email: string, simulatedIp?: string): Promise<void> {
+  await page.waitForURL(`${EMULATOR_URL}/**`);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await page.getByRole("textbox", { name: "Email" }).fill(email);
+  if (simulatedIp) await page.getByRole("textbox", { name: /Simulated IP address/ }).fill(simulatedIp);
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+/** The signed-in greeting the home page shows. */
+export function signedInAs(page: Page, email: string) {
+  return page.getByText(`Signed in as ${email}`);
+}
+
+export interface SignInOptions {
+  /** The IP address the emulator reports to hooks for this sign-in (its "Simulated IP" field). */
+  simulatedIp?: string;
+}
+
+/** From the home page: Sign up → emulator sign-up page → back home signed in as `email`. */
+export async function signUp(page: Page, email: string = uniqueEmail("signup"), options: SignInOptions = {}): Promise<string> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await submitEmulatorForm(page, "Create your Gradual account", email, options.simulatedIp);
+  await page.waitForURL(`${APP_URL}/`);
+  await expect(signedInAs(page, email)).toBeVisible();
+  return email;
+}
+
+/** From the home page: Sign in → emulator sign-in page → back home signed in as `email`. */
+export async function signIn(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitEmulatorForm(page, "Sign in to Gradual", email, options.simulatedIp);
+  await page.waitForURL(`${APP_URL}/`);
+  await expect(signedInAs(page, email)).toBeVisible();
+}
+
+/** Sign out from the home page; resolves once Authgear confirmed the revocation and Sign in shows. */
+export async function signOut(page: Page): Promise<void> {
+  const revoked = page.waitForResponse((r) => r.url() === `${EMULATOR_URL}/oauth2/revoke` && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  expect((await revoked).status()).toBe(200);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+}
+
+/** The SDK's refresh token in this page's localStorage (null when signed out). */
+export function readRefreshToken(page: Page): Promise<string | null> {
+  return page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEYS.refreshToken);
+}
+
+/** The signed-in user's ID (`sub`), from the SDK's stored ID token (decoded, not verified). */
+export async function readSub(page: Page): Promise<string> {
+  const idToken = await page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEYS.idToken);
+  expect(idToken, "the SDK stored an ID token").toBeTruthy();
+  const payload = JSON.parse(Buffer.from(idToken!.split(".")[1]!, "base64url").toString("utf8")) as { sub?: unknown };
+  expect(typeof payload.sub).toBe("string");
+  return payload.sub as string;
+}
+
+/** A refresh grant at the emulator's token endpoint, as the SDK would send it. */
+export function refreshGrant(request: APIRequestContext, refreshToken: string) {
+  return request.post(`${EMULATOR_URL}/oauth2/token`, {
+    form: { grant_type: "refresh_token", client_id: CLIENT_ID, refresh_token: refreshToken },
+  });
+}

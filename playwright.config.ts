@@ -1,0 +1,77 @@
+import { defineConfig } from "@playwright/test";
+import { requireChromium } from "./e2e/support/chromium.mjs";
+import { APP_URL, E2E_DATA_DIR, EMULATOR_DATA_DIR, EMULATOR_URL } from "./e2e/support/urls";
+
+// Prints one line and exits when no Chromium can be found (see e2e/support/chromium.mjs).
+const executablePath = requireChromium();
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  // 2 cores, shared by the app, the emulator and the browser: one worker keeps timings honest.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: APP_URL,
+    browserName: "chromium",
+    headless: true,
+    // Playwright's video needs its own ffmpeg download; traces and screenshots work offline.
+    video: "off",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: "emulator",
+      command: `${bin("tsx")} emulator/main.ts --port 3101 --data-dir ${EMULATOR_DATA_DIR} --reset`,
+      url: `${EMULATOR_URL}/_emulator/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      name: "app",
+      // A production build: what users run, and no dev-only StrictMode double effects to hide behind.
+      // `next build` writes .next/ while `next dev` keeps its state in .next/dev, so a running dev server is unaffected.
+      // The app's state store starts empty, like the emulator (--reset).
+      command: `rm -f ${E2E_DATA_DIR}/gradual.sqlite* && ${bin("next")} build && ${bin("next")} start -p 3100`,
+      url: APP_URL,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        AUTHGEAR_ENDPOINT: EMULATOR_URL,
+        AUTHGEAR_CLIENT_ID: "gradual-web",
+        EMULATOR_DATA_DIR,
+        SQLITE_PATH: `${E2E_DATA_DIR}/gradual.sqlite`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // Empty = unset: a developer's .env for a real Authgear project must not leak into the tests.
+        AUTHGEAR_PROJECT_ID: "",
+        AUTHGEAR_ADMIN_API_KEY: "",
+        AUTHGEAR_ADMIN_API_KEY_ID: "",
+        AUTHGEAR_WEBHOOK_SECRET: "",
+        IPGEOLOCATION_API_KEY: "",
+      },
+    },
+  ],
+});
