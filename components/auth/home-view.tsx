@@ -60,7 +60,7 @@ export function HomeView({ signedInContent }: HomeViewProps) {
         <Card>
           <CardHeader>
             <CardTitle as="h1" className="text-2xl">
-              Welcome back
+              Welcome
             </CardTitle>
             <CardDescription>
               Signed in as <strong className="font-semibold text-slate-900">{displayIdentity(session.user)}</strong>
