@@ -188,6 +188,9 @@ export class AdminApi {
           currentDate: this.rt.now(),
         },
       );
+      // jose checks exp (with the tolerance) but not an iat in the future; Authgear does.
+      const nowSec = Math.floor(this.rt.now().getTime() / 1000);
+      if (typeof payload.iat !== "number" || payload.iat > nowSec + ADMIN_JWT_SKEW_SECONDS) return null;
       return payload;
     } catch {
       return null;
