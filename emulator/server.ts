@@ -93,6 +93,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", origin);
+    if (url.pathname === "/favicon.ico") {
+      // Browsers ask for it on the sign-in page; a 404 would show up as a console error in e2e runs.
+      res.writeHead(204, { "cache-control": "max-age=86400" });
+      res.end();
+      return;
+    }
     if (url.pathname === "/_emulator/health") {
       sendJson(res, 200, { ok: true, origin, project_id: config.projectId });
       return;
