@@ -53,6 +53,11 @@ export class AdminApiError extends Error {
   }
 }
 
+/** Authgear answered, but not with what the Admin API schema promises. */
+function badResponse(message: string, reason: string, status = 200, cause?: unknown): AdminApiError {
+  return new AdminApiError(message, { kind: "bad_response", errorName: "BadResponse", reason, status }, cause === undefined ? undefined : { cause });
+}
+
 export interface AdminApiClientOptions {
   /** The Authgear origin, e.g. https://myapp.authgear.cloud. */
   endpoint: string;
@@ -131,12 +136,7 @@ function describeValidationCauses(info: Record<string, unknown> | undefined): st
 function toAdminUser(raw: z.infer<typeof userSchema>, withRoles: boolean): AdminUser {
   const sub = subFromUserNodeId(raw.id);
   if (sub === null) {
-    throw new AdminApiError(`Authgear returned a user whose ID "${raw.id}" is not a User node ID`, {
-      kind: "bad_response",
-      errorName: "BadResponse",
-      reason: "InvalidUserID",
-      status: 200,
-    });
+    throw badResponse(`Authgear returned a user whose ID "${raw.id}" is not a User node ID`, "InvalidUserID");
   }
   const user: AdminUser = { id: raw.id, sub, customAttributes: raw.customAttributes, standardAttributes: raw.standardAttributes };
   if (withRoles) user.roles = (raw.roles?.edges ?? []).map((e) => e.node.key);
@@ -231,12 +231,12 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
     try {
       body = graphQLResponseSchema.parse(await response.json());
     } catch (cause) {
-      throw new AdminApiError(`Authgear Admin API answered ${operation} with HTTP ${response.status} and a body that is not a GraphQL response`, {
-        kind: "bad_response",
-        errorName: "BadResponse",
-        reason: "NotGraphQL",
-        status: response.status,
-      }, { cause });
+      throw badResponse(
+        `Authgear Admin API answered ${operation} with HTTP ${response.status} and a body that is not a GraphQL response`,
+        "NotGraphQL",
+        response.status,
+        cause,
+      );
     }
 
     const first = body.errors?.[0];
@@ -253,12 +253,7 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
       );
     }
     if (!response.ok || !body.data) {
-      throw new AdminApiError(`Authgear Admin API answered ${operation} with HTTP ${response.status} and no data`, {
-        kind: "bad_response",
-        errorName: "BadResponse",
-        reason: `HTTP${response.status}`,
-        status: response.status,
-      });
+      throw badResponse(`Authgear Admin API answered ${operation} with HTTP ${response.status} and no data`, `HTTP${response.status}`, response.status);
     }
     return body.data;
   }
@@ -266,12 +261,7 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
   function parseUser(value: unknown, operation: string, withRoles: boolean): AdminUser {
     const parsed = userSchema.safeParse(value);
     if (!parsed.success) {
-      throw new AdminApiError(`Authgear Admin API returned an unexpected user shape for ${operation}: ${parsed.error.message}`, {
-        kind: "bad_response",
-        errorName: "BadResponse",
-        reason: "UnexpectedShape",
-        status: 200,
-      });
+      throw badResponse(`Authgear Admin API returned an unexpected user shape for ${operation}: ${parsed.error.message}`, "UnexpectedShape");
     }
     return toAdminUser(parsed.data, withRoles);
   }
@@ -289,12 +279,7 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
       const data = await request("getUserByEmail", QUERIES.getUserByEmail(roles), { attributeName: "email", email });
       const users = z.array(z.unknown()).safeParse(data.getUsersByStandardAttribute);
       if (!users.success) {
-        throw new AdminApiError("Authgear Admin API returned no user list for getUserByEmail", {
-          kind: "bad_response",
-          errorName: "BadResponse",
-          reason: "UnexpectedShape",
-          status: 200,
-        });
+        throw badResponse("Authgear Admin API returned no user list for getUserByEmail", "UnexpectedShape");
       }
       return users.data.length === 0 ? null : parseUser(users.data[0], "getUserByEmail", roles);
     },
@@ -306,12 +291,7 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
       });
       const payload = z.object({ user: z.unknown() }).safeParse(data.updateUser);
       if (!payload.success) {
-        throw new AdminApiError("Authgear Admin API returned no user for updateCustomAttributes", {
-          kind: "bad_response",
-          errorName: "BadResponse",
-          reason: "UnexpectedShape",
-          status: 200,
-        });
+        throw badResponse("Authgear Admin API returned no user for updateCustomAttributes", "UnexpectedShape");
       }
       return parseUser(payload.data.user, "updateCustomAttributes", false);
     },
