@@ -30,12 +30,25 @@ test("sign up, sign out (refresh token revoked), sign in again, reload keeps the
     expect(await readSub(page)).toBe(sub);
   });
 
-  await test.step("a reload restores the session from the refresh token", async () => {
+  await test.step("a reload restores the session from the refresh token, showing no signed-out flash meanwhile", async () => {
+    // Hold the refresh grant until the page's in-between state has been checked.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${EMULATOR_URL}/oauth2/token`, async (route) => {
+      await held;
+      await route.continue();
+    });
     const refreshed = page.waitForResponse((r) => r.url() === `${EMULATOR_URL}/oauth2/token` && r.request().method() === "POST");
     await page.reload();
+    await expect(page.getByText("Checking your session…")).toBeAttached();
+    await expect(page.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Sign up" })).toHaveCount(0);
+    release();
     expect((await refreshed).status()).toBe(200);
     await expect(signedInAs(page, email)).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByText("Checking your session…")).toHaveCount(0);
+    await page.unroute(`${EMULATOR_URL}/oauth2/token`);
   });
 });
 
