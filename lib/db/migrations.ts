@@ -1,0 +1,75 @@
+/**
+ * Schema migrations, applied automatically at start-up (Kysely's Migrator, in order, once each).
+ * Written with Kysely's schema builder only, so the same list serves other SQL engines later.
+ */
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+
+const migrations: Record<string, Migration> = {
+  "001_initial": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("question_state")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("attribute", "text", (c) => c.notNull())
+        .addColumn("shown_count", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("last_shown_at", "bigint")
+        .addColumn("answered_at", "bigint")
+        .addColumn("skip_count", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("last_skipped_at", "bigint")
+        .addColumn("declined_at", "bigint")
+        .addPrimaryKeyConstraint("question_state_pk", ["user_id", "attribute"])
+        .execute();
+      await db.schema
+        .createTable("login_prompt")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("login_key", "text", (c) => c.notNull())
+        .addColumn("attributes", "text", (c) => c.notNull())
+        .addColumn("shown_at", "bigint", (c) => c.notNull())
+        .addColumn("finished_at", "bigint")
+        .addColumn("dismissed_at", "bigint")
+        .addPrimaryKeyConstraint("login_prompt_pk", ["user_id", "login_key"])
+        .execute();
+      await db.schema
+        .createTable("submission")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("outcome", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("provenance")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("attribute", "text", (c) => c.notNull())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("confidence", "real", (c) => c.notNull())
+        .addColumn("observed_at", "bigint", (c) => c.notNull())
+        .addColumn("confirmed", "integer", (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint("provenance_pk", ["user_id", "attribute"])
+        .execute();
+      await db.schema
+        .createTable("prompt_event")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("attribute", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("position", "integer")
+        .addColumn("login_key", "text")
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("prompt_event_at").on("prompt_event").column("at").execute();
+      await db.schema.createIndex("prompt_event_user").on("prompt_event").columns(["user_id", "at"]).execute();
+      await db.schema
+        .createTable("user_settings")
+        .addColumn("user_id", "text", (c) => c.primaryKey())
+        .addColumn("enrichment_opt_out", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * The app's own tables. Values of profile attributes live in Authgear only; this database keeps
+ * what Authgear cannot: which questions were shown, answered, skipped or declined, the prompt of
+ * each login, submission ids (for idempotent retries) and each attribute's provenance.
+ * No IP address is ever stored. Times are Unix epoch milliseconds.
+ */
+import type { Generated } from "kysely";
+
+export interface QuestionStateTable {
+  user_id: string;
+  attribute: string;
+  shown_count: number;
+  last_shown_at: number | null;
+  answered_at: number | null;
+  skip_count: number;
+  last_skipped_at: number | null;
+  declined_at: number | null;
+}
+
+export interface LoginPromptTable {
+  user_id: string;
+  /** The login: Authgear's `auth_time` (seconds) as text. */
+  login_key: string;
+  /** JSON array of the attributes the prompt showed, best first. */
+  attributes: string;
+  shown_at: number;
+  finished_at: number | null;
+  dismissed_at: number | null;
+}
+
+export interface SubmissionTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  /** JSON of the result returned the first time, returned again for a retried id. */
+  outcome: string;
+}
+
+export interface ProvenanceTable {
+  user_id: string;
+  attribute: string;
+  /** "user", "confirmed", or an enrichment provider's name. */
+  source: string;
+  confidence: number;
+  observed_at: number;
+  confirmed: number;
+}
+
+export interface PromptEventTable {
+  id: Generated<number>;
+  user_id: string;
+  attribute: string;
+  kind: "shown" | "answered" | "skipped" | "declined" | "undeclined";
+  /** 0-based position of the question in its prompt, when it was part of one. */
+  position: number | null;
+  login_key: string | null;
+  at: number;
+}
+
+export interface UserSettingsTable {
+  user_id: string;
+  enrichment_opt_out: number;
+  updated_at: number;
+}
+
+export interface Database {
+  question_state: QuestionStateTable;
+  login_prompt: LoginPromptTable;
+  submission: SubmissionTable;
+  provenance: ProvenanceTable;
+  prompt_event: PromptEventTable;
+  user_settings: UserSettingsTable;
+}

@@ -1,0 +1,224 @@
+import "server-only";
+import type { AppDatabase } from "./database.server";
+import type { ProvenanceTable, QuestionStateTable } from "./schema";
+
+/** One attribute's question history for one user. */
+export interface QuestionState {
+  attribute: string;
+  shownCount: number;
+  lastShownAt: number | null;
+  answeredAt: number | null;
+  skipCount: number;
+  lastSkippedAt: number | null;
+  declinedAt: number | null;
+}
+
+/** What the prompt of one login showed and how it ended. */
+export interface LoginPrompt {
+  loginKey: string;
+  attributes: string[];
+  shownAt: number;
+  finishedAt: number | null;
+  dismissedAt: number | null;
+}
+
+export interface Provenance {
+  attribute: string;
+  source: string;
+  confidence: number;
+  observedAt: number;
+  confirmed: boolean;
+}
+
+export type QuestionOutcome = "answered" | "skipped" | "declined";
+
+function toQuestionState(row: QuestionStateTable): QuestionState {
+  return {
+    attribute: row.attribute,
+    shownCount: row.shown_count,
+    lastShownAt: row.last_shown_at,
+    answeredAt: row.answered_at,
+    skipCount: row.skip_count,
+    lastSkippedAt: row.last_skipped_at,
+    declinedAt: row.declined_at,
+  };
+}
+
+function toProvenance(row: ProvenanceTable): Provenance {
+  return {
+    attribute: row.attribute,
+    source: row.source,
+    confidence: row.confidence,
+    observedAt: row.observed_at,
+    confirmed: row.confirmed === 1,
+  };
+}
+
+/** The few queries the app needs, over whichever Kysely database it is given. */
+export function createStore(db: AppDatabase) {
+  async function ensureQuestionRow(trx: AppDatabase, userId: string, attribute: string) {
+    await trx
+      .insertInto("question_state")
+      .values({ user_id: userId, attribute, shown_count: 0, skip_count: 0, last_shown_at: null, answered_at: null, last_skipped_at: null, declined_at: null })
+      .onConflict((oc) => oc.columns(["user_id", "attribute"]).doNothing())
+      .execute();
+  }
+
+  return {
+    db,
+
+    async questionStates(userId: string): Promise<QuestionState[]> {
+      const rows = await db.selectFrom("question_state").selectAll().where("user_id", "=", userId).orderBy("attribute").execute();
+      return rows.map(toQuestionState);
+    },
+
+    async loginPrompt(userId: string, loginKey: string): Promise<LoginPrompt | null> {
+      const row = await db
+        .selectFrom("login_prompt")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .where("login_key", "=", loginKey)
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        loginKey: row.login_key,
+        attributes: JSON.parse(row.attributes) as string[],
+        shownAt: row.shown_at,
+        finishedAt: row.finished_at,
+        dismissedAt: row.dismissed_at,
+      };
+    },
+
+    /** Records that this login's prompt showed `attributes` (idempotent per login). */
+    async recordPromptShown(userId: string, loginKey: string, attributes: string[], at: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto("login_prompt")
+          .values({ user_id: userId, login_key: loginKey, attributes: JSON.stringify(attributes), shown_at: at, finished_at: null, dismissed_at: null })
+          .onConflict((oc) => oc.columns(["user_id", "login_key"]).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        for (const [position, attribute] of attributes.entries()) {
+          await ensureQuestionRow(trx, userId, attribute);
+          await trx
+            .updateTable("question_state")
+            .set((eb) => ({ shown_count: eb("shown_count", "+", 1), last_shown_at: at }))
+            .where("user_id", "=", userId)
+            .where("attribute", "=", attribute)
+            .execute();
+          await trx.insertInto("prompt_event").values({ user_id: userId, attribute, kind: "shown", position, login_key: loginKey, at }).execute();
+        }
+      });
+    },
+
+    async recordPromptDismissed(userId: string, loginKey: string, at: number): Promise<void> {
+      await db
+        .updateTable("login_prompt")
+        .set({ dismissed_at: at })
+        .where("user_id", "=", userId)
+        .where("login_key", "=", loginKey)
+        .where("dismissed_at", "is", null)
+        .execute();
+    },
+
+    async recordPromptFinished(userId: string, loginKey: string, at: number): Promise<void> {
+      await db
+        .updateTable("login_prompt")
+        .set({ finished_at: at })
+        .where("user_id", "=", userId)
+        .where("login_key", "=", loginKey)
+        .where("finished_at", "is", null)
+        .execute();
+    },
+
+    /** Records what happened to each question of a prompt, with its position in it. */
+    async recordOutcomes(
+      userId: string,
+      loginKey: string | null,
+      outcomes: { attribute: string; outcome: QuestionOutcome; position: number | null }[],
+      at: number,
+    ): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        for (const { attribute, outcome, position } of outcomes) {
+          await ensureQuestionRow(trx, userId, attribute);
+          const update = trx.updateTable("question_state").where("user_id", "=", userId).where("attribute", "=", attribute);
+          if (outcome === "answered") await update.set({ answered_at: at }).execute();
+          else if (outcome === "declined") await update.set({ declined_at: at }).execute();
+          else await update.set((eb) => ({ skip_count: eb("skip_count", "+", 1), last_skipped_at: at })).execute();
+          await trx.insertInto("prompt_event").values({ user_id: userId, attribute, kind: outcome, position, login_key: loginKey, at }).execute();
+        }
+      });
+    },
+
+    /** Undoes "Don't ask again": the question becomes eligible again. */
+    async undoDecline(userId: string, attribute: string, at: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable("question_state")
+          .set({ declined_at: null, skip_count: 0, last_skipped_at: null })
+          .where("user_id", "=", userId)
+          .where("attribute", "=", attribute)
+          .where("declined_at", "is not", null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) {
+          await trx.insertInto("prompt_event").values({ user_id: userId, attribute, kind: "undeclined", position: null, login_key: null, at }).execute();
+        }
+      });
+    },
+
+    /** The result of an earlier submission with this id, if any (for idempotent retries). */
+    async submissionOutcome<T>(userId: string, id: string): Promise<T | null> {
+      const row = await db.selectFrom("submission").select("outcome").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+      return row ? (JSON.parse(row.outcome) as T) : null;
+    },
+
+    async recordSubmission(userId: string, id: string, outcome: unknown, at: number): Promise<void> {
+      await db
+        .insertInto("submission")
+        .values({ id, user_id: userId, created_at: at, outcome: JSON.stringify(outcome) })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+    },
+
+    async provenance(userId: string): Promise<Provenance[]> {
+      const rows = await db.selectFrom("provenance").selectAll().where("user_id", "=", userId).orderBy("attribute").execute();
+      return rows.map(toProvenance);
+    },
+
+    /** Upserts provenance rows; `null` as source removes the attribute's provenance. */
+    async writeProvenance(userId: string, updates: (Provenance | { attribute: string; source: null })[]): Promise<void> {
+      if (updates.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const u of updates) {
+          if (u.source === null) {
+            await trx.deleteFrom("provenance").where("user_id", "=", userId).where("attribute", "=", u.attribute).execute();
+            continue;
+          }
+          const p = u as Provenance;
+          const row = { source: p.source, confidence: p.confidence, observed_at: p.observedAt, confirmed: p.confirmed ? 1 : 0 };
+          await trx
+            .insertInto("provenance")
+            .values({ user_id: userId, attribute: p.attribute, ...row })
+            .onConflict((oc) => oc.columns(["user_id", "attribute"]).doUpdateSet(row))
+            .execute();
+        }
+      });
+    },
+
+    async enrichmentOptOut(userId: string): Promise<boolean> {
+      const row = await db.selectFrom("user_settings").select("enrichment_opt_out").where("user_id", "=", userId).executeTakeFirst();
+      return row?.enrichment_opt_out === 1;
+    },
+
+    async setEnrichmentOptOut(userId: string, optOut: boolean, at: number): Promise<void> {
+      const row = { enrichment_opt_out: optOut ? 1 : 0, updated_at: at };
+      await db
+        .insertInto("user_settings")
+        .values({ user_id: userId, ...row })
+        .onConflict((oc) => oc.column("user_id").doUpdateSet(row))
+        .execute();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
