@@ -194,7 +194,7 @@ export class OAuthEndpoints {
     const prompt = (q.get("prompt") ?? "").split(" ");
     if (prompt.includes("none")) return fail("login_required", "the emulator keeps no sign-in session; prompt=none cannot succeed");
 
-    const now = Date.now();
+    const now = this.rt.now().getTime();
     for (const [id, t] of this.transactions) if (now - t.createdAt > TRANSACTION_LIFETIME_MS) this.transactions.delete(id);
     const tx: Transaction = {
       id: randomToken(18),
@@ -216,7 +216,7 @@ export class OAuthEndpoints {
   private async authorizeSubmit(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const form = await readForm(req);
     const tx = this.transactions.get(form.get("tx") ?? "");
-    if (!tx || Date.now() - tx.createdAt > TRANSACTION_LIFETIME_MS) {
+    if (!tx || this.rt.now().getTime() - tx.createdAt > TRANSACTION_LIFETIME_MS) {
       sendHtml(res, 400, errorPage("Sign-in expired", "This sign-in request has expired or was already completed. Go back to the app and sign in again.", 400));
       return;
     }
@@ -352,7 +352,7 @@ export class OAuthEndpoints {
     }
     const entry = token ? this.appSessionTokens.get(sha256(token)) : undefined;
     if (token) this.appSessionTokens.delete(sha256(token));
-    if (!entry || entry.expiresAt < Date.now() || !this.rt.store.liveGrant(entry.grantId)) {
+    if (!entry || entry.expiresAt < this.rt.now().getTime() || !this.rt.store.liveGrant(entry.grantId)) {
       redirect(res, withParams(redirectUri, { error: "login_required", error_description: "invalid app session token", state }));
       return;
     }
@@ -594,7 +594,7 @@ export class OAuthEndpoints {
     const grant = parsed.success ? this.grantFromRefreshToken(parsed.data.refresh_token) : null;
     if (!grant) return fail(401, "InvalidCredentials", "invalid refresh token");
     const token = randomToken();
-    const expiresAt = Date.now() + APP_SESSION_TOKEN_LIFETIME_MS;
+    const expiresAt = this.rt.now().getTime() + APP_SESSION_TOKEN_LIFETIME_MS;
     this.appSessionTokens.set(sha256(token), { grantId: grant.id, expiresAt });
     sendJson(res, 200, { result: { app_session_token: token, expire_at: new Date(expiresAt).toISOString() } });
   }

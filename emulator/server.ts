@@ -159,7 +159,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         resetPending = false;
         if (reset) removeSecrets(dataDir);
         const secrets: EmulatorSecrets = await ensureSecrets(dataDir, { projectId: config.projectId, endpoint: origin });
-        const store = Store.open(dataDir, { reset, now: now() });
+        const store = Store.open(dataDir, { reset, clock: now });
         runtime = {
           config,
           store,

@@ -147,15 +147,18 @@ export class Store {
   private constructor(
     readonly path: string,
     readonly state: EmulatorState,
+    /** The emulator's clock: every expiry check uses it, so tests can move time. */
+    private readonly clock: () => Date,
   ) {}
 
   /** Opens `<dataDir>/state.json`, seeding a fresh state (with admin@example.com) when absent or on reset. */
-  static open(dataDir: string, opts: { reset?: boolean; now?: Date } = {}): Store {
+  static open(dataDir: string, opts: { reset?: boolean; clock?: () => Date } = {}): Store {
+    const clock = opts.clock ?? (() => new Date());
     const path = join(dataDir, STATE_FILE);
     if (opts.reset) rmSync(path, { force: true });
     const text = readFileIfExists(path);
     if (text === null) {
-      const store = new Store(path, seededState(opts.now ?? new Date()));
+      const store = new Store(path, seededState(clock()), clock);
       store.save();
       return store;
     }
@@ -167,11 +170,11 @@ export class Store {
         cause,
       });
     }
-    return new Store(path, parsed);
+    return new Store(path, parsed, clock);
   }
 
   /** Drops expired codes, tokens and grants, then writes the file atomically. */
-  save(now = Date.now()): void {
+  save(now = this.clock().getTime()): void {
     const s = this.state;
     for (const [k, c] of Object.entries(s.codes)) if (c.expiresAt < now) delete s.codes[k];
     for (const [k, t] of Object.entries(s.accessTokens)) if (t.expiresAt < now) delete s.accessTokens[k];
@@ -204,7 +207,7 @@ export class Store {
   }
 
   /** Stores users (new or changed) and any roles they reference that do not exist yet. */
-  putUsers(users: Iterable<UserRecord>, now = new Date()): void {
+  putUsers(users: Iterable<UserRecord>, now = this.clock()): void {
     for (const user of users) {
       this.state.users[user.id] = user;
       for (const key of user.roles) {
@@ -223,7 +226,7 @@ export class Store {
   }
 
   /** Revokes a grant and every access token issued from it. */
-  revokeGrant(grantId: string, now = new Date()): void {
+  revokeGrant(grantId: string, now = this.clock()): void {
     const grant = this.state.grants[grantId];
     if (!grant) return;
     grant.revokedAt ??= now.toISOString();
@@ -232,7 +235,7 @@ export class Store {
   }
 
   /** The grant if it exists, is not revoked and has not expired. */
-  liveGrant(grantId: string, now = Date.now()): GrantRecord | undefined {
+  liveGrant(grantId: string, now = this.clock().getTime()): GrantRecord | undefined {
     const grant = this.state.grants[grantId];
     if (!grant || grant.revokedAt !== null || grant.expiresAt < now) return undefined;
     return grant;
