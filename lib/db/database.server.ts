@@ -37,7 +37,7 @@ export async function openSqliteDatabase(path: string): Promise<AppDatabase> {
 
 let shared: Promise<AppDatabase> | undefined;
 
-/** The process-wide database, opened on first use from `SQLITE_PATH` (default `.data/gradual.sqlite`). */
+/** The process-wide database, opened on first use from `SQLITE_PATH` (unset or empty: `.data/gradual.sqlite`). */
 export function database(): Promise<AppDatabase> {
   shared ??= (async () => {
     const url = process.env.DATABASE_URL;
@@ -46,7 +46,7 @@ export function database(): Promise<AppDatabase> {
         `DATABASE_URL=${url.split(":")[0]}:… is not supported yet: Gradual stores its state in SQLite (set SQLITE_PATH, or unset DATABASE_URL).`,
       );
     }
-    const path = url?.startsWith("sqlite:") ? url.slice("sqlite:".length) : (process.env.SQLITE_PATH ?? ".data/gradual.sqlite");
+    const path = url?.startsWith("sqlite:") ? url.slice("sqlite:".length) : (process.env.SQLITE_PATH || ".data/gradual.sqlite");
     const db = await openSqliteDatabase(path);
     console.info(`[gradual] state store: SQLite at ${path}`);
     return db;
