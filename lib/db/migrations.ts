@@ -66,6 +66,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "002_provenance_value": {
+    // The value a provenance record speaks for, as JSON: when the attribute no longer holds it,
+    // somebody else changed it (Portal, another app) and the record no longer applies (lib/profile/merge.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("provenance").addColumn("value", "text").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -44,6 +44,8 @@ export interface ProvenanceTable {
   confidence: number;
   observed_at: number;
   confirmed: number;
+  /** JSON of the value this record describes; null for a deliberate clear or an older record. */
+  value: string | null;
 }
 
 export interface PromptEventTable {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppDatabase } from "./database.server";
+import { createKeyedMutex } from "./keyed-mutex";
 import type { ProvenanceTable, QuestionStateTable } from "./schema";
 
 /** One attribute's question history for one user. */
@@ -28,6 +29,8 @@ export interface Provenance {
   confidence: number;
   observedAt: number;
   confirmed: boolean;
+  /** The value the record describes (absent for a deliberate clear or a record from before 002). */
+  value?: string | number;
 }
 
 export type QuestionOutcome = "answered" | "skipped" | "declined";
@@ -51,11 +54,13 @@ function toProvenance(row: ProvenanceTable): Provenance {
     confidence: row.confidence,
     observedAt: row.observed_at,
     confirmed: row.confirmed === 1,
+    ...(row.value === null ? {} : { value: JSON.parse(row.value) as string | number }),
   };
 }
 
 /** The few queries the app needs, over whichever Kysely database it is given. */
 export function createStore(db: AppDatabase) {
+  const exclusive = createKeyedMutex();
   async function ensureQuestionRow(trx: AppDatabase, userId: string, attribute: string) {
     await trx
       .insertInto("question_state")
@@ -66,6 +71,15 @@ export function createStore(db: AppDatabase) {
 
   return {
     db,
+
+    /**
+     * Runs `task` while holding the user's save lock: saves for one user never interleave, so a
+     * read-merge-write of Authgear's whole custom-attributes object cannot drop another save's answer.
+     * SQLite (one process): an in-process lock.
+     */
+    withUserLock<T>(userId: string, task: () => Promise<T>): Promise<T> {
+      return exclusive(userId, task);
+    },
 
     async questionStates(userId: string): Promise<QuestionState[]> {
       const rows = await db.selectFrom("question_state").selectAll().where("user_id", "=", userId).orderBy("attribute").execute();
@@ -195,7 +209,13 @@ export function createStore(db: AppDatabase) {
             continue;
           }
           const p = u as Provenance;
-          const row = { source: p.source, confidence: p.confidence, observed_at: p.observedAt, confirmed: p.confirmed ? 1 : 0 };
+          const row = {
+            source: p.source,
+            confidence: p.confidence,
+            observed_at: p.observedAt,
+            confirmed: p.confirmed ? 1 : 0,
+            value: p.value === undefined ? null : JSON.stringify(p.value),
+          };
           await trx
             .insertInto("provenance")
             .values({ user_id: userId, attribute: p.attribute, ...row })

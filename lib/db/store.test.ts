@@ -95,6 +95,26 @@ describe("state store (SQLite)", () => {
     ]);
   });
 
+  it("keeps the value a provenance record describes, numbers and strings alike", async () => {
+    await store.writeProvenance("u1", [
+      { attribute: "city", source: "geoip", confidence: 0.6, observedAt: 1_000, confirmed: false, value: "London" },
+      { attribute: "team_size", source: "user", confidence: 1, observedAt: 1_000, confirmed: true, value: 12 },
+    ]);
+    assert.deepEqual(await store.provenance("u1"), [
+      { attribute: "city", source: "geoip", confidence: 0.6, observedAt: 1_000, confirmed: false, value: "London" },
+      { attribute: "team_size", source: "user", confidence: 1, observedAt: 1_000, confirmed: true, value: 12 },
+    ]);
+  });
+
+  it("serializes work per user with withUserLock", async () => {
+    const order: string[] = [];
+    await Promise.all([
+      store.withUserLock("u1", async () => { order.push("a"); await new Promise((r) => setTimeout(r, 10)); order.push("a-end"); }),
+      store.withUserLock("u1", async () => { order.push("b"); }),
+    ]);
+    assert.deepEqual(order, ["a", "a-end", "b"]);
+  });
+
   it("stores the enrichment opt-out", async () => {
     assert.equal(await store.enrichmentOptOut("u1"), false);
     await store.setEnrichmentOptOut("u1", true, 1_000);

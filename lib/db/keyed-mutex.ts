@@ -1,0 +1,21 @@
+/**
+ * Runs async work one at a time per key, in arrival order, within this process. Different keys
+ * run in parallel. A failing task releases the key like a succeeding one.
+ */
+export function createKeyedMutex() {
+  const tails = new Map<string, Promise<void>>();
+  return async function runExclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const current = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => current);
+    tails.set(key, tail);
+    await previous;
+    try {
+      return await task();
+    } finally {
+      release();
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}
