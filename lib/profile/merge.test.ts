@@ -98,8 +98,8 @@ describe("mergeProfile: clearing", () => {
 describe("mergeProfile: fill mode", () => {
   it("fills empty attributes with the enriched value and its provenance", () => {
     const result = merge({ attributes: { company: "Acme" }, enriched: LONDON });
-    assert.deepEqual(result.attributes, { company: "Acme", country: "GB", timezone: "Europe/London" });
-    assert.deepEqual(result.changed, ["country", "timezone"]);
+    assert.deepEqual(result.attributes, { company: "Acme", city: "London", country: "GB", timezone: "Europe/London" });
+    assert.deepEqual(result.changed, ["city", "country", "timezone"]);
     assert.deepEqual(result.provenance.country, { source: "geoip", confidence: 0.85, at: LATER, confirmed: false, value: "GB" });
   });
 
@@ -124,7 +124,7 @@ describe("mergeProfile: fill mode", () => {
   it("never overwrites a value of unknown origin (no provenance)", () => {
     const result = merge({ attributes: { country: "DE" }, provenance: {}, enriched: LONDON });
     assert.equal(result.attributes.country, "DE");
-    assert.deepEqual(result.changed, ["timezone"]);
+    assert.deepEqual(result.changed, ["city", "timezone"]);
   });
 
   it("never overwrites a value changed outside Gradual since enrichment wrote it", () => {
@@ -174,7 +174,7 @@ describe("mergeProfile: fill mode", () => {
 
   it("skips values the attribute's rule refuses", () => {
     const result = merge({ enriched: LONDON, accepts: (attribute) => attribute !== "timezone" });
-    assert.deepEqual(result.attributes, { country: "GB" });
+    assert.deepEqual(result.attributes, { city: "London", country: "GB" });
   });
 
   it("writes a language list as its first tag", () => {
@@ -196,20 +196,26 @@ describe("mergeProfile: fill mode", () => {
 });
 
 describe("mergeProfile: confirm mode", () => {
-  it("suggests instead of writing when the attribute is empty", () => {
+  it("writes the guess when the attribute is empty, unconfirmed, and offers it for confirmation", () => {
     const result = merge({ enriched: LONDON });
-    assert.equal(Object.hasOwn(result.attributes, "city"), false);
+    assert.equal(result.attributes.city, "London");
     assert.deepEqual(result.suggestions, [{ attribute: "city", field: "city", value: "London", source: "geoip", confidence: 0.5, observedAt: LATER }]);
-    assert.equal(result.changed.includes("city"), false);
-    assert.equal(result.provenance.city, undefined);
+    assert.equal(result.changed.includes("city"), true);
+    assert.deepEqual(result.provenance.city, { source: "geoip", confidence: 0.5, at: LATER, confirmed: false, value: "London" });
   });
 
-  it("neither writes nor suggests when the attribute has a value, even an enriched one", () => {
-    for (const provenance of [{}, { city: fromGeoip("Paris") }, { city: fromUser("Paris") }]) {
+  it("never overwrites a value the user gave, or one of unknown origin", () => {
+    for (const provenance of [{}, { city: fromUser("Paris") }]) {
       const result = merge({ attributes: { city: "Paris" }, provenance, enriched: [seen("city", "London", "2030-01-01T00:00:00.000Z")] });
       assert.equal(result.attributes.city, "Paris");
       assert.deepEqual(result.suggestions, []);
     }
+  });
+
+  it("refreshes an unconfirmed guess from a newer observation, and offers the new one", () => {
+    const result = merge({ attributes: { city: "Paris" }, provenance: { city: fromGeoip("Paris") }, enriched: [seen("city", "London", "2030-01-01T00:00:00.000Z")] });
+    assert.equal(result.attributes.city, "London");
+    assert.equal(result.suggestions[0]?.value, "London");
   });
 });
 
@@ -250,7 +256,7 @@ describe("mergeProfile: the whole object", () => {
     const snapshot = JSON.stringify(input);
     const result = mergeProfile(input); // would throw on a write to a frozen object
     assert.equal(JSON.stringify(input), snapshot);
-    assert.deepEqual(result.attributes, { keep: "me", country: "PT", team_size: 7, timezone: "Europe/London" });
+    assert.deepEqual(result.attributes, { keep: "me", country: "PT", team_size: 7, city: "London", timezone: "Europe/London" });
   });
 
   it("uses the first of duplicate questions", () => {
@@ -264,8 +270,8 @@ describe("mergeProfile: the whole object", () => {
       enriched: LONDON,
       now,
     });
-    assert.deepEqual(result.attributes, {});
-    assert.equal(result.suggestions[0]?.attribute, "country");
+    assert.deepEqual(result.attributes, { country: "GB" });
+    assert.equal(result.suggestions[0]?.attribute, "country", "the first (confirm) question decides");
   });
 });
 
@@ -279,8 +285,8 @@ describe("mergeProfile with the demo catalog (profile.config.ts)", () => {
         continue;
       }
       const expected = byField.get(q.enrichment.field)!.value;
-      if (q.enrichment.mode === "fill") assert.equal(result.attributes[q.attribute], expected, q.attribute);
-      else assert.ok(result.suggestions.some((s) => s.attribute === q.attribute && s.value === expected), q.attribute);
+      assert.equal(result.attributes[q.attribute], expected, q.attribute);
+      assert.equal(result.suggestions.some((s) => s.attribute === q.attribute && s.value === expected), q.enrichment.mode === "confirm", q.attribute);
     }
     assert.equal(result.attributes.company, "Acme");
   });

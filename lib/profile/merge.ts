@@ -6,8 +6,9 @@
  *   a suggestion). A value the user gave or confirmed is never overwritten by enrichment.
  * - `fill` questions get an enriched value written when the attribute is empty, or when the
  *   current value came from enrichment and the new observation is newer (a refresh).
- * - `confirm` questions never get a value written silently: when the attribute is empty, the
- *   observation becomes a suggestion ("Are you in London?").
+ * - `confirm` questions are written the same way, but stay unconfirmed: each one written is also
+ *   returned as a suggestion, and the prompt offers it as a one-tap question ("Are you in London?")
+ *   until the user confirms or changes it (lib/profile/confirmations.ts reads that from provenance).
  * - A value of unknown origin (no provenance, or provenance describing another value: set in the
  *   Portal, by a hook, before Gradual) is treated like the user's own: never overwritten.
  * - Attributes the catalog does not ask about pass through untouched. Clearing (null or "")
@@ -83,7 +84,7 @@ export interface MergeResult {
   provenance: Record<string, Provenance>;
   /** Attributes whose value differs from before, in catalog order. */
   changed: string[];
-  /** Observations for `confirm` questions to offer instead of writing. */
+  /** Enriched values written to `confirm` questions in this merge: to offer for confirmation. */
   suggestions: Suggestion[];
   /** Answers for attributes the catalog does not ask about: not written. */
   ignoredAnswers: string[];
@@ -150,8 +151,12 @@ export function mergeProfile(input: MergeInput): MergeResult {
     const record = input.provenance[attribute];
     const origin = originOf(before, record);
 
-    if (enrichment.mode === "confirm") {
-      if (origin === "empty") {
+    const refresh = origin === "enrichment" && record !== undefined && time(observation.observedAt) > time(record.at);
+    if (origin === "empty" || refresh) {
+      attributes[attribute] = value;
+      if (before !== value) changed.push(attribute);
+      provenance[attribute] = { source: observation.source, confidence: observation.confidence, at: observation.observedAt, confirmed: false, value };
+      if (enrichment.mode === "confirm") {
         suggestions.push({
           attribute,
           field: enrichment.field,
@@ -161,14 +166,6 @@ export function mergeProfile(input: MergeInput): MergeResult {
           observedAt: observation.observedAt,
         });
       }
-      continue;
-    }
-
-    const refresh = origin === "enrichment" && record !== undefined && time(observation.observedAt) > time(record.at);
-    if (origin === "empty" || refresh) {
-      attributes[attribute] = value;
-      if (before !== value) changed.push(attribute);
-      provenance[attribute] = { source: observation.source, confidence: observation.confidence, at: observation.observedAt, confirmed: false, value };
     }
   }
 
