@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 import { cx } from "./cx";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost";
@@ -21,6 +21,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   /** Shows the work in progress: disables the button and sets aria-busy (the label stays). */
   busy?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /** A button (type="button" unless told otherwise), variants named in one place. */

@@ -76,6 +76,29 @@ export async function readSub(page: Page): Promise<string> {
   return payload.sub as string;
 }
 
+/** `auth_time` (Unix seconds) of the signed-in user's current login, from the SDK's stored ID token. */
+export async function readAuthTime(page: Page): Promise<number> {
+  const idToken = await page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEYS.idToken);
+  expect(idToken, "the SDK stored an ID token").toBeTruthy();
+  const payload = JSON.parse(Buffer.from(idToken!.split(".")[1]!, "base64url").toString("utf8")) as { auth_time?: unknown };
+  expect(typeof payload.auth_time).toBe("number");
+  return payload.auth_time as number;
+}
+
+/**
+ * Signs out and in again as a NEW login. Authgear's `auth_time` has whole-second precision and the
+ * app tells logins apart by it, so this waits (if needed) until the clock has left the second of the
+ * current login before signing in: two logins of one user within one second would be one login.
+ */
+export async function signInAgain(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
+  const previous = await readAuthTime(page);
+  await signOut(page);
+  const wait = (previous + 1) * 1000 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await signIn(page, email, options);
+  expect(await readAuthTime(page)).toBeGreaterThan(previous);
+}
+
 /** A refresh grant at the emulator's token endpoint, as the SDK would send it. */
 export function refreshGrant(request: APIRequestContext, refreshToken: string) {
   return request.post(`${EMULATOR_URL}/oauth2/token`, {

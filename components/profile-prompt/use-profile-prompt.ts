@@ -1,0 +1,314 @@
+"use client";
+/**
+ * The profile prompt without its looks: loads this login's questions, keeps the user's choices
+ * (answer, skip, don't ask again, confirm a guess), validates with the catalog's schemas
+ * (react-hook-form + zodResolver), saves through the Server Actions, and never loses what was typed:
+ * the draft lives in session storage until it is saved, so a failed save, a reload or an expired
+ * session keeps it, and Retry re-sends it with the same submission id (applied once).
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useForm, type UseFormReturn } from "react-hook-form";
+import { collectClientHints } from "@/lib/enrichment/client";
+import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/profile/actions";
+import { findQuestion, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
+import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/profile/form";
+import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/profile/prompt-types";
+import { formField, type FormField } from "@/lib/profile/schemas";
+import { profileCatalog } from "@/profile.config";
+
+/** What the user chose for one question. */
+export type QuestionChoice = "answer" | "skip" | "decline";
+
+export interface PromptItem {
+  question: Question;
+  field: FormField;
+  /** A guess to confirm with one tap. */
+  suggestion?: PromptQuestion["suggestion"] & { label: string };
+  choice: QuestionChoice;
+  /** The user tapped "Yes" on the suggestion. */
+  confirmed: boolean;
+}
+
+export type PromptStatus =
+  /** Fetching this login's questions. */
+  | "loading"
+  /** Nothing to ask (or the prompt was closed): render nothing. */
+  | "hidden"
+  | "open"
+  | "saving"
+  /** Saved: show the short confirmation, then hide. */
+  | "saved"
+  /** The questions could not be loaded; `error` says why, `reload()` tries again. */
+  | "unavailable";
+
+export interface ProfilePromptActions {
+  getProfilePrompt: typeof getProfilePrompt;
+  submitProfileAnswers: typeof submitProfileAnswers;
+  dismissProfilePrompt: typeof dismissProfilePrompt;
+}
+
+export interface UseProfilePromptOptions {
+  /** The signed-in user's Authgear access token (e.g. `useSession().accessToken`). */
+  getAccessToken: () => Promise<string>;
+  catalog?: ProfileCatalog;
+  /** The Server Actions; default: this kit's (lib/profile/actions.ts). */
+  actions?: ProfilePromptActions;
+  /** For labels and country names; default: the browser's language. */
+  locale?: string;
+  onSaved?: (outcome: SubmitOutcome) => void;
+  onSkipped?: (attributes: string[]) => void;
+  onDismissed?: () => void;
+  /** How long the confirmation stays before the prompt goes away; default 4000 ms. */
+  confirmationMs?: number;
+}
+
+export interface ProfilePromptController {
+  status: PromptStatus;
+  items: PromptItem[];
+  form: UseFormReturn<PromptFormValues, unknown, PromptFormOutput>;
+  /** The last failure (load or save), with a message a person understands. */
+  error: ActionError | null;
+  outcome: SubmitOutcome | null;
+  choose(attribute: string, choice: QuestionChoice): void;
+  /** "Yes" on a suggestion: the guess becomes the answer, confirmed. */
+  confirm(attribute: string): void;
+  /** "Change" on a suggestion: an ordinary field, pre-filled with the guess. */
+  change(attribute: string): void;
+  /** Validates and saves; also what Retry calls (the same submission id until it succeeds). */
+  submit(): Promise<void>;
+  dismiss(): Promise<void>;
+  reload(): void;
+}
+
+interface Draft {
+  values: PromptFormValues;
+  choices: Record<string, QuestionChoice>;
+  confirmed: string[];
+  submissionId: string;
+}
+
+const DRAFT_PREFIX = "gradual:profile-prompt:";
+const ACTIONS: ProfilePromptActions = { getProfilePrompt, submitProfileAnswers, dismissProfilePrompt };
+
+function newSubmissionId(): string {
+  return crypto.randomUUID().replaceAll("-", "");
+}
+
+function readDraft(loginKey: string): Draft | null {
+  try {
+    const raw = window.sessionStorage.getItem(DRAFT_PREFIX + loginKey);
+    if (!raw) return null;
+    const draft = JSON.parse(raw) as Partial<Draft>;
+    if (typeof draft.submissionId !== "string" || typeof draft.values !== "object" || draft.values === null) return null;
+    return { values: draft.values, choices: draft.choices ?? {}, confirmed: Array.isArray(draft.confirmed) ? draft.confirmed : [], submissionId: draft.submissionId };
+  } catch {
+    return null; // storage disabled or corrupt: start afresh
+  }
+}
+
+function writeDraft(loginKey: string, draft: Draft | null): void {
+  try {
+    if (draft) window.sessionStorage.setItem(DRAFT_PREFIX + loginKey, JSON.stringify(draft));
+    else window.sessionStorage.removeItem(DRAFT_PREFIX + loginKey);
+  } catch {
+    // storage full or disabled: the form still works, only a reload would lose the draft
+  }
+}
+
+function browserLocale(): string {
+  return typeof navigator === "undefined" ? "en" : (navigator.language ?? "en");
+}
+
+function formatSuggestion(field: FormField, value: string | number): string {
+  const option = field.options?.find((o) => o.value === String(value));
+  return option?.label ?? String(value);
+}
+
+/** Network failures of the action call itself (offline, server down) as an ActionError. */
+async function call<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await run();
+  } catch {
+    return {
+      ok: false,
+      error: { code: "internal", message: "We couldn't reach the server. Check your connection; your answers are kept here. Try again." },
+    };
+  }
+}
+
+export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromptController {
+  const catalog = options.catalog ?? profileCatalog;
+  const actions = options.actions ?? ACTIONS;
+  const confirmationMs = options.confirmationMs ?? 4_000;
+  const callbacks = useRef(options);
+  callbacks.current = options;
+
+  const [status, setStatus] = useState<PromptStatus>("loading");
+  const [view, setView] = useState<ProfilePromptView | null>(null);
+  const [locale] = useState(() => options.locale ?? browserLocale());
+  const [choices, setChoices] = useState<Record<string, QuestionChoice>>({});
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const submissionId = useRef<string>("");
+
+  const questions = useMemo(
+    () => (view?.questions ?? []).map((q) => findQuestion(catalog, q.attribute)).filter((q): q is Question => q !== undefined),
+    [view, catalog],
+  );
+  const answering = useMemo(() => questions.filter((q) => (choices[q.attribute] ?? "answer") === "answer"), [questions, choices]);
+  const resolver = useMemo(() => zodResolver(promptFormSchema(answering)), [answering]);
+  const form = useForm<PromptFormValues, unknown, PromptFormOutput>({ resolver, mode: "onSubmit", reValidateMode: "onChange", shouldFocusError: true });
+
+  // Load this login's questions (again on reload()).
+  useEffect(() => {
+    let cancelled = false;
+    setStatus("loading");
+    setError(null);
+    (async () => {
+      const result = await call(async () => actions.getProfilePrompt(await callbacks.current.getAccessToken(), { clientHints: collectClientHints() }));
+      if (cancelled) return;
+      if (!result.ok) {
+        setError(result.error);
+        setStatus("unavailable");
+        return;
+      }
+      const prompt = result.prompt;
+      const known = prompt.questions.filter((q) => findQuestion(catalog, q.attribute));
+      if (known.length === 0) {
+        setStatus("hidden");
+        return;
+      }
+      const draft = readDraft(prompt.loginKey);
+      submissionId.current = draft?.submissionId ?? newSubmissionId();
+      const values: PromptFormValues = {};
+      for (const q of known) values[q.attribute] = draft?.values[q.attribute] ?? "";
+      form.reset(values);
+      setChoices(draft?.choices ?? {});
+      setConfirmed(draft?.confirmed ?? []);
+      setView({ ...prompt, questions: known });
+      setStatus("open");
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per attempt
+  }, [attempt]);
+
+  // Keep the draft in session storage while the prompt is open.
+  const values = form.watch();
+  const serializedValues = JSON.stringify(values);
+  useEffect(() => {
+    if (!view || (status !== "open" && status !== "saving")) return;
+    writeDraft(view.loginKey, { values: JSON.parse(serializedValues) as PromptFormValues, choices, confirmed, submissionId: submissionId.current });
+  }, [view, status, serializedValues, choices, confirmed]);
+
+  // Saved: the confirmation stays a moment, then the prompt goes away.
+  useEffect(() => {
+    if (status !== "saved") return;
+    const timer = window.setTimeout(() => setStatus("hidden"), confirmationMs);
+    return () => window.clearTimeout(timer);
+  }, [status, confirmationMs]);
+
+  const items: PromptItem[] = useMemo(
+    () =>
+      questions.map((question) => {
+        const field = formField(question, locale, catalog.defaultLocale);
+        const raw = view?.questions.find((q) => q.attribute === question.attribute)?.suggestion;
+        const item: PromptItem = { question, field, choice: choices[question.attribute] ?? "answer", confirmed: confirmed.includes(question.attribute) };
+        if (raw) item.suggestion = { ...raw, label: formatSuggestion(field, raw.value) };
+        return item;
+      }),
+    [questions, locale, catalog.defaultLocale, view, choices, confirmed],
+  );
+
+  const choose = useCallback(
+    (attribute: string, choice: QuestionChoice) => {
+      setChoices((c) => ({ ...c, [attribute]: choice }));
+      if (choice !== "answer") {
+        form.clearErrors(attribute);
+        setConfirmed((c) => c.filter((a) => a !== attribute));
+      }
+    },
+    [form],
+  );
+
+  const confirm = useCallback(
+    (attribute: string) => {
+      const suggestion = view?.questions.find((q) => q.attribute === attribute)?.suggestion;
+      if (!suggestion) return;
+      form.setValue(attribute, String(suggestion.value), { shouldDirty: true });
+      setChoices((c) => ({ ...c, [attribute]: "answer" }));
+      setConfirmed((c) => (c.includes(attribute) ? c : [...c, attribute]));
+    },
+    [form, view],
+  );
+
+  const change = useCallback(
+    (attribute: string) => {
+      const suggestion = view?.questions.find((q) => q.attribute === attribute)?.suggestion;
+      setConfirmed((c) => c.filter((a) => a !== attribute));
+      setChoices((c) => ({ ...c, [attribute]: "answer" }));
+      if (suggestion && !form.getValues(attribute)) form.setValue(attribute, String(suggestion.value));
+      // Hide the suggestion: the user is typing their own answer now.
+      setView((v) => (v ? { ...v, questions: v.questions.map((q) => (q.attribute === attribute ? { attribute } : q)) } : v));
+    },
+    [form, view],
+  );
+
+  const save = useCallback(
+    async (answers: PromptFormOutput) => {
+      if (!view) return;
+      setStatus("saving");
+      setError(null);
+      const clean: Record<string, string | number> = {};
+      for (const [attribute, value] of Object.entries(answers)) if (value !== undefined) clean[attribute] = value;
+      const pick = (choice: QuestionChoice) => view.questions.map((q) => q.attribute).filter((a) => (choices[a] ?? "answer") === choice);
+      const result = await call(async () =>
+        actions.submitProfileAnswers(await callbacks.current.getAccessToken(), {
+          submissionId: submissionId.current,
+          loginKey: view.loginKey,
+          answers: clean,
+          confirmed: confirmed.filter((a) => clean[a] !== undefined && String(clean[a]) === String(view.questions.find((q) => q.attribute === a)?.suggestion?.value)),
+          skipped: pick("skip"),
+          declined: pick("decline"),
+          clientHints: collectClientHints(),
+        }),
+      );
+      if (!result.ok) {
+        setError(result.error);
+        for (const [attribute, message] of Object.entries(result.error.fieldErrors ?? {})) {
+          if (attribute in answers) form.setError(attribute, { type: "server", message }, { shouldFocus: true });
+        }
+        setStatus("open");
+        return;
+      }
+      writeDraft(view.loginKey, null);
+      setOutcome(result.outcome);
+      setStatus("saved");
+      callbacks.current.onSaved?.(result.outcome);
+      const skipped = [...result.outcome.skipped, ...result.outcome.declined];
+      if (skipped.length > 0) callbacks.current.onSkipped?.(skipped);
+    },
+    [view, choices, confirmed, actions, form],
+  );
+
+  const submit = useCallback(async () => {
+    await form.handleSubmit(save)();
+  }, [form, save]);
+
+  const dismiss = useCallback(async () => {
+    if (!view) return;
+    setStatus("hidden");
+    writeDraft(view.loginKey, null);
+    callbacks.current.onDismissed?.();
+    // Best effort: if it fails, the prompt may come back on reload, which loses nothing.
+    await call(async () => actions.dismissProfilePrompt(await callbacks.current.getAccessToken(), { loginKey: view.loginKey }));
+  }, [view, actions]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  return { status, items, form, error, outcome, choose, confirm, change, submit, dismiss, reload };
+}

@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { profileCatalog } from "@/profile.config";
+import { findQuestion, type Question } from "./catalog";
+import { promptFormSchema } from "./form";
+
+const q = (attribute: string) => findQuestion(profileCatalog, attribute) as Question;
+
+describe("promptFormSchema", () => {
+  const schema = promptFormSchema([q("job_title"), q("team_size"), q("work_phone"), q("company_website")]);
+
+  it("parses typed text into the values Authgear stores; blank means not answered", () => {
+    const result = schema.safeParse({ job_title: "  Chef ", team_size: "12", work_phone: "+44 20 7123 4567", company_website: "" });
+    assert.ok(result.success);
+    assert.deepEqual(result.data, { job_title: "Chef", team_size: 12, work_phone: "+442071234567", company_website: undefined });
+  });
+
+  it("refuses what the server would refuse, with the catalog schema's message, per field", () => {
+    const result = schema.safeParse({ job_title: "Chef", team_size: "0", work_phone: "12", company_website: "example" });
+    assert.equal(result.success, false);
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    assert.deepEqual(Object.keys(messages).sort(), ["company_website", "team_size", "work_phone"]);
+    assert.equal(messages.team_size, "Must be at least 1");
+    assert.match(messages.company_website!, /full web address/);
+  });
+
+  it("refuses a number typed with letters or an exponent", () => {
+    for (const raw of ["1e3", "12 people", "0x10"]) assert.equal(schema.safeParse({ job_title: "", team_size: raw, work_phone: "", company_website: "" }).success, false, raw);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * What the profile prompt's Server Actions send and return. Isomorphic (types and zod only):
+ * the client component and the server share these shapes.
+ */
+import { z } from "zod";
+import type { AnswerValue } from "./schemas";
+
+/** One question of the prompt, best first. The client derives its form field from the catalog. */
+export interface PromptQuestion {
+  attribute: string;
+  /** A guess to confirm with one tap ("Are you in London?"): the attribute's unconfirmed enriched value. */
+  suggestion?: { value: AnswerValue; source: string };
+}
+
+/** This login's prompt; `questions` is empty when there is nothing to ask now. */
+export interface ProfilePromptView {
+  /** Identifies the login (and so the prompt) the answers belong to. */
+  loginKey: string;
+  questions: PromptQuestion[];
+}
+
+export const ACTION_ERROR_CODES = [
+  /** The access token is missing, expired or not ours: sign in again. */
+  "unauthenticated",
+  /** The input does not match the schema; `fieldErrors` says where. */
+  "invalid_input",
+  /** An attribute that this login's prompt did not offer. */
+  "not_offered",
+  /** Authgear did not answer in time or failed: nothing was saved, try again. */
+  "authgear_unavailable",
+  /** Authgear refused the request (configuration problem on our side). */
+  "authgear_refused",
+  /** The token has no `auth_time` (opaque access tokens): the prompt cannot tell logins apart. */
+  "unsupported_token",
+  /** Anything else: logged on the server. */
+  "internal",
+] as const;
+export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
+
+export interface ActionError {
+  code: ActionErrorCode;
+  /** A sentence a person understands. */
+  message: string;
+  /** Per attribute, for `invalid_input`. */
+  fieldErrors?: Record<string, string>;
+}
+
+export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: ActionError };
+
+export function failure(code: ActionErrorCode, message: string, fieldErrors?: Record<string, string>): { ok: false; error: ActionError } {
+  return { ok: false, error: fieldErrors ? { code, message, fieldErrors } : { code, message } };
+}
+
+/** What happened to a submission (returned again, unchanged, for a retried submission id). */
+export interface SubmitOutcome {
+  /** Attributes whose answer was saved (in the prompt's order). */
+  answered: string[];
+  skipped: string[];
+  declined: string[];
+  /** Attributes whose value in Authgear changed, answers and enrichment together. */
+  changed: string[];
+}
+
+const attributeList = z.array(z.string().min(1).max(64)).max(20);
+
+export const clientHintsInputSchema = z
+  .object({ timeZone: z.string().max(64).optional(), languages: z.array(z.string().max(35)).max(10).optional() })
+  .strict();
+
+export const promptRequestSchema = z
+  .object({
+    clientHints: clientHintsInputSchema.optional(),
+  })
+  .strict();
+export type PromptRequest = z.input<typeof promptRequestSchema>;
+
+/** Answers are validated again per attribute against the catalog once the offered set is known. */
+export const submitRequestSchema = z
+  .object({
+    /** A fresh id per attempt at saving a set of answers; a retry reuses it. */
+    submissionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "submissionId must be 8–64 URL-safe characters"),
+    loginKey: z.string().min(1).max(300),
+    answers: z.record(z.string().min(1).max(64), z.union([z.string(), z.number()])),
+    /** Answers that accept the suggestion shown ("Yes"). */
+    confirmed: attributeList.default([]),
+    skipped: attributeList.default([]),
+    declined: attributeList.default([]),
+    clientHints: clientHintsInputSchema.optional(),
+  })
+  .strict();
+export type SubmitRequest = z.input<typeof submitRequestSchema>;
+
+export const dismissRequestSchema = z.object({ loginKey: z.string().min(1).max(300) }).strict();
+export type DismissRequest = z.input<typeof dismissRequestSchema>;

@@ -1,0 +1,250 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { readAdminKey, signIn, startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { createAdminApiClient, type AdminApiClient } from "@/lib/authgear/admin-api.server";
+import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
+import { createStore, type Store } from "@/lib/db/store.server";
+import type { EnrichedValue } from "@/lib/enrichment/types";
+import { profileCatalog } from "@/profile.config";
+import { DAY_MS } from "./planner";
+import { createProfileService, type ProfileService } from "./service.server";
+
+let emulator: TestEmulator;
+let admin: AdminApiClient;
+let db: AppDatabase;
+let store: Store;
+let clock: number;
+let observations: EnrichedValue[];
+let service: ProfileService;
+
+const T0 = Date.parse("2026-03-01T09:00:00Z");
+const REDIRECT_URI = "http://localhost:3000/auth/callback";
+const silent = { warn() {}, error() {} };
+
+async function newUser(): Promise<string> {
+  const email = `svc-${Math.random().toString(36).slice(2, 10)}@example.com`;
+  return (await signIn(emulator.origin, { email, clientId: "gradual-web", redirectUri: REDIRECT_URI })).sub;
+}
+
+const login = (sub: string, authTime = Math.floor(clock / 1000)) => ({ sub, authTime });
+let ids = 0;
+const submissionId = () => `submission-${++ids}-${Math.random().toString(36).slice(2, 8)}`;
+
+async function attributes(sub: string) {
+  return (await admin.getUser(sub))!.customAttributes;
+}
+
+async function setFault(body: Record<string, unknown>) {
+  const res = await fetch(`${emulator.origin}/_emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ target: "admin_api", ...body }),
+  });
+  assert.equal(res.status, 200);
+}
+
+async function askedNow(sub: string, authTime?: number) {
+  const result = await service.prompt(login(sub, authTime));
+  assert.ok(result.ok, JSON.stringify(result));
+  return result.prompt;
+}
+
+before(async () => {
+  emulator = await startTestEmulator();
+  const k = await readAdminKey(emulator.dataDir);
+  admin = createAdminApiClient({ endpoint: emulator.origin, key: { privateKeyPem: k.pem, keyId: k.kid, projectId: k.projectId, source: "emulator" }, timeoutMs: 1_000 });
+});
+
+after(async () => {
+  await setFault({ mode: "off" }).catch(() => undefined);
+  await emulator.close();
+});
+
+beforeEach(async () => {
+  await db?.destroy();
+  db = await openSqliteDatabase(":memory:");
+  store = createStore(db);
+  clock = T0;
+  observations = [];
+  service = createProfileService({
+    catalog: profileCatalog,
+    store,
+    admin,
+    enrich: async () => ({ values: observations }),
+    now: () => clock,
+    log: silent,
+  });
+});
+
+describe("profile service: the prompt", () => {
+  it("asks a new user the two highest-priority questions, and the same ones again on reload", async () => {
+    const sub = await newUser();
+    const first = await askedNow(sub);
+    assert.deepEqual(first.questions.map((q) => q.attribute), ["job_title", "company"]);
+    assert.equal(first.loginKey, `${sub}:${Math.floor(T0 / 1000)}`);
+    clock += 60_000;
+    const reload = await askedNow(sub, Math.floor(T0 / 1000));
+    assert.deepEqual(reload.questions.map((q) => q.attribute), ["job_title", "company"]);
+  });
+
+  it("does not bring a dismissed prompt back in the same login, but asks again at the next login", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    assert.deepEqual(await service.dismiss(login(sub), prompt.loginKey), { ok: true, dismissed: true });
+    assert.deepEqual((await askedNow(sub)).questions, []);
+    clock += 3_600_000;
+    assert.deepEqual((await askedNow(sub)).questions.map((q) => q.attribute), ["job_title", "company"]);
+  });
+
+  it("refuses to dismiss another user's prompt", async () => {
+    const sub = await newUser();
+    const other = await newUser();
+    const prompt = await askedNow(other);
+    const result = await service.dismiss(login(sub), prompt.loginKey);
+    assert.equal(result.ok, false);
+    assert.equal((await askedNow(other)).questions.length, 2, "the other user's prompt is untouched");
+  });
+
+  it("does not ask what enrichment will fill, and offers a guess for a confirm question", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3 });
+    observations = [
+      { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString() },
+      { field: "country", value: "GB", confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString() },
+      { field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString() },
+    ];
+    const prompt = await askedNow(sub);
+    assert.deepEqual(prompt.questions, [
+      { attribute: "city", suggestion: { value: "London", source: "geoip" } },
+      { attribute: "company_website" },
+    ]);
+  });
+});
+
+describe("profile service: saving", () => {
+  it("saves an answer and a skip in one whole-object write, keeping every other attribute", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { work_phone: "+442071234567" });
+    const prompt = await askedNow(sub);
+    const result = await service.submit(login(sub), {
+      submissionId: submissionId(),
+      loginKey: prompt.loginKey,
+      answers: { job_title: "Head of Data" },
+      confirmed: [],
+      skipped: ["company"],
+      declined: [],
+    });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.outcome, { answered: ["job_title"], skipped: ["company"], declined: [], changed: ["job_title"] });
+    assert.deepEqual(await attributes(sub), { work_phone: "+442071234567", job_title: "Head of Data" });
+    const states = Object.fromEntries((await store.questionStates(sub)).map((s) => [s.attribute, s]));
+    assert.equal(states.company?.skipCount, 1);
+    assert.equal(states.job_title?.answeredAt, T0);
+    assert.deepEqual((await store.provenance(sub)).map((p) => [p.attribute, p.source, p.value]), [["job_title", "user", "Head of Data"]]);
+  });
+
+  it("next login: different questions, the skipped one resting for a day", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Nurse" }, confirmed: [], skipped: ["company"], declined: [] });
+    clock += 3_600_000;
+    assert.deepEqual((await askedNow(sub)).questions.map((q) => q.attribute), ["industry", "years_experience"]);
+    clock += DAY_MS;
+    assert.deepEqual((await askedNow(sub)).questions.map((q) => q.attribute), ["company", "industry"]);
+  });
+
+  it("treats a blank question as skipped and a declined one as never again", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: {}, confirmed: [], skipped: [], declined: ["job_title"] });
+    assert.ok(result.ok);
+    assert.deepEqual(result.outcome, { answered: [], skipped: ["company"], declined: ["job_title"], changed: [] });
+    clock += 400 * DAY_MS;
+    assert.equal((await askedNow(sub)).questions.some((q) => q.attribute === "job_title"), false);
+  });
+
+  it("refuses attributes that were not offered, and invalid answers, writing nothing", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    const base = { loginKey: prompt.loginKey, confirmed: [], skipped: [], declined: [] };
+    const cases = [
+      { answers: { job_title: "X", industry: "software" }, code: "not_offered" },
+      { answers: { is_admin: "yes" }, code: "not_offered" },
+      { answers: JSON.parse('{"__proto__": "x"}') as Record<string, string>, code: "not_offered" },
+      { answers: { job_title: "" }, code: "invalid_input", field: "job_title" },
+      { answers: { job_title: 42 }, code: "invalid_input", field: "job_title" },
+      { answers: { job_title: "Chef" }, skipped: ["job_title"], code: "invalid_input", field: "job_title" },
+    ];
+    for (const c of cases) {
+      const result = await service.submit(login(sub), { ...base, skipped: c.skipped ?? [], submissionId: submissionId(), answers: c.answers });
+      assert.equal(result.ok, false, JSON.stringify(c));
+      if (result.ok) continue;
+      assert.equal(result.error.code, c.code, JSON.stringify(c));
+      if (c.field) assert.ok(result.error.fieldErrors?.[c.field], JSON.stringify(result.error));
+    }
+    assert.deepEqual(await attributes(sub), {});
+    assert.deepEqual(await store.questionStates(sub).then((s) => s.filter((x) => x.answeredAt || x.skipCount)), []);
+  });
+
+  it("refuses a prompt of another user or another login", async () => {
+    const sub = await newUser();
+    const other = await newUser();
+    const theirs = await askedNow(other);
+    const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: theirs.loginKey, answers: { job_title: "X" }, confirmed: [], skipped: [], declined: [] });
+    assert.equal(result.ok ? "ok" : result.error.code, "not_offered");
+    assert.deepEqual(await attributes(other), {});
+  });
+
+  it("applies a retried submission once and returns the first outcome", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    const request = { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Pilot" }, confirmed: [], skipped: ["company"], declined: [] };
+    const first = await service.submit(login(sub), request);
+    const again = await service.submit(login(sub), request);
+    assert.deepEqual(again, first);
+    const company = (await store.questionStates(sub)).find((s) => s.attribute === "company");
+    assert.equal(company?.skipCount, 1, "the skip is counted once");
+  });
+
+  it("reports Authgear failures as a typed result, saves nothing, and a retry succeeds", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    const request = { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] };
+    for (const mode of ["error", "timeout"]) {
+      await setFault({ mode, count: 1, delay_ms: 1_500 });
+      const failed = await service.submit(login(sub), request);
+      assert.equal(failed.ok ? "ok" : failed.error.code, "authgear_unavailable", mode);
+      assert.match(failed.ok ? "" : failed.error.message, /nothing was saved/);
+      assert.deepEqual(await store.questionStates(sub).then((s) => s.filter((x) => x.answeredAt)), []);
+    }
+    await setFault({ mode: "off" });
+    const retried = await service.submit(login(sub), request);
+    assert.ok(retried.ok, JSON.stringify(retried));
+    assert.deepEqual(await attributes(sub), { job_title: "Baker", company: "Bread Co" });
+  });
+
+  it("confirming a guess records it as confirmed; the guess is not offered again", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3 });
+    observations = [{ field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString() }];
+    const prompt = await askedNow(sub);
+    const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { city: "London" }, confirmed: ["city"], skipped: ["company_website"], declined: [] });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal((await attributes(sub)).city, "London");
+    assert.deepEqual((await store.provenance(sub)).find((p) => p.attribute === "city"), { attribute: "city", source: "confirmed", confidence: 1, observedAt: T0, confirmed: true, value: "London" });
+    clock += 3_600_000;
+    assert.equal((await askedNow(sub)).questions.some((q) => q.attribute === "city"), false);
+  });
+
+  it("two saves for one user at the same moment, on different attributes: both values end up in Authgear", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    const base = { loginKey: prompt.loginKey, confirmed: [], skipped: [], declined: [] };
+    const [a, b] = await Promise.all([
+      service.submit(login(sub), { ...base, submissionId: submissionId(), answers: { job_title: "Analyst" } }),
+      service.submit(login(sub), { ...base, submissionId: submissionId(), answers: { company: "Numbers Inc" } }),
+    ]);
+    assert.ok(a.ok && b.ok);
+    assert.deepEqual(await attributes(sub), { job_title: "Analyst", company: "Numbers Inc" });
+  });
+});

@@ -1,0 +1,259 @@
+import "server-only";
+/**
+ * The profile prompt's server side, with its I/O injected: what to ask after a login, and saving
+ * the answers. Server Actions (actions.ts) call it after verifying the access token; tests call it
+ * with the emulator's Admin API and an in-memory store.
+ *
+ * Save path, for every submission: check the submission id (a retry returns the first outcome),
+ * check that every attribute was offered by this login's prompt, validate every answer with the
+ * catalog's schema, then, holding the user's save lock: re-read the user from Authgear, merge
+ * answers with pending enrichment (lib/profile/merge.ts), write the WHOLE custom-attributes object
+ * once, and record provenance and outcomes. Nothing is written when any check fails.
+ */
+import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.server";
+import type { Store } from "@/lib/db/store.server";
+import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
+import { findQuestion, isEmptyValue, type ProfileCatalog, type Question } from "./catalog";
+import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
+import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory } from "./planner";
+import {
+  failure,
+  type ActionResult,
+  type ProfilePromptView,
+  type PromptQuestion,
+  type SubmitOutcome,
+  type SubmitRequest,
+} from "./prompt-types";
+import { fromStored, toStored } from "./provenance";
+import { answerSchema, answersSchema } from "./schemas";
+
+export interface ProfileServiceDeps<A extends string = string> {
+  catalog: ProfileCatalog<A>;
+  store: Store;
+  admin: AdminApiClient;
+  /** Runs enrichment within its budget; never throws (lib/enrichment/enrich.ts). */
+  enrich(input: EnrichmentInput, options: { now: Date }): Promise<{ values: EnrichedValue[] }>;
+  /** Epoch milliseconds. */
+  now(): number;
+  log?: Pick<Console, "warn" | "error">;
+}
+
+/** Where the request came from, for enrichment only (never stored). */
+export interface RequestContext {
+  ip?: string | null;
+  clientHints?: EnrichmentInput["clientHints"];
+}
+
+type Submit = Omit<Required<SubmitRequest>, "clientHints">;
+
+const MESSAGES = {
+  unavailable: "We couldn't reach the profile service, so nothing was saved. Your answers are still here: try again in a moment.",
+  refused: "The profile service refused the request, so nothing was saved. Your answers are still here; if this keeps happening, contact support.",
+  unknownUser: "We couldn't find your account. Sign out and sign in again.",
+  notOffered: (names: string[]) =>
+    `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "was" : "were"} not asked in this prompt, so nothing was saved.`,
+  invalid: "Some answers need a second look. Nothing was saved yet.",
+  noPrompt: "This prompt is no longer open (it belongs to another sign-in). Reload the page to see your current questions.",
+} as const;
+
+export function adminFailure(error: AdminApiError) {
+  return error.kind === "server" || error.kind === "timeout" || error.kind === "network"
+    ? failure("authgear_unavailable", MESSAGES.unavailable)
+    : failure("authgear_refused", MESSAGES.refused);
+}
+
+export function createProfileService<A extends string>(deps: ProfileServiceDeps<A>) {
+  const { catalog, store, admin } = deps;
+  const log = deps.log ?? console;
+
+  const accepts = (attribute: string, value: AttributeValue) => {
+    const question = findQuestion(catalog, attribute);
+    return question ? answerSchema(question as Question).safeParse(value).success : false;
+  };
+
+  async function enriched(sub: string, context: RequestContext, now: number): Promise<EnrichedValue[]> {
+    if (await store.enrichmentOptOut(sub)) return [];
+    const { values } = await deps.enrich({ ip: context.ip ?? null, clientHints: context.clientHints ?? null }, { now: new Date(now) });
+    return values;
+  }
+
+  async function history(sub: string): Promise<PromptHistory> {
+    const out: Record<string, PromptHistory[string]> = {};
+    for (const s of await store.questionStates(sub)) out[s.attribute] = s;
+    return out;
+  }
+
+  /**
+   * Confirm-mode attributes holding a guess the user has not confirmed: the prompt treats them as
+   * unanswered and offers the guess. (The value is the one the record describes, so a value somebody
+   * changed since, in the Portal say, is no guess any more.)
+   */
+  function unconfirmedGuesses(attributes: Record<string, unknown>, provenance: Record<string, Provenance>) {
+    const guesses = new Map<string, { value: AttributeValue; source: string }>();
+    for (const q of catalog.questions) {
+      if (q.enrichment?.mode !== "confirm") continue;
+      const value = attributes[q.attribute];
+      const record = provenance[q.attribute];
+      if (isEmptyValue(value) || !record || record.confirmed) continue;
+      if (record.source === USER_SOURCE || record.source === CONFIRMED_SOURCE) continue;
+      if (record.value !== undefined && record.value !== value) continue;
+      guesses.set(q.attribute, { value: value as AttributeValue, source: record.source });
+    }
+    return guesses;
+  }
+
+  /** Everything the planner needs, read once: Authgear (one read), the store, enrichment. */
+  async function situation(login: LoginRef, context: RequestContext, now: number) {
+    const key = loginKey(login);
+    const [user, questionHistory, prompt, storedProvenance, values] = await Promise.all([
+      admin.getUser(login.sub),
+      history(login.sub),
+      store.loginPrompt(login.sub, key),
+      store.provenance(login.sub),
+      enriched(login.sub, context, now),
+    ]);
+    if (!user) return null;
+    const provenance = fromStored(storedProvenance);
+    // What the user's attributes will be once pending enrichment is written (with the next save):
+    // a question enrichment can fill is not asked.
+    const pending = mergeProfile({ questions: catalog.questions, attributes: user.customAttributes, provenance, enriched: values, now: new Date(now), accepts });
+    const guesses = unconfirmedGuesses(pending.attributes, { ...provenance, ...pending.provenance });
+    const planning: Record<string, unknown> = { ...pending.attributes };
+    for (const attribute of guesses.keys()) delete planning[attribute];
+    const input = {
+      catalog,
+      attributes: planning,
+      history: questionHistory,
+      login,
+      promptLog: prompt ? { [key]: prompt } : {},
+      now,
+    };
+    return { key, input, guesses };
+  }
+
+  return {
+    /** This login's prompt: decides (or resumes) it and records that it was shown. */
+    async prompt(login: LoginRef, context: RequestContext = {}): Promise<ActionResult<{ prompt: ProfilePromptView }>> {
+      const now = deps.now();
+      try {
+        const s = await situation(login, context, now);
+        if (!s) return failure("unauthenticated", MESSAGES.unknownUser);
+        const plan = planPrompt(s.input);
+        const attributes = plan.ask.map((a) => a.attribute);
+        if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, s.key, attributes, now);
+        const questions: PromptQuestion[] = attributes.map((attribute) => {
+          const suggestion = s.guesses.get(attribute);
+          return suggestion ? { attribute, suggestion } : { attribute };
+        });
+        return { ok: true, prompt: { loginKey: s.key, questions } };
+      } catch (error) {
+        if (error instanceof AdminApiError) {
+          log.warn(`[gradual] prompt for ${login.sub}: Admin API ${error.kind}: ${error.message}`);
+          return adminFailure(error);
+        }
+        throw error;
+      }
+    },
+
+    /** The planner's decision for this user with its reasons (support, /admin); records nothing. */
+    async explain(login: LoginRef): Promise<PromptExplanation<A> | null> {
+      const s = await situation(login, {}, deps.now());
+      return s ? explainPrompt(s.input) : null;
+    },
+
+    /** Saves a prompt's answers, skips and declines (see the file comment for the order of checks). */
+    async submit(login: LoginRef, request: Submit, context: RequestContext = {}): Promise<ActionResult<{ outcome: SubmitOutcome }>> {
+      const sub = login.sub;
+      const earlier = await store.submissionOutcome<SubmitOutcome>(sub, request.submissionId);
+      if (earlier) return { ok: true, outcome: earlier };
+
+      // The prompt must be one of this user's (a loginKey starts with the user's sub).
+      if (!request.loginKey.startsWith(`${sub}:`)) return failure("not_offered", MESSAGES.noPrompt);
+      const prompt = await store.loginPrompt(sub, request.loginKey);
+      if (!prompt) return failure("not_offered", MESSAGES.noPrompt);
+      const offered = prompt.attributes;
+
+      const mentioned = [...Object.keys(request.answers), ...request.confirmed, ...request.skipped, ...request.declined];
+      const notOffered = [...new Set(mentioned.filter((a) => !offered.includes(a)))];
+      if (notOffered.length > 0) return failure("not_offered", MESSAGES.notOffered(notOffered));
+
+      const parsed = answersSchema(catalog, offered as A[]).safeParse(request.answers);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const attribute = String(issue.path[0] ?? "");
+          if (attribute && !fieldErrors[attribute]) fieldErrors[attribute] = issue.message;
+        }
+        return failure("invalid_input", MESSAGES.invalid, fieldErrors);
+      }
+      const answers = parsed.data as Record<string, AttributeValue | undefined>;
+      const answered = offered.filter((a) => answers[a] !== undefined);
+      const conflicting = answered.filter((a) => request.skipped.includes(a) || request.declined.includes(a));
+      if (conflicting.length > 0) {
+        return failure("invalid_input", MESSAGES.invalid, Object.fromEntries(conflicting.map((a) => [a, "Answered and skipped at once: choose one"])));
+      }
+      const unconfirmable = request.confirmed.filter((a) => answers[a] === undefined);
+      if (unconfirmable.length > 0) {
+        return failure("invalid_input", MESSAGES.invalid, Object.fromEntries(unconfirmable.map((a) => [a, "Confirmed without a value"])));
+      }
+      const declined = offered.filter((a) => request.declined.includes(a));
+      // A question left blank on Save counts as skipped, like pressing Skip.
+      const skipped = offered.filter((a) => !answered.includes(a) && !declined.includes(a));
+
+      const now = deps.now();
+      const values = await enriched(sub, context, now);
+      try {
+        const outcome = await store.withUserLock(sub, async (): Promise<SubmitOutcome | null> => {
+          const user = await admin.getUser(sub);
+          if (!user) return null;
+          const provenance = fromStored(await store.provenance(sub));
+          const userAnswers: Record<string, UserAnswer> = {};
+          for (const a of answered) userAnswers[a] = { value: answers[a]!, confirmed: request.confirmed.includes(a) };
+          const merged = mergeProfile({
+            questions: catalog.questions,
+            attributes: user.customAttributes,
+            provenance,
+            answers: userAnswers,
+            enriched: values,
+            now: new Date(now),
+            accepts,
+          });
+          if (merged.changed.length > 0) await admin.updateCustomAttributes(sub, merged.attributes);
+          await store.writeProvenance(sub, toStored(merged.provenance));
+          const position = (a: string) => offered.indexOf(a);
+          await store.recordOutcomes(
+            sub,
+            request.loginKey,
+            [
+              ...answered.map((attribute) => ({ attribute, outcome: "answered" as const, position: position(attribute) })),
+              ...skipped.map((attribute) => ({ attribute, outcome: "skipped" as const, position: position(attribute) })),
+              ...declined.map((attribute) => ({ attribute, outcome: "declined" as const, position: position(attribute) })),
+            ],
+            now,
+          );
+          await store.recordPromptFinished(sub, request.loginKey, now);
+          const result: SubmitOutcome = { answered, skipped, declined, changed: merged.changed };
+          await store.recordSubmission(sub, request.submissionId, result, now);
+          return result;
+        });
+        if (!outcome) return failure("unauthenticated", MESSAGES.unknownUser);
+        return { ok: true, outcome };
+      } catch (error) {
+        if (error instanceof AdminApiError) {
+          log.warn(`[gradual] save for ${sub}: Admin API ${error.kind}: ${error.message}`);
+          return adminFailure(error);
+        }
+        throw error;
+      }
+    },
+
+    /** The user closed the prompt: it does not come back in this login. */
+    async dismiss(login: LoginRef, key: string): Promise<ActionResult<{ dismissed: true }>> {
+      if (!key.startsWith(`${login.sub}:`)) return failure("not_offered", MESSAGES.noPrompt);
+      await store.recordPromptDismissed(login.sub, key, deps.now());
+      return { ok: true, dismissed: true };
+    },
+  };
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>;
