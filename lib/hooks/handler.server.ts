@@ -1,0 +1,361 @@
+/**
+ * Gradual's Authgear webhook (POST /api/authgear/hooks), with every dependency injected so it can
+ * be tested without a server. The route (app/api/authgear/hooks/route.ts) reads the raw body with
+ * a size cap and passes it here; see docs/decisions/008-webhook.md.
+ *
+ * Order of checks, before any handling:
+ *   1. Content-Type must be application/json → else 415 (Authgear always sends JSON; a client that
+ *      sends something else is not Authgear, and 415 tells it why);
+ *   2. at most HOOK_BODY_LIMIT_BYTES → else 400;
+ *   3. `x-authgear-body-signature` = hex(HMAC-SHA256(secret, raw body)), compared in constant time,
+ *      BEFORE anything parses the body → else 401;
+ *   4. UTF-8 JSON, an event envelope (lib/authgear/hook-events.ts) → else 400;
+ *   5. events Gradual does not handle → 200 {"is_allowed": true}.
+ *
+ * Events:
+ * - `user.pre_create` (blocking): enrich from the event's context (IP address, Authgear's
+ *   geo_location_code, preferred languages), merge over the payload's custom attributes with the
+ *   catalog's rules (lib/profile/merge.ts), answer the WHOLE custom_attributes object as a mutation
+ *   when something changed. Fails open: whatever goes wrong (a provider hangs, the store is down),
+ *   the answer is "allowed" within `blockingBudgetMs`, with what enrichment found in time.
+ * - `user.created`: records the provenance of what pre_create wrote (kept in memory, or
+ *   recomputed, only for values the new user really has).
+ * - `user.profile.pre_update` (blocking, always allowed) and `user.profile.updated`, when the user
+ *   edited their own profile (triggered_by "user"): attributes whose value no longer matches their
+ *   provenance become the user's (source "user", confirmed), so enrichment never overwrites them.
+ * - `user.authenticated`: an existing user with enrichable attributes still empty gets them filled
+ *   through the Admin API, under the user's save lock, re-reading the user first and writing the
+ *   whole object. Not for users who opted out of enrichment.
+ */
+import "server-only";
+import type { AdminApiClient } from "@/lib/authgear/admin-api.server";
+import {
+  anyHookEventSchema,
+  HOOK_EVENT_TYPES,
+  hookEventSchema,
+  userMutationHookResponseSchema,
+  type HookEvent,
+  type HookEventContext,
+  type UserAuthenticatedEvent,
+  type UserCreatedEvent,
+  type UserPreCreateEvent,
+  type UserProfilePreUpdateEvent,
+  type UserProfileUpdatedEvent,
+} from "@/lib/authgear/hook-events";
+import { verifyHookSignature } from "@/lib/authgear/hook-signature";
+import { HOOK_SIGNATURE_HEADER } from "@/lib/authgear/protocol";
+import type { Store } from "@/lib/db/store.server";
+import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
+import { findQuestion, isEmptyValue, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
+import { mergeProfile, USER_SOURCE, type AttributeValue, type Provenance } from "@/lib/profile/merge";
+import { fromStored, toStored } from "@/lib/profile/provenance";
+import { answerSchema } from "@/lib/profile/schemas";
+import { PendingProvenance } from "./pending-provenance";
+import { HOOK_BODY_LIMIT_BYTES } from "./read-body";
+
+/** How long a blocking event may take here; Authgear allows 5 s per hook (contract §5.4). */
+export const BLOCKING_BUDGET_MS = 3_500;
+
+export type HookStore = Pick<Store, "withUserLock" | "provenance" | "writeProvenance" | "enrichmentOptOut">;
+
+export interface HookDeps {
+  /** The webhook secret (throws when none is configured). */
+  secret(): Promise<string>;
+  /** Called once after a signature mismatch: a secret that changed since (emulator reset), or null. */
+  reloadSecret?(): Promise<string | null>;
+  /** The state store, opened on first use. */
+  store(): Promise<HookStore>;
+  admin: Pick<AdminApiClient, "getUser" | "updateCustomAttributes">;
+  /** Runs enrichment within its own budget and never throws (enrichWithServerProviders). */
+  enrich(input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }): Promise<{ values: EnrichedValue[] }>;
+  /** Loads slow provider data (the geo database) ahead of enrichment; part of the blocking budget. */
+  warm?(): Promise<void>;
+  catalog: ProfileCatalog;
+  /** Epoch milliseconds. */
+  now(): number;
+  /** What pre_create wrote, until user.created records it; one per process. */
+  pending: PendingProvenance;
+  log?: Pick<Console, "info" | "warn" | "error">;
+  /** Default BLOCKING_BUDGET_MS. */
+  blockingBudgetMs?: number;
+  /** Default HOOK_BODY_LIMIT_BYTES. */
+  bodyLimitBytes?: number;
+}
+
+export interface HookRequest {
+  /** The body exactly as received (the signature covers these bytes). */
+  rawBody: Uint8Array | string;
+  headers: Headers | Readonly<Record<string, string | string[] | undefined>>;
+}
+
+export interface HookResult {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const ALLOWED: HookResult = { status: 200, body: { is_allowed: true } };
+const HANDLED: ReadonlySet<string> = new Set(Object.values(HOOK_EVENT_TYPES));
+
+function problem(status: number, error: string, message: string): HookResult {
+  return { status, body: { error, message } };
+}
+
+function header(headers: HookRequest["headers"], name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  const value = key === undefined ? undefined : headers[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** application/json, with or without parameters (charset=utf-8). */
+function isJsonContentType(value: string | undefined): boolean {
+  if (!value) return false;
+  return value.split(";")[0]!.trim().toLowerCase() === "application/json";
+}
+
+function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`)
+    .join("; ");
+}
+
+/**
+ * Runs `task` with an AbortSignal that fires after `ms`; resolves to `fallback` when the time is up
+ * or the task fails (logged), so a blocking answer is never late.
+ */
+async function withDeadline<T>(ms: number, fallback: T, task: (signal: AbortSignal) => Promise<T>, onProblem: (why: string) => void): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new DOMException("hook budget exceeded", "TimeoutError"));
+      onProblem(`no result within ${ms} ms`);
+      resolve(fallback);
+    }, ms);
+  });
+  const work = task(controller.signal).catch((error: unknown) => {
+    onProblem(error instanceof Error ? error.message : String(error));
+    return fallback;
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function enrichmentInput(context: HookEventContext): EnrichmentInput {
+  return {
+    ip: context.ip_address ?? null,
+    hookContext: { geo_location_code: context.geo_location_code ?? null, preferred_languages: context.preferred_languages },
+  };
+}
+
+export async function handleAuthgearHook(request: HookRequest, deps: HookDeps): Promise<HookResult> {
+  const log = deps.log ?? console;
+  const limit = deps.bodyLimitBytes ?? HOOK_BODY_LIMIT_BYTES;
+
+  const contentType = header(request.headers, "content-type");
+  if (!isJsonContentType(contentType)) {
+    return problem(415, "unsupported_media_type", `Authgear hooks are sent as application/json; got ${contentType ? `"${contentType}"` : "no Content-Type"}.`);
+  }
+  const bytes = typeof request.rawBody === "string" ? Buffer.from(request.rawBody, "utf8") : request.rawBody;
+  if (bytes.byteLength > limit) return problem(400, "body_too_large", `The body is larger than ${limit} bytes.`);
+
+  let secret: string;
+  try {
+    secret = await deps.secret();
+  } catch (error) {
+    log.error(`[gradual] webhook: ${(error as Error).message}`);
+    return problem(500, "webhook_secret_unavailable", "The webhook secret is not configured; see the server log.");
+  }
+  const signature = header(request.headers, HOOK_SIGNATURE_HEADER);
+  if (!verifyHookSignature(secret, bytes, signature)) {
+    const renewed = signature ? await deps.reloadSecret?.().catch(() => null) : null;
+    if (!renewed || !verifyHookSignature(renewed, bytes, signature)) {
+      return problem(401, "invalid_signature", `Missing or invalid ${HOOK_SIGNATURE_HEADER}.`);
+    }
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return problem(400, "malformed_json", "The body is not UTF-8 JSON.");
+  }
+  const envelope = anyHookEventSchema.safeParse(json);
+  if (!envelope.success) return problem(400, "invalid_event", `Not an Authgear event: ${describeIssues(envelope.error)}`);
+  if (!HANDLED.has(envelope.data.type)) return ALLOWED;
+  const parsed = hookEventSchema.safeParse(json);
+  if (!parsed.success) return problem(400, "invalid_event", `Invalid ${envelope.data.type} event: ${describeIssues(parsed.error)}`);
+
+  return handleEvent(parsed.data, deps);
+}
+
+/** Dispatches a verified, parsed event. Exported for tests and benchmarks. */
+export async function handleEvent(event: HookEvent, deps: HookDeps): Promise<HookResult> {
+  const hooks = createEventHandlers(deps);
+  switch (event.type) {
+    case HOOK_EVENT_TYPES.userPreCreate:
+      return hooks.preCreate(event);
+    case HOOK_EVENT_TYPES.userProfilePreUpdate:
+      return hooks.profilePreUpdate(event);
+    case HOOK_EVENT_TYPES.userCreated:
+      return hooks.nonBlocking(event, () => hooks.created(event));
+    case HOOK_EVENT_TYPES.userProfileUpdated:
+      return hooks.nonBlocking(event, () => hooks.profileUpdated(event));
+    case HOOK_EVENT_TYPES.userAuthenticated:
+      return hooks.nonBlocking(event, () => hooks.authenticated(event));
+  }
+}
+
+function createEventHandlers(deps: HookDeps) {
+  const log = deps.log ?? console;
+  const budgetMs = deps.blockingBudgetMs ?? BLOCKING_BUDGET_MS;
+  const questions = deps.catalog.questions;
+
+  const accepts = (attribute: string, value: AttributeValue) => {
+    const question = findQuestion(deps.catalog, attribute);
+    return question ? answerSchema(question as Question).safeParse(value).success : false;
+  };
+
+  async function enrich(context: HookEventContext, signal?: AbortSignal): Promise<EnrichedValue[]> {
+    const { values } = await deps.enrich(enrichmentInput(context), { now: new Date(deps.now()), ...(signal ? { signal } : {}) });
+    return values;
+  }
+
+  /** Attribute → provenance for attributes whose current value is the one the user gave. */
+  function userEdits(attributes: Readonly<Record<string, unknown>>, stored: Record<string, Provenance>): Record<string, Provenance> {
+    const at = new Date(deps.now()).toISOString();
+    const updates: Record<string, Provenance> = {};
+    for (const { attribute } of questions) {
+      const record = stored[attribute];
+      // No record: the value's origin is unknown, which the merge rules already treat as the user's.
+      if (!record) continue;
+      const current = attributes[attribute];
+      if (isEmptyValue(current)) {
+        // Cleared by the user: remembered, so enrichment does not refill it.
+        if (record.value !== undefined) updates[attribute] = { source: USER_SOURCE, confidence: 1, at, confirmed: true };
+      } else if (record.value !== current) {
+        updates[attribute] = { source: USER_SOURCE, confidence: 1, at, confirmed: true, value: current as AttributeValue };
+      }
+    }
+    return updates;
+  }
+
+  async function recordUserEdits(userId: string, attributes: Readonly<Record<string, unknown>>): Promise<string[]> {
+    const store = await deps.store();
+    return store.withUserLock(userId, async () => {
+      const updates = userEdits(attributes, fromStored(await store.provenance(userId)));
+      await store.writeProvenance(userId, toStored(updates));
+      return Object.keys(updates);
+    });
+  }
+
+  return {
+    async preCreate(event: UserPreCreateEvent): Promise<HookResult> {
+      const user = event.payload.user;
+      const values = await withDeadline<EnrichedValue[]>(
+        budgetMs,
+        [],
+        async (signal) => {
+          const store = await deps.store();
+          if (await store.enrichmentOptOut(user.id)) return [];
+          await deps.warm?.();
+          if (signal.aborted) return [];
+          return enrich(event.context, signal);
+        },
+        (why) => log.warn(`[gradual] webhook user.pre_create: enrichment skipped (${why}); the sign-up goes on without it`),
+      );
+      if (values.length === 0) return ALLOWED;
+      const merged = mergeProfile({ questions, attributes: user.custom_attributes, provenance: {}, enriched: values, now: new Date(deps.now()), accepts });
+      if (merged.changed.length === 0) return ALLOWED;
+      deps.pending.put(user.id, merged.provenance);
+      const body = { is_allowed: true as const, mutations: { user: { custom_attributes: merged.attributes } } };
+      // Authgear refuses unknown keys (HookInvalidResponse would fail the sign-up): check our own answer.
+      if (!userMutationHookResponseSchema.safeParse(body).success) {
+        log.error("[gradual] webhook user.pre_create: built an invalid response; answering without mutations");
+        return ALLOWED;
+      }
+      return { status: 200, body };
+    },
+
+    async created(event: UserCreatedEvent): Promise<void> {
+      const user = event.payload.user;
+      const attributes = user.custom_attributes;
+      let candidates = deps.pending.take(user.id);
+      if (!candidates) {
+        // Not kept here (restart, another instance, or pre_create wrote nothing): recompute from the
+        // same sign-up context and vouch only for values the user really has.
+        const hasEnrichable = questions.some((q) => q.enrichment && !isEmptyValue(attributes[q.attribute]));
+        if (!hasEnrichable) return;
+        const store = await deps.store();
+        if (await store.enrichmentOptOut(user.id)) return;
+        const values = await enrich(event.context);
+        candidates = mergeProfile({ questions, attributes: {}, provenance: {}, enriched: values, now: new Date(deps.now()), accepts }).provenance;
+      }
+      const store = await deps.store();
+      await store.withUserLock(user.id, async () => {
+        const stored = fromStored(await store.provenance(user.id));
+        const rows: Record<string, Provenance> = {};
+        for (const [attribute, record] of Object.entries(candidates)) {
+          if (record.value === undefined || attributes[attribute] !== record.value) continue;
+          if (stored[attribute]?.value === record.value) continue;
+          rows[attribute] = record;
+        }
+        await store.writeProvenance(user.id, toStored(rows));
+      });
+    },
+
+    async profilePreUpdate(event: UserProfilePreUpdateEvent): Promise<HookResult> {
+      if (event.context.triggered_by !== "user") return ALLOWED;
+      const user = event.payload.user;
+      await withDeadline(budgetMs, [], () => recordUserEdits(user.id, user.custom_attributes), (why) =>
+        log.warn(`[gradual] webhook user.profile.pre_update: provenance not recorded (${why}); allowed`),
+      );
+      return ALLOWED;
+    },
+
+    async profileUpdated(event: UserProfileUpdatedEvent): Promise<void> {
+      if (event.context.triggered_by !== "user") return;
+      await recordUserEdits(event.payload.user.id, event.payload.user.custom_attributes);
+    },
+
+    async authenticated(event: UserAuthenticatedEvent): Promise<void> {
+      const user = event.payload.user;
+      const empty = questions.filter((q) => q.enrichment && isEmptyValue(user.custom_attributes[q.attribute]));
+      if (empty.length === 0) return;
+      const store = await deps.store();
+      if (await store.enrichmentOptOut(user.id)) return;
+      const values = await enrich(event.context);
+      if (!empty.some((q) => values.some((v) => v.field === q.enrichment!.field))) return;
+      await store.withUserLock(user.id, async () => {
+        const current = await deps.admin.getUser(user.id);
+        if (!current) return;
+        const merged = mergeProfile({
+          questions,
+          attributes: current.customAttributes,
+          provenance: fromStored(await store.provenance(user.id)),
+          enriched: values,
+          now: new Date(deps.now()),
+          accepts,
+        });
+        if (merged.changed.length === 0) return;
+        await deps.admin.updateCustomAttributes(user.id, merged.attributes);
+        await store.writeProvenance(user.id, toStored(merged.provenance));
+      });
+    },
+
+    /** Non-blocking events: Authgear ignores the answer; a failure is logged and answered 500. */
+    async nonBlocking(event: HookEvent, work: () => Promise<void>): Promise<HookResult> {
+      try {
+        await work();
+        return ALLOWED;
+      } catch (error) {
+        log.error(`[gradual] webhook ${event.type} (event ${event.id}, user ${event.payload.user.id}): ${(error as Error).message}`);
+        return problem(500, "processing_failed", `${event.type} could not be processed; see the server log.`);
+      }
+    },
+  };
+}
