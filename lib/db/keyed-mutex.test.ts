@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createKeyedMutex } from "./keyed-mutex";
+import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,5 +33,35 @@ describe("createKeyedMutex", () => {
     const run = createKeyedMutex();
     await assert.rejects(run("u1", async () => { throw new Error("boom"); }), /boom/);
     assert.equal(await run("u1", async () => "next"), "next");
+  });
+});
+
+describe("createSemaphore", () => {
+  it("runs at most `limit` tasks at once, the rest in arrival order, and frees a slot on failure", async () => {
+    const run = createSemaphore(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        run(async () => {
+          started.push(i);
+          running++;
+          most = Math.max(most, running);
+          await tick(5);
+          running--;
+          if (i === 1) throw new Error("boom");
+          return i;
+        }),
+      ),
+    );
+    assert.equal(most, 2);
+    assert.deepEqual(started, [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    assert.equal(await run(async () => "after"), "after");
+  });
+
+  it("refuses a limit below 1", () => {
+    assert.throws(() => createSemaphore(0), /at least 1/);
   });
 });

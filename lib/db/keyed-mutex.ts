@@ -19,3 +19,21 @@ export function createKeyedMutex() {
     }
   };
 }
+
+/** Runs at most `limit` async tasks at once, the others in arrival order. */
+export function createSemaphore(limit: number) {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`A semaphore needs a limit of at least 1, not ${limit}`);
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}

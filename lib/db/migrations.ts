@@ -1,10 +1,13 @@
 /**
  * Schema migrations, applied automatically at start-up (Kysely's Migrator, in order, once each).
- * Written with Kysely's schema builder only, so the same list serves other SQL engines later.
+ * Written with Kysely's schema builder only, so the same list serves SQLite and PostgreSQL; the
+ * two column types the engines spell differently come from `types` (lib/db/dialect.server.ts).
+ * SQLite files created before PostgreSQL support get exactly the same SQL as before.
  */
 import type { Kysely, Migration, MigrationProvider } from "kysely";
+import type { SchemaTypes } from "./dialect.server";
 
-const migrations: Record<string, Migration> = {
+const migrations = (types: SchemaTypes): Record<string, Migration> => ({
   "001_initial": {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -41,14 +44,14 @@ const migrations: Record<string, Migration> = {
         .addColumn("user_id", "text", (c) => c.notNull())
         .addColumn("attribute", "text", (c) => c.notNull())
         .addColumn("source", "text", (c) => c.notNull())
-        .addColumn("confidence", "real", (c) => c.notNull())
+        .addColumn("confidence", types.double, (c) => c.notNull())
         .addColumn("observed_at", "bigint", (c) => c.notNull())
         .addColumn("confirmed", "integer", (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint("provenance_pk", ["user_id", "attribute"])
         .execute();
       await db.schema
         .createTable("prompt_event")
-        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("id", types.autoId.type, types.autoId.modify)
         .addColumn("user_id", "text", (c) => c.notNull())
         .addColumn("attribute", "text", (c) => c.notNull())
         .addColumn("kind", "text", (c) => c.notNull())
@@ -73,10 +76,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("provenance").addColumn("value", "text").execute();
     },
   },
-};
+});
 
-export const migrationProvider: MigrationProvider = {
-  async getMigrations() {
-    return migrations;
-  },
-};
+export function createMigrationProvider(types: SchemaTypes): MigrationProvider {
+  return {
+    async getMigrations() {
+      return migrations(types);
+    },
+  };
+}

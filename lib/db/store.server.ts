@@ -1,6 +1,7 @@
 import "server-only";
-import type { AppDatabase } from "./database.server";
-import { createKeyedMutex } from "./keyed-mutex";
+import { type AppDatabase, database } from "./database.server";
+import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY } from "./dialect.server";
+import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
 import type { ProvenanceTable, QuestionStateTable } from "./schema";
 
 /** One attribute's question history for one user. */
@@ -58,9 +59,44 @@ function toProvenance(row: ProvenanceTable): Provenance {
   };
 }
 
-/** The few queries the app needs, over whichever Kysely database it is given. */
-export function createStore(db: AppDatabase) {
+type UserLock = <T>(userId: string, task: () => Promise<T>) => Promise<T>;
+
+/** One lock per database, shared by every store over it: a store made per request still serializes. */
+const userLocks = new WeakMap<AppDatabase, UserLock>();
+
+function userLockFor(db: AppDatabase, engine: Engine): UserLock {
+  let lock = userLocks.get(db);
+  if (lock) return lock;
   const exclusive = createKeyedMutex();
+  if (engine === "sqlite") {
+    lock = exclusive;
+  } else {
+    const limit = createSemaphore(POSTGRES_LOCK_CONCURRENCY);
+    // The in-process lock first: a second save of the same user in this instance waits here,
+    // without a connection, instead of holding one while it waits for the database's lock.
+    lock = (userId, task) =>
+      exclusive(userId, () =>
+        limit(() =>
+          db.transaction().execute(async (trx) => {
+            await lockUserInTransaction(trx, userId);
+            return task();
+          }),
+        ),
+      );
+  }
+  userLocks.set(db, lock);
+  return lock;
+}
+
+export interface StoreOptions {
+  /** The engine behind `db`; by default read from the Kysely instance (PostgreSQL or else SQLite). */
+  engine?: Engine;
+}
+
+/** The few queries the app needs, over whichever Kysely database it is given. */
+export function createStore(db: AppDatabase, options: StoreOptions = {}) {
+  const engine = options.engine ?? engineOf(db);
+  const userLock = userLockFor(db, engine);
   async function ensureQuestionRow(trx: AppDatabase, userId: string, attribute: string) {
     await trx
       .insertInto("question_state")
@@ -71,14 +107,19 @@ export function createStore(db: AppDatabase) {
 
   return {
     db,
+    engine,
 
     /**
      * Runs `task` while holding the user's save lock: saves for one user never interleave, so a
      * read-merge-write of Authgear's whole custom-attributes object cannot drop another save's answer.
-     * SQLite (one process): an in-process lock.
+     * SQLite (one process): an in-process lock. PostgreSQL (any number of instances): the in-process
+     * lock, then a transaction holding `pg_advisory_xact_lock` on the user for as long as `task`
+     * runs; committed when it resolves, rolled back when it throws (the error is rethrown). The
+     * transaction only scopes the lock: `task`'s own store calls run on other connections and
+     * commit on their own.
      */
     withUserLock<T>(userId: string, task: () => Promise<T>): Promise<T> {
-      return exclusive(userId, task);
+      return userLock(userId, task);
     },
 
     async questionStates(userId: string): Promise<QuestionState[]> {
@@ -242,3 +283,14 @@ export function createStore(db: AppDatabase) {
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+let shared: Promise<Store> | undefined;
+
+/** The process-wide store over `database()` (PostgreSQL or SQLite, as the environment says). */
+export function store(): Promise<Store> {
+  shared ??= database().then((db) => createStore(db));
+  shared.catch(() => {
+    shared = undefined;
+  });
+  return shared;
+}

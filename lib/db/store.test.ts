@@ -2,19 +2,30 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, beforeEach, describe, it } from "node:test";
-import { openSqliteDatabase, type AppDatabase } from "./database.server";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import { sql } from "kysely";
+import { type AppDatabase, DatabaseStartupError, databaseTarget, openPostgresDatabase, openSqliteDatabase } from "./database.server";
 import { createStore, type Store } from "./store.server";
+import { postgresEngine, type TestDatabase, testEngines } from "./test-databases";
 
-describe("state store (SQLite)", () => {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// The whole suite, once per engine: each test gets a fresh, empty, migrated database.
+for (const engine of testEngines) describe(`state store (${engine.name})`, { skip: engine.skip }, () => {
+  let opened: TestDatabase;
   let db: AppDatabase;
   let store: Store;
 
   beforeEach(async () => {
-    db = await openSqliteDatabase(":memory:");
+    opened = await engine.open();
+    db = opened.db;
     store = createStore(db);
   });
-  after(async () => db?.destroy());
+  afterEach(async () => opened?.close());
+
+  it("knows its engine", () => {
+    assert.equal(store.engine, engine.engine);
+  });
 
   it("starts with no history for a user", async () => {
     assert.deepEqual(await store.questionStates("u1"), []);
@@ -109,10 +120,58 @@ describe("state store (SQLite)", () => {
   it("serializes work per user with withUserLock", async () => {
     const order: string[] = [];
     await Promise.all([
-      store.withUserLock("u1", async () => { order.push("a"); await new Promise((r) => setTimeout(r, 10)); order.push("a-end"); }),
+      store.withUserLock("u1", async () => { order.push("a"); await sleep(10); order.push("a-end"); }),
       store.withUserLock("u1", async () => { order.push("b"); }),
     ]);
     assert.deepEqual(order, ["a", "a-end", "b"]);
+  });
+
+  it("runs withUserLock tasks of different users side by side", async () => {
+    const order: string[] = [];
+    await Promise.all([
+      store.withUserLock("u1", async () => { order.push("a"); await sleep(50); order.push("a-end"); }),
+      store.withUserLock("u2", async () => { order.push("b"); }),
+    ]);
+    assert.deepEqual(order, ["a", "b", "a-end"]);
+  });
+
+  it("shares the user lock between stores over one database (a store made per request still serializes)", async () => {
+    const other = createStore(db);
+    const order: string[] = [];
+    await Promise.all([
+      store.withUserLock("u1", async () => { order.push("a"); await sleep(20); order.push("a-end"); }),
+      other.withUserLock("u1", async () => { order.push("b"); }),
+    ]);
+    assert.deepEqual(order, ["a", "a-end", "b"]);
+  });
+
+  it("releases the user lock when a task fails, and passes the error and results on", async () => {
+    await assert.rejects(store.withUserLock("u1", async () => { throw new Error("Authgear said no"); }), /Authgear said no/);
+    assert.equal(await store.withUserLock("u1", async () => 42), 42);
+  });
+
+  it("loses no update in 20 overlapping read-modify-writes of one user", async () => {
+    await store.setEnrichmentOptOut("u1", false, 0);
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.withUserLock("u1", async () => {
+          const row = await db.selectFrom("user_settings").select("updated_at").where("user_id", "=", "u1").executeTakeFirstOrThrow();
+          await sleep(2);
+          await store.setEnrichmentOptOut("u1", false, row.updated_at + 1);
+        }),
+      ),
+    );
+    const row = await db.selectFrom("user_settings").select("updated_at").where("user_id", "=", "u1").executeTakeFirstOrThrow();
+    assert.equal(row.updated_at, 20);
+  });
+
+  it("returns epoch milliseconds and ids as numbers", async () => {
+    const at = Date.UTC(2026, 10, 29, 3, 0, 0, 123);
+    await store.recordPromptShown("u1", "100", ["job_title"], at);
+    const [event] = await db.selectFrom("prompt_event").select(["id", "at"]).execute();
+    assert.equal(typeof event?.id, "number");
+    assert.equal(event?.at, at);
+    assert.equal((await store.loginPrompt("u1", "100"))?.shownAt, at);
   });
 
   it("stores the enrichment opt-out", async () => {
@@ -121,6 +180,135 @@ describe("state store (SQLite)", () => {
     assert.equal(await store.enrichmentOptOut("u1"), true);
     await store.setEnrichmentOptOut("u1", false, 2_000);
     assert.equal(await store.enrichmentOptOut("u1"), false);
+  });
+});
+
+describe("state store across app instances (PostgreSQL)", { skip: postgresEngine.skip }, () => {
+  let opened: TestDatabase;
+  let first: Store;
+  let second: Store;
+
+  beforeEach(async () => {
+    opened = await postgresEngine.open();
+    first = createStore(opened.db);
+    second = createStore(await opened.openAnother()); // its own pool, its own in-process lock
+  });
+  afterEach(async () => opened?.close());
+
+  it("serializes two withUserLock tasks for one user across two instances", async () => {
+    const order: string[] = [];
+    let aStarted!: () => void;
+    const started = new Promise<void>((r) => (aStarted = r));
+    const a = first.withUserLock("u1", async () => { order.push("a"); aStarted(); await sleep(300); order.push("a-end"); });
+    await started;
+    const b = second.withUserLock("u1", async () => { order.push("b"); });
+    await Promise.all([a, b]);
+    assert.deepEqual(order, ["a", "a-end", "b"]);
+  });
+
+  it("lets two instances work on different users at once", async () => {
+    const order: string[] = [];
+    let aStarted!: () => void;
+    const started = new Promise<void>((r) => (aStarted = r));
+    const a = first.withUserLock("u1", async () => { order.push("a"); aStarted(); await sleep(300); order.push("a-end"); });
+    await started;
+    await second.withUserLock("u2", async () => { order.push("b"); });
+    await a;
+    assert.deepEqual(order, ["a", "b", "a-end"]);
+  });
+
+  it("holds a transaction-level advisory lock while the task runs, and none after", async () => {
+    const advisoryLocks = async () => {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and granted`.execute(second.db);
+      return rows[0]?.n;
+    };
+    const during = await first.withUserLock("u1", advisoryLocks);
+    assert.equal(during, 1);
+    assert.equal(await advisoryLocks(), 0);
+    await assert.rejects(first.withUserLock("u1", async () => { throw new Error("boom"); }), /boom/);
+    assert.equal(await advisoryLocks(), 0, "a failed task rolls back and releases the lock");
+  });
+
+  it("loses no update in 40 read-modify-writes of one user alternating between the instances", async () => {
+    await first.setEnrichmentOptOut("u1", false, 0);
+    const stores = [first, second];
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => {
+        const store = stores[i % 2]!;
+        return store.withUserLock("u1", async () => {
+          const row = await store.db.selectFrom("user_settings").select("updated_at").where("user_id", "=", "u1").executeTakeFirstOrThrow();
+          await sleep(2);
+          await store.setEnrichmentOptOut("u1", false, row.updated_at + 1);
+        });
+      }),
+    );
+    assert.equal(
+      (await first.db.selectFrom("user_settings").select("updated_at").where("user_id", "=", "u1").executeTakeFirstOrThrow()).updated_at,
+      40,
+    );
+  });
+
+  it("does not exhaust the pool when many users save at once", async () => {
+    // More concurrent users than pooled connections: each lock holds one, each task needs another.
+    const done = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        first.withUserLock(`user-${i}`, async () => {
+          await first.setEnrichmentOptOut(`user-${i}`, true, i);
+          await sleep(5);
+          return first.enrichmentOptOut(`user-${i}`);
+        }),
+      ),
+    );
+    assert.deepEqual(done, Array(30).fill(true));
+  });
+
+  it("reuses the schema an instance migrated: the second start applies nothing and sees the data", async () => {
+    await first.setEnrichmentOptOut("u1", true, 1);
+    assert.equal(await second.enrichmentOptOut("u1"), true);
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(first.db);
+    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value"]);
+  });
+});
+
+describe("choosing the engine from the environment", () => {
+  it("uses SQLite at SQLITE_PATH (or the default) when DATABASE_URL is unset or empty", () => {
+    assert.deepEqual(databaseTarget({}), { engine: "sqlite", path: ".data/gradual.sqlite" });
+    assert.deepEqual(databaseTarget({ DATABASE_URL: " ", SQLITE_PATH: "" }), { engine: "sqlite", path: ".data/gradual.sqlite" });
+    assert.deepEqual(databaseTarget({ SQLITE_PATH: "/var/lib/gradual.db" }), { engine: "sqlite", path: "/var/lib/gradual.db" });
+    assert.deepEqual(databaseTarget({ DATABASE_URL: "sqlite:/tmp/x.db" }), { engine: "sqlite", path: "/tmp/x.db" });
+  });
+
+  it("uses PostgreSQL for postgres:// and postgresql:// URLs, labelled without credentials", () => {
+    const url = "postgres://gradual:s3cret@db.internal:6432/gradual_prod?sslmode=verify-full";
+    assert.deepEqual(databaseTarget({ DATABASE_URL: url }), { engine: "postgres", url, label: "db.internal:6432/gradual_prod" });
+    const target = databaseTarget({ DATABASE_URL: "postgresql://app@localhost/state" });
+    assert.equal(target.engine === "postgres" && target.label, "localhost:5432/state");
+  });
+
+  it("refuses other schemes and malformed URLs with a message that says what to write, never the password", () => {
+    for (const [url, expected] of [
+      ["mysql://root:s3cret@db/app", /"mysql:", which Gradual does not support.*postgres:\/\/user:password@host:5432\/database/],
+      ["db.internal:5432/gradual", /"db.internal:", which Gradual does not support/],
+      ["/var/lib/gradual.db", /has no scheme/],
+      ["postgres:s3cret@db", /not a valid postgres:\/\/ URL/],
+      ["sqlite:", /names no file/],
+    ] as const) {
+      assert.throws(() => databaseTarget({ DATABASE_URL: url }), (e: Error) => {
+        assert.ok(e instanceof DatabaseStartupError, url);
+        assert.match(e.message, expected);
+        assert.doesNotMatch(e.message, /s3cret/);
+        return true;
+      });
+    }
+  });
+
+  it("names the server, never the password, when PostgreSQL cannot be reached", async () => {
+    await assert.rejects(openPostgresDatabase("postgres://gradual:s3cret@127.0.0.1:1/gradual"), (e: Error) => {
+      assert.ok(e instanceof DatabaseStartupError);
+      assert.match(e.message, /PostgreSQL at 127\.0\.0\.1:1\/gradual/);
+      assert.doesNotMatch(e.message, /s3cret/);
+      return true;
+    });
   });
 });
 
