@@ -41,7 +41,9 @@ export default defineConfig({
   webServer: [
     {
       name: "emulator",
-      command: `${bin("tsx")} emulator/main.ts --port 3101 --data-dir ${EMULATOR_DATA_DIR} --reset`,
+      // --app-origin: the hooks configured for the dev app (:3000) go to the e2e app. Hooks fail
+      // closed, as on Authgear: the app is up before any test signs up.
+      command: `${bin("tsx")} emulator/main.ts --port 3101 --data-dir ${EMULATOR_DATA_DIR} --reset --app-origin ${APP_URL}`,
       url: `${EMULATOR_URL}/_emulator/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -118,6 +118,33 @@ export function resolveConfig(input: unknown, source = "config"): ResolvedConfig
   };
 }
 
+/** The origin of the app in development: hook URLs on it are the app's own webhook. */
+export const DEV_APP_ORIGIN = "http://localhost:3000";
+
+/**
+ * Points the app's hook handlers (URLs on DEV_APP_ORIGIN) at another origin, e.g. the e2e app on
+ * :3100, keeping path and query; `null` drops them (unit tests must not call port 3000).
+ * Local-only: Authgear calls exactly the configured URLs.
+ */
+export function retargetAppHooks(config: ResolvedConfig, appOrigin: string | null): ResolvedConfig {
+  const target = appOrigin === null ? null : new URL(appOrigin).origin;
+  const retarget = (url: string): string | null => {
+    const parsed = new URL(url);
+    if (parsed.origin !== DEV_APP_ORIGIN) return url;
+    if (target === null) return null;
+    return `${target}${parsed.pathname}${parsed.search}`;
+  };
+  const blocking = config.hooks.blocking.flatMap((h) => {
+    const url = retarget(h.url);
+    return url === null ? [] : [{ ...h, url }];
+  });
+  const nonBlocking = config.hooks.nonBlocking.flatMap((h) => {
+    const url = retarget(h.url);
+    return url === null ? [] : [{ ...h, url }];
+  });
+  return { ...config, hooks: { ...config.hooks, blocking, nonBlocking } };
+}
+
 /** Parses YAML text (`source` names it in errors) and resolves it. */
 export function parseConfigYaml(text: string, source = "config"): ResolvedConfig {
   let doc: unknown;

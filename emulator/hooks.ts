@@ -92,6 +92,8 @@ export class HookDispatcher {
     private readonly nextSeq: () => number,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** failOpen (local development only): unreachable or slow blocking hooks count as allowed. */
+    private readonly options: { failOpen?: boolean } = {},
   ) {}
 
   makeContext(origin: EventOrigin): HookEventContext {
@@ -154,6 +156,13 @@ export class HookDispatcher {
         text = await res.text();
       } catch (err) {
         const name = (err as Error).name;
+        if (this.options.failOpen && !this.lifetime.signal.aborted) {
+          const why = name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : (err as Error).message;
+          this.logger.warn(
+            `blocking hook ${type} → ${handler.url}: ${why}; counted as allowed without mutations (--hooks-fail-open; Authgear would fail the operation)`,
+          );
+          continue;
+        }
         if (name === "TimeoutError") {
           this.logger.warn(`blocking hook ${type} → ${handler.url}: no answer within ${timeoutMs} ms (HookDeliveryTimeout)`);
           throw new HookError("HookDeliveryTimeout", "webhook delivery timeout", { event_type: type, url: handler.url });

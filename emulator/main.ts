@@ -16,6 +16,10 @@ const USAGE = `Usage: tsx emulator/main.ts [options]
   --config <file>   Authgear config (default emulator/authgear.yaml)
   --reset           start clean: new users, keys and webhook secret
   --host <host>     interface to bind (default: all)
+  --app-origin <o>  send the app's hooks (URLs on http://localhost:3000 in the config) to this
+                    origin instead, e.g. http://localhost:3100 for the e2e app
+  --hooks-fail-open local development: a blocking hook that cannot be reached or times out
+                    counts as allowed (logged); Authgear fails the sign-up instead
   --help            show this help`;
 
 function fail(message: string): never {
@@ -33,6 +37,8 @@ async function main(): Promise<void> {
         config: { type: "string" },
         reset: { type: "boolean", default: false },
         host: { type: "string" },
+        "app-origin": { type: "string" },
+        "hooks-fail-open": { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -49,11 +55,24 @@ async function main(): Promise<void> {
   if (!port.success || portText.trim() === "") fail(`--port / EMULATOR_PORT must be a port number (0-65535), got "${portText}"`);
   const dataDir = args["data-dir"] ?? process.env.EMULATOR_DATA_DIR ?? ".data/emulator";
   const configPath = args.config ?? fileURLToPath(new URL("./authgear.yaml", import.meta.url));
+  const appOrigin = args["app-origin"];
+  if (appOrigin !== undefined) {
+    const parsed = z.url({ protocol: /^https?$/ }).safeParse(appOrigin);
+    if (!parsed.success || new URL(appOrigin).origin !== appOrigin.replace(/\/+$/, "")) {
+      fail(`--app-origin must be an http(s) origin such as http://localhost:3100, got "${appOrigin}"`);
+    }
+  }
 
   let emulator;
   let origin: string;
   try {
-    emulator = createEmulator({ configPath, dataDir, reset: args.reset });
+    emulator = createEmulator({
+      configPath,
+      dataDir,
+      reset: args.reset,
+      ...(appOrigin !== undefined ? { appOrigin } : {}),
+      hooksFailOpen: args["hooks-fail-open"],
+    });
     ({ origin } = await emulator.listen(port.data, args.host));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -85,7 +85,10 @@ describe("emulator config", () => {
     for (const attr of config.attributes.values()) {
       assert.deepEqual(attr.access_control, { end_user: "readwrite", bearer: "readonly", portal_ui: "readwrite" }, attr.pointer);
     }
-    assert.deepEqual(config.hooks.blocking, []);
+    assert.deepEqual(config.hooks.blocking, [{ event: "user.pre_create", url: "http://localhost:3000/api/authgear/hooks" }]);
+    assert.deepEqual(config.hooks.nonBlocking, [
+      { events: ["user.created", "user.profile.updated", "user.authenticated"], url: "http://localhost:3000/api/authgear/hooks" },
+    ]);
   });
 
   it("names the offending path when the config is invalid", () => {

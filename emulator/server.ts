@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { PATHS } from "@/lib/authgear/protocol";
 import { AdminApi } from "./admin-graphql";
-import { loadConfigFile, resolveConfig, type ResolvedConfig } from "./config";
+import { loadConfigFile, resolveConfig, retargetAppHooks, type ResolvedConfig } from "./config";
 import { faultRequestSchema, Faults } from "./faults";
 import { consoleLogger, HookDispatcher, type Logger } from "./hooks";
 import { applyCors, BodyTooLargeError, readBody, sendJson, sendText } from "./http";
@@ -33,6 +33,16 @@ export interface EmulatorOptions {
   logger?: Logger;
   /** Clock for tests; default `new Date()`. */
   now?: () => Date;
+  /**
+   * Where the app's own hook handlers (URLs on http://localhost:3000 in the config) go: an origin
+   * (e.g. the e2e app, http://localhost:3100), or null to drop them. Default: as configured.
+   */
+  appOrigin?: string | null;
+  /**
+   * Local development only: a blocking hook that cannot be reached or does not answer in time
+   * counts as "allowed, no mutations" (logged) instead of failing the operation as Authgear does.
+   */
+  hooksFailOpen?: boolean;
 }
 
 export interface EmulatorFiles {
@@ -60,7 +70,7 @@ function isResolved(config: unknown): config is ResolvedConfig {
 }
 
 export function createEmulator(options: EmulatorOptions): Emulator {
-  const config = isResolved(options.config)
+  const configured = isResolved(options.config)
     ? options.config
     : options.config !== undefined
       ? resolveConfig(options.config)
@@ -69,6 +79,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         : (() => {
             throw new Error("createEmulator needs configPath or config");
           })();
+  const config = options.appOrigin === undefined ? configured : retargetAppHooks(configured, options.appOrigin);
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? (() => new Date());
   const dataDir = resolve(options.dataDir);
@@ -165,7 +176,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
           store,
           secrets,
           signingPublicKey: createPublicKey(secrets.signingKey),
-          hooks: new HookDispatcher(config, secrets.webhookSecret, () => store.nextSeq(), logger, now),
+          hooks: new HookDispatcher(config, secrets.webhookSecret, () => store.nextSeq(), logger, now, { failOpen: options.hooksFailOpen ?? false }),
           origin,
           logger,
           now,

@@ -40,10 +40,12 @@ export interface TestEmulator {
 
 /**
  * Starts an emulator on a free port with a fresh temporary data directory (or `dataDir`).
- * Defaults: the repository's authgear.yaml, a silent logger.
+ * Defaults: the repository's authgear.yaml without the app's hooks (`appOrigin: null`), a silent logger.
  */
 export async function startTestEmulator(
-  opts: Partial<Pick<EmulatorOptions, "config" | "configPath" | "dataDir" | "logger" | "now" | "reset">> & { keepDataDir?: boolean } = {},
+  opts: Partial<Pick<EmulatorOptions, "config" | "configPath" | "dataDir" | "logger" | "now" | "reset" | "appOrigin" | "hooksFailOpen">> & {
+    keepDataDir?: boolean;
+  } = {},
 ): Promise<TestEmulator> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), "gradual-emulator-")));
   const emulator = createEmulator({
@@ -52,6 +54,9 @@ export async function startTestEmulator(
     logger: opts.logger ?? silentLogger,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.reset ? { reset: true } : {}),
+    // The repository's config sends hooks to the dev app on :3000; tests never call it.
+    appOrigin: opts.appOrigin ?? null,
+    ...(opts.hooksFailOpen ? { hooksFailOpen: true } : {}),
   });
   const { origin } = await emulator.listen(0);
   const keep = opts.keepDataDir ?? opts.dataDir !== undefined;

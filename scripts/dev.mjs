@@ -14,7 +14,9 @@ const env = {
 
 const { result } = concurrently(
   [
-    { name: "emulator", command: "tsx emulator/main.ts --port 3001", env, prefixColor: "magenta" },
+    // --hooks-fail-open: the emulator is up before `next dev` has compiled the webhook route, and a
+    // blocking hook Authgear cannot reach fails the sign-up; locally, sign-up goes on (logged).
+    { name: "emulator", command: "tsx emulator/main.ts --port 3001 --hooks-fail-open", env, prefixColor: "magenta" },
     { name: "next", command: "next dev -p 3000", env, prefixColor: "cyan" },
   ],
   { prefix: "name", padPrefix: true, killOthersOn: ["failure", "success"], cwd: root },
