@@ -10,6 +10,17 @@ import { postgresEngine, type TestDatabase, testEngines } from "./test-databases
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves when `promise` does; fails the test when that takes longer than `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, failure: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(failure)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // The whole suite, once per engine: each test gets a fresh, empty, migrated database.
 for (const engine of testEngines) describe(`state store (${engine.name})`, { skip: engine.skip }, () => {
   let opened: TestDatabase;
@@ -127,12 +138,13 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
   });
 
   it("runs withUserLock tasks of different users side by side", async () => {
-    const order: string[] = [];
+    // u1's task only ends once u2's has run: with one lock for everybody this would time out.
+    let u2Ran!: () => void;
+    const ran = new Promise<void>((r) => (u2Ran = r));
     await Promise.all([
-      store.withUserLock("u1", async () => { order.push("a"); await sleep(50); order.push("a-end"); }),
-      store.withUserLock("u2", async () => { order.push("b"); }),
+      store.withUserLock("u1", () => within(ran, 5_000, "u2's task did not run while u1's held its lock")),
+      store.withUserLock("u2", async () => u2Ran()),
     ]);
-    assert.deepEqual(order, ["a", "b", "a-end"]);
   });
 
   it("shares the user lock between stores over one database (a store made per request still serializes)", async () => {
@@ -207,14 +219,12 @@ describe("state store across app instances (PostgreSQL)", { skip: postgresEngine
   });
 
   it("lets two instances work on different users at once", async () => {
-    const order: string[] = [];
-    let aStarted!: () => void;
-    const started = new Promise<void>((r) => (aStarted = r));
-    const a = first.withUserLock("u1", async () => { order.push("a"); aStarted(); await sleep(300); order.push("a-end"); });
-    await started;
-    await second.withUserLock("u2", async () => { order.push("b"); });
-    await a;
-    assert.deepEqual(order, ["a", "b", "a-end"]);
+    let u2Ran!: () => void;
+    const ran = new Promise<void>((r) => (u2Ran = r));
+    await Promise.all([
+      first.withUserLock("u1", () => within(ran, 5_000, "the other instance's task for u2 did not run while u1's lock was held")),
+      second.withUserLock("u2", async () => u2Ran()),
+    ]);
   });
 
   it("holds a transaction-level advisory lock while the task runs, and none after", async () => {
