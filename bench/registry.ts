@@ -1,0 +1,11 @@
+/**
+ * Every benchmark figure, in the order `npm run bench` runs and prints them. To add one, write a
+ * module in bench/figures/ exporting a `Figure` ({ name, description, run(context) → rows }) and
+ * list it here; `npm run bench -- <name> …` runs a subset, `npm run bench -- --list` lists them.
+ */
+import { geoFigure } from "./figures/geo";
+import { plannerFigure } from "./figures/planner";
+import { webhookFigure } from "./figures/webhook";
+import type { Figure } from "./lib/types";
+
+export const figures: readonly Figure[] = [geoFigure, plannerFigure, webhookFigure];
