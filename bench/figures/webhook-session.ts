@@ -1,0 +1,163 @@
+/**
+ * The webhook measurement's processes, run by figures/webhook.ts while holding the team's build
+ * lock (`flock /tmp/team/e2e.lock`, because `next build` writes the shared .next directory):
+ *   node --conditions=react-server --import tsx bench/figures/webhook-session.ts --out <file> --logs <dir>
+ * Builds the app, starts the emulator and `next start` on free ports (never 3000/3001/3100/3101)
+ * with the e2e app's environment and temp data, measures (webhook-measure.ts), and stops
+ * everything it started, by process group, before it exits.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { argValue } from "../lib/child";
+import { nowNs } from "../lib/stats";
+import { SessionProblem, measureHooks, type HookMeasurement } from "./webhook-measure";
+
+const RESERVED_PORTS = new Set([3000, 3001, 3100, 3101]);
+
+export interface WebhookSessionResult extends HookMeasurement {
+  buildS: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (RESERVED_PORTS.has(port) || port === 0 ? freePort().then(resolve, reject) : resolve(port)));
+    });
+  });
+}
+
+const started: ChildProcess[] = [];
+
+/** Starts a process in its own process group (so it can be stopped with everything it forks), output to a log file. */
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, logPath: string): ChildProcess {
+  const log = createWriteStream(logPath);
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  started.push(child);
+  return child;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/** Stops a process this script started, with its process group (next start runs workers). */
+async function stop(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }, 5000);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+const stopAll = () => Promise.all(started.map(stop));
+
+async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new SessionProblem(`${name} exited with ${child.exitCode} before answering (see its log in bench/results/<run>/)`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new SessionProblem(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function main(out: string, logDir: string, connections: number, durationS: number): Promise<void> {
+  const root = process.cwd();
+  const bin = (name: string) => join(root, "node_modules", ".bin", name);
+  const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+  const buildStart = nowNs();
+  const build = start(bin("next"), ["build"], { ...baseEnv, NODE_ENV: "production" }, join(logDir, "webhook-next-build.log"));
+  const buildTimer = setTimeout(() => void stop(build), 240_000);
+  const buildCode = await exited(build);
+  clearTimeout(buildTimer);
+  if (buildCode !== 0) throw new SessionProblem(`next build failed (exit ${buildCode ?? "by signal"}); see webhook-next-build.log in bench/results/<run>/`);
+  const buildS = (nowNs() - buildStart) / 1e9;
+
+  const temp = await mkdtemp(join(tmpdir(), "gradual-bench-"));
+  try {
+    const emulatorPort = await freePort();
+    let appPort = await freePort();
+    while (appPort === emulatorPort) appPort = await freePort();
+    const emulatorUrl = `http://localhost:${emulatorPort}`;
+    const appUrl = `http://localhost:${appPort}`;
+    const emulatorDir = join(temp, "emulator");
+
+    const emulator = start(
+      bin("tsx"),
+      ["emulator/main.ts", "--port", String(emulatorPort), "--data-dir", emulatorDir, "--reset"],
+      baseEnv,
+      join(logDir, "webhook-emulator.log"),
+    );
+    await waitFor(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", 30_000);
+    const app = start(
+      bin("next"),
+      ["start", "-p", String(appPort)],
+      {
+        ...baseEnv,
+        // The e2e app's environment (playwright.config.ts), on our own ports and temp files.
+        AUTHGEAR_ENDPOINT: emulatorUrl,
+        AUTHGEAR_CLIENT_ID: "gradual-web",
+        EMULATOR_DATA_DIR: emulatorDir,
+        SQLITE_PATH: join(temp, "gradual.sqlite"),
+        AUTHGEAR_PROJECT_ID: "",
+        AUTHGEAR_ADMIN_API_KEY: "",
+        AUTHGEAR_ADMIN_API_KEY_ID: "",
+        AUTHGEAR_WEBHOOK_SECRET: "",
+        IPGEOLOCATION_API_KEY: "",
+      },
+      join(logDir, "webhook-next-start.log"),
+    );
+    await waitFor(appUrl, app, "next start", 60_000);
+    const secret = await readFile(join(emulatorDir, "webhook-secret"), "utf8");
+    const measured = await measureHooks(appUrl, secret, { connections, durationS, warmupS: 3 });
+    const result: WebhookSessionResult = { buildS, ...measured };
+    await writeFile(out, JSON.stringify(result));
+  } finally {
+    await stopAll();
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+const argv = process.argv.slice(2);
+const out = argValue(argv, "--out");
+const logDir = argValue(argv, "--logs");
+if (!out || !logDir) throw new Error("webhook-session: --out <file> and --logs <dir> are required");
+process.once("SIGTERM", () => void stopAll().then(() => process.exit(143)));
+process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
+try {
+  await main(out, logDir, Number(argValue(argv, "--connections") ?? "10"), Number(argValue(argv, "--duration") ?? "10"));
+} catch (error) {
+  await stopAll();
+  // A SessionProblem is a finding (the build failed, the route answered wrongly): it goes in the table.
+  if (error instanceof SessionProblem) await writeFile(out, JSON.stringify({ problem: error.message }));
+  else throw error;
+}
