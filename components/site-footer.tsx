@@ -1,15 +1,51 @@
+/** A credit the app owes (e.g. for bundled data): its line, where it links, and its licence. */
+export interface Attribution {
+  text: string;
+  href: string;
+  license?: { name: string; href: string };
+}
+
 /**
- * Credit lines the app owes (e.g. for bundled data). Add one string per source; the footer shows
- * them on one line.
+ * Credit lines the app owes. Add one entry per source; the footer shows them on one line.
+ * DB-IP City Lite (the offline `geoip` enrichment provider, docs/decisions/005-enrichment.md) is
+ * CC BY 4.0: keep this link as long as that provider is in use.
  */
-export const ATTRIBUTIONS: readonly string[] = [];
+export const ATTRIBUTIONS: readonly Attribution[] = [
+  {
+    text: "IP geolocation by DB-IP",
+    href: "https://db-ip.com",
+    license: { name: "CC BY 4.0", href: "https://creativecommons.org/licenses/by/4.0/" },
+  },
+];
+
+const link = "underline underline-offset-2 hover:text-slate-900";
 
 export function SiteFooter() {
   return (
     <footer className="border-t border-slate-200 py-6 text-sm text-slate-600">
       <div className="mx-auto max-w-3xl space-y-1 px-4">
         <p>Gradual · progressive profiling for Authgear · open source (MIT)</p>
-        {ATTRIBUTIONS.length > 0 ? <p>{ATTRIBUTIONS.join(" · ")}</p> : null}
+        {ATTRIBUTIONS.length > 0 ? (
+          <p>
+            {ATTRIBUTIONS.map((a, i) => (
+              <span key={a.href}>
+                {i > 0 ? " · " : null}
+                <a className={link} href={a.href}>
+                  {a.text}
+                </a>
+                {a.license ? (
+                  <>
+                    {" ("}
+                    <a className={link} href={a.license.href} rel="license">
+                      {a.license.name}
+                    </a>
+                    {")"}
+                  </>
+                ) : null}
+              </span>
+            ))}
+          </p>
+        ) : null}
       </div>
     </footer>
   );
