@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { DEFAULT_CONFIG_PATH, fixturePath, loadFixtureConfig, signIn, SignInPageError, startHookServer, startTestEmulator } from "./testing";
 import { DEV_APP_ORIGIN, loadConfigFile, retargetAppHooks } from "./config";
@@ -107,6 +109,15 @@ describe("the app's hooks in the emulator", () => {
     } finally {
       await emu.close();
       await hooks.close();
+    }
+  });
+
+  it("the CLI refuses an --app-origin that is not an origin", () => {
+    const root = fileURLToPath(new URL("..", import.meta.url));
+    for (const bad of ["localhost:3100", "http://localhost:3100/path", "ftp://localhost"]) {
+      const run = spawnSync(process.execPath, ["--import", "tsx", "emulator/main.ts", "--port", "0", "--app-origin", bad], { cwd: root, encoding: "utf8", timeout: 20_000 });
+      assert.equal(run.status, 1, `${bad}: ${run.stdout}${run.stderr}`);
+      assert.match(run.stderr, /--app-origin must be an http\(s\) origin/);
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The emulator's CLI:
  *   tsx emulator/main.ts [--port 3001] [--data-dir .data/emulator] [--config emulator/authgear.yaml] [--reset] [--host H]
+ *                        [--app-origin http://localhost:3100] [--hooks-fail-open]
  * Env fallbacks: EMULATOR_PORT, EMULATOR_DATA_DIR. Prints one line (URL, Admin API key path,
  * webhook secret path) once it is ready; exits cleanly on SIGINT / SIGTERM.
  */

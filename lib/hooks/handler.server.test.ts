@@ -284,6 +284,13 @@ describe("Authgear webhook handler", () => {
       assert.deepEqual(mutation(await send(preCreate())), { timezone: "Europe/London" });
     });
 
+    it("does not enrich users created through the Admin API or the Portal (their IP is the caller's server)", async () => {
+      for (const triggered_by of ["admin_api", "portal", "system"]) {
+        assert.deepEqual((await send(preCreate({}, { triggered_by }))).body, { is_allowed: true }, triggered_by);
+      }
+      assert.equal(enrichCalls.length, 0);
+    });
+
     it("passes Authgear's geo_location_code and languages to enrichment", async () => {
       await send(preCreate({}, { geo_location_code: "GB", ip_address: undefined, preferred_languages: ["de-DE", "en"] }));
       assert.deepEqual(enrichCalls[0], { ip: null, hookContext: { geo_location_code: "GB", preferred_languages: ["de-DE", "en"] } });

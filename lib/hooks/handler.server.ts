@@ -13,7 +13,8 @@
  *   5. events Gradual does not handle → 200 {"is_allowed": true}.
  *
  * Events:
- * - `user.pre_create` (blocking): enrich from the event's context (IP address, Authgear's
+ * - `user.pre_create` (blocking), for sign-ups by the user (not Admin API or Portal creations,
+ *   whose IP is the caller's): enrich from the event's context (IP address, Authgear's
  *   geo_location_code, preferred languages), merge over the payload's custom attributes with the
  *   catalog's rules (lib/profile/merge.ts), answer the WHOLE custom_attributes object as a mutation
  *   when something changed. Fails open: whatever goes wrong (a provider hangs, the store is down),
@@ -256,6 +257,8 @@ function createEventHandlers(deps: HookDeps) {
   return {
     async preCreate(event: UserPreCreateEvent): Promise<HookResult> {
       const user = event.payload.user;
+      // Created through the Admin API or the Portal: the IP is the caller's server, not the user's.
+      if (event.context.triggered_by !== "user") return ALLOWED;
       const values = await withDeadline<EnrichedValue[]>(
         budgetMs,
         [],
@@ -289,7 +292,7 @@ function createEventHandlers(deps: HookDeps) {
         // Not kept here (restart, another instance, or pre_create wrote nothing): recompute from the
         // same sign-up context and vouch only for values the user really has.
         const hasEnrichable = questions.some((q) => q.enrichment && !isEmptyValue(attributes[q.attribute]));
-        if (!hasEnrichable) return;
+        if (!hasEnrichable || event.context.triggered_by !== "user") return;
         const store = await deps.store();
         if (await store.enrichmentOptOut(user.id)) return;
         const values = await enrich(event.context);
@@ -324,6 +327,7 @@ function createEventHandlers(deps: HookDeps) {
 
     async authenticated(event: UserAuthenticatedEvent): Promise<void> {
       const user = event.payload.user;
+      if (event.context.triggered_by !== "user") return;
       const empty = questions.filter((q) => q.enrichment && isEmptyValue(user.custom_attributes[q.attribute]));
       if (empty.length === 0) return;
       const store = await deps.store();
