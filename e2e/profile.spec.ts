@@ -237,3 +237,23 @@ test("keyboard only: tab to a field, type, skip the other, save", async ({ page 
   await expect(prompt.getByRole("status")).toBeFocused();
   await expect.poll(() => customAttributes(sub)).toMatchObject({ job_title: "Teacher" });
 });
+
+test("the inline example embeds this login's prompt in its own page, with its own heading and callbacks", async ({ page }) => {
+  await signUp(page, uniqueEmail("inline"));
+  const sub = await readSub(page);
+  await expect(promptDialog(page)).toBeVisible();
+
+  await page.goto("/examples/inline");
+  const region = page.getByRole("region", { name: "Help us tailor your workspace" });
+  // The same login: the prompt the home page showed, resumed, not a second one.
+  expect(await shownQuestions(region)).toEqual(["Job title", "Company"]);
+  await expect(page.getByRole("dialog", { name: "Complete your profile" })).toHaveCount(0);
+  await answer(region, "Company", "Inline Inc");
+  await region.getByRole("button", { name: "Skip Job title" }).click();
+  await region.getByRole("button", { name: "Save answers" }).click();
+  await expect(region.getByRole("status")).toHaveText("Thanks, your profile is updated.");
+  const callbacks = page.getByRole("region", { name: "Callbacks received" });
+  await expect(callbacks.getByRole("listitem")).toHaveText(["Saved: company", "Skipped: job_title"]);
+  await expect.poll(() => customAttributes(sub)).toMatchObject({ company: "Inline Inc" });
+  expect(await customAttributes(sub)).not.toHaveProperty("job_title");
+});
