@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import { verifyHookSignature } from "@/lib/authgear/hook-signature";
-import { HOOK_PATH, SessionProblem, measureHooks } from "./webhook-measure";
+import { HOOK_PATH, SessionProblem, combine, measureHooks } from "./webhook-measure";
 
 const SECRET = "bench-test-secret";
 
@@ -36,10 +36,22 @@ async function standIn(behaviour: "good" | "no-enrichment" | "missing"): Promise
 }
 
 describe("bench webhook measurement", () => {
+  it("combines rounds: mean rates and percentiles, summed counts", () => {
+    const r = (rps: number, p50: number, code: string, n: number) => ({ requestsPerSecond: rps, p50, p90: p50 * 2, p99: p50 * 3, total: n, statusCodes: { [code]: n }, errors: 0, timeouts: 1 });
+    const c = combine([r(100, 10, "200", 1000), r(300, 20, "200", 3000), r(200, 30, "500", 2)]);
+    assert.equal(c.requestsPerSecond, 200);
+    assert.equal(c.p50, 20);
+    assert.equal(c.p99, 60);
+    assert.equal(c.total, 4002);
+    assert.deepEqual(c.statusCodes, { "200": 4000, "500": 2 });
+    assert.equal(c.timeouts, 3);
+    assert.throws(() => combine([]));
+  });
+
   it("loads each kind of body and counts status codes; every request is a new event", async () => {
     const { url, server, seen, signed } = await standIn("good");
     try {
-      const m = await measureHooks(url, SECRET, { connections: 2, durationS: 1, warmupS: 0 });
+      const m = await measureHooks(url, SECRET, { connections: 2, durationS: 1, warmupS: 0, rounds: 1 });
       assert.deepEqual(Object.keys(m.preCreate.statusCodes), ["200"]);
       assert.deepEqual(Object.keys(m.baseline.statusCodes), ["200"]);
       assert.deepEqual(Object.keys(m.unsigned.statusCodes), ["401"]);
@@ -57,7 +69,7 @@ describe("bench webhook measurement", () => {
   it("refuses to measure a route that answers pre_create without enrichment", async () => {
     const { url, server } = await standIn("no-enrichment");
     try {
-      await assert.rejects(measureHooks(url, SECRET, { connections: 1, durationS: 1, warmupS: 0 }), (e: unknown) => e instanceof SessionProblem && /not enriched/.test(e.message));
+      await assert.rejects(measureHooks(url, SECRET, { connections: 1, durationS: 1, warmupS: 0, rounds: 1 }), (e: unknown) => e instanceof SessionProblem && /not enriched/.test(e.message));
     } finally {
       server.close();
     }
@@ -66,7 +78,7 @@ describe("bench webhook measurement", () => {
   it("refuses to measure a missing route (404)", async () => {
     const { url, server } = await standIn("missing");
     try {
-      await assert.rejects(measureHooks(url, SECRET, { connections: 1, durationS: 1, warmupS: 0 }), (e: unknown) => e instanceof SessionProblem && /HTTP 404/.test(e.message));
+      await assert.rejects(measureHooks(url, SECRET, { connections: 1, durationS: 1, warmupS: 0, rounds: 1 }), (e: unknown) => e instanceof SessionProblem && /HTTP 404/.test(e.message));
     } finally {
       server.close();
     }

@@ -24,6 +24,9 @@ export interface LoadResult {
 export interface HookMeasurement {
   connections: number;
   durationS: number;
+  /** Alternating rounds of baseline then pre_create; each figure is the mean over the rounds. */
+  rounds: number;
+  perRound: { baseline: LoadResult; preCreate: LoadResult }[];
   /** The very first user.pre_create this server answered (includes lazy start-up work such as opening the geo database). */
   firstPreCreateMs: number;
   sample: { preCreate: unknown; unhandled: unknown; unsignedStatus: number };
@@ -83,6 +86,24 @@ export async function load(appUrl: string, makeRequest: () => SignedRequest, con
   };
 }
 
+/** The mean of rates and percentiles over rounds, with counts summed. */
+export function combine(results: readonly LoadResult[]): LoadResult {
+  if (results.length === 0) throw new Error("combine: no results");
+  const mean = (pick: (r: LoadResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  const statusCodes: Record<string, number> = {};
+  for (const r of results) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  return {
+    requestsPerSecond: mean((r) => r.requestsPerSecond),
+    p50: mean((r) => r.p50),
+    p90: mean((r) => r.p90),
+    p99: mean((r) => r.p99),
+    total: results.reduce((sum, r) => sum + r.total, 0),
+    statusCodes,
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+  };
+}
+
 function field(json: unknown, ...path: string[]): unknown {
   let v: unknown = json;
   for (const key of path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
@@ -94,10 +115,10 @@ const show = (json: unknown) => JSON.stringify(json)?.slice(0, 300) ?? String(js
 export async function measureHooks(
   appUrl: string,
   secret: string,
-  options: { connections: number; durationS: number; warmupS: number },
+  options: { connections: number; durationS: number; warmupS: number; rounds: number },
 ): Promise<HookMeasurement> {
   const hookUrl = `${appUrl}${HOOK_PATH}`;
-  const { connections, durationS, warmupS } = options;
+  const { connections, durationS, warmupS, rounds } = options;
   let seq = 1;
   const preCreate = () => signedRequest(preCreateEvent(seq++), secret);
   const baseline = () => signedRequest(unhandledEvent(seq++), secret);
@@ -124,13 +145,22 @@ export async function measureHooks(
     await load(appUrl, baseline, connections, warmupS);
     await load(appUrl, preCreate, connections, warmupS);
   }
+  // Alternating rounds, so a change in the machine's load hits both bodies alike.
+  const perRound: HookMeasurement["perRound"] = [];
+  for (let round = 0; round < rounds; round++) {
+    const b = await load(appUrl, baseline, connections, durationS);
+    const p = await load(appUrl, preCreate, connections, durationS);
+    perRound.push({ baseline: b, preCreate: p });
+  }
   return {
     connections,
     durationS,
+    rounds,
+    perRound,
     firstPreCreateMs: first.ms,
     sample: { preCreate: first.json, unhandled: unhandled.json, unsignedStatus: unsigned.status },
-    baseline: await load(appUrl, baseline, connections, durationS),
-    preCreate: await load(appUrl, preCreate, connections, durationS),
+    baseline: combine(perRound.map((r) => r.baseline)),
+    preCreate: combine(perRound.map((r) => r.preCreate)),
     unsigned: await load(appUrl, unsignedRequest, connections, durationS),
   };
 }

@@ -89,7 +89,7 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
   throw new SessionProblem(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-async function main(out: string, logDir: string, connections: number, durationS: number): Promise<void> {
+async function main(out: string, logDir: string, connections: number, durationS: number, rounds: number): Promise<void> {
   const root = process.cwd();
   const bin = (name: string) => join(root, "node_modules", ".bin", name);
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -138,7 +138,7 @@ async function main(out: string, logDir: string, connections: number, durationS:
     );
     await waitFor(appUrl, app, "next start", 60_000);
     const secret = await readFile(join(emulatorDir, "webhook-secret"), "utf8");
-    const measured = await measureHooks(appUrl, secret, { connections, durationS, warmupS: 3 });
+    const measured = await measureHooks(appUrl, secret, { connections, durationS, warmupS: 3, rounds });
     const result: WebhookSessionResult = { buildS, ...measured };
     await writeFile(out, JSON.stringify(result));
   } finally {
@@ -154,7 +154,7 @@ if (!out || !logDir) throw new Error("webhook-session: --out <file> and --logs <
 process.once("SIGTERM", () => void stopAll().then(() => process.exit(143)));
 process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
 try {
-  await main(out, logDir, Number(argValue(argv, "--connections") ?? "10"), Number(argValue(argv, "--duration") ?? "10"));
+  await main(out, logDir, Number(argValue(argv, "--connections") ?? "10"), Number(argValue(argv, "--duration") ?? "10"), Number(argValue(argv, "--rounds") ?? "2"));
 } catch (error) {
   await stopAll();
   // A SessionProblem is a finding (the build failed, the route answered wrongly): it goes in the table.
