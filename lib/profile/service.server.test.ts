@@ -249,3 +249,23 @@ describe("profile service: saving", () => {
     assert.deepEqual(await attributes(sub), { job_title: "Analyst", company: "Numbers Inc" });
   });
 });
+
+describe("profile service: editing values (profile page)", () => {
+  it("validates each value with its catalog schema, clears with null, and writes the whole object once", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { job_title: "Chef", city: "Paris" });
+    const refused = await service.saveValues(sub, { team_size: 0, unknown_attr: "x" });
+    assert.equal(refused.ok ? "ok" : refused.error.code, "invalid_input");
+    assert.deepEqual(Object.keys(refused.ok ? {} : refused.error.fieldErrors ?? {}).sort(), ["team_size", "unknown_attr"]);
+    assert.deepEqual(await attributes(sub), { job_title: "Chef", city: "Paris" }, "nothing written");
+
+    const saved = await service.saveValues(sub, { company: "Acme", city: null });
+    assert.ok(saved.ok, JSON.stringify(saved));
+    assert.deepEqual(saved.changed, ["company", "city"]);
+    assert.deepEqual(await attributes(sub), { job_title: "Chef", company: "Acme" });
+    const provenance = Object.fromEntries((await store.provenance(sub)).map((p) => [p.attribute, p]));
+    assert.equal(provenance.company?.source, "user");
+    assert.equal(provenance.city?.confirmed, true, "a deliberate clear is remembered, so enrichment will not refill it");
+  });
+});
+

@@ -131,6 +131,38 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
     return { key, input, guesses };
   }
 
+  /**
+   * THE save path (prompt and profile page alike): holding the user's save lock, re-read the user
+   * from Authgear, merge answers with enrichment, write the whole custom-attributes object once
+   * (only when something changed), store provenance, then run `after` (still under the lock).
+   * Returns null when the user no longer exists. Admin API failures propagate as AdminApiError.
+   */
+  async function mergeAndWrite<T>(
+    sub: string,
+    answers: Record<string, UserAnswer>,
+    values: readonly EnrichedValue[],
+    now: number,
+    after: (merged: ReturnType<typeof mergeProfile>) => Promise<T>,
+  ): Promise<T | null> {
+    return store.withUserLock(sub, async () => {
+      const user = await admin.getUser(sub);
+      if (!user) return null;
+      const provenance = fromStored(await store.provenance(sub));
+      const merged = mergeProfile({
+        questions: catalog.questions,
+        attributes: user.customAttributes,
+        provenance,
+        answers,
+        enriched: values,
+        now: new Date(now),
+        accepts,
+      });
+      if (merged.changed.length > 0) await admin.updateCustomAttributes(sub, merged.attributes);
+      await store.writeProvenance(sub, toStored(merged.provenance));
+      return after(merged);
+    });
+  }
+
   return {
     /** This login's prompt: decides (or resumes) it and records that it was shown. */
     async prompt(login: LoginRef, context: RequestContext = {}): Promise<ActionResult<{ prompt: ProfilePromptView }>> {
@@ -203,23 +235,9 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const now = deps.now();
       const values = await enriched(sub, context, now);
       try {
-        const outcome = await store.withUserLock(sub, async (): Promise<SubmitOutcome | null> => {
-          const user = await admin.getUser(sub);
-          if (!user) return null;
-          const provenance = fromStored(await store.provenance(sub));
-          const userAnswers: Record<string, UserAnswer> = {};
-          for (const a of answered) userAnswers[a] = { value: answers[a]!, confirmed: request.confirmed.includes(a) };
-          const merged = mergeProfile({
-            questions: catalog.questions,
-            attributes: user.customAttributes,
-            provenance,
-            answers: userAnswers,
-            enriched: values,
-            now: new Date(now),
-            accepts,
-          });
-          if (merged.changed.length > 0) await admin.updateCustomAttributes(sub, merged.attributes);
-          await store.writeProvenance(sub, toStored(merged.provenance));
+        const userAnswers: Record<string, UserAnswer> = {};
+        for (const a of answered) userAnswers[a] = { value: answers[a]!, confirmed: request.confirmed.includes(a) };
+        const outcome = await mergeAndWrite(sub, userAnswers, values, now, async (merged): Promise<SubmitOutcome> => {
           const position = (a: string) => offered.indexOf(a);
           await store.recordOutcomes(
             sub,
@@ -241,6 +259,47 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       } catch (error) {
         if (error instanceof AdminApiError) {
           log.warn(`[gradual] save for ${sub}: Admin API ${error.kind}: ${error.message}`);
+          return adminFailure(error);
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * Saves values outside the prompt (the profile page): each value is validated with its catalog
+     * schema (null clears the attribute), then goes through the same merge and whole-object write.
+     * No enrichment is applied here: the user is editing what they see.
+     */
+    async saveValues(sub: string, values: Record<string, AttributeValue | null>): Promise<ActionResult<{ changed: string[] }>> {
+      const fieldErrors: Record<string, string> = {};
+      const answers: Record<string, UserAnswer> = {};
+      for (const [attribute, value] of Object.entries(values)) {
+        const question = findQuestion(catalog, attribute);
+        if (!question) {
+          fieldErrors[attribute] = "Not a profile question";
+          continue;
+        }
+        if (value === null) {
+          answers[attribute] = { value: null };
+          continue;
+        }
+        const checked = answerSchema(question as Question).safeParse(value);
+        if (checked.success) answers[attribute] = { value: checked.data };
+        else fieldErrors[attribute] = checked.error.issues[0]?.message ?? "Invalid value";
+      }
+      if (Object.keys(fieldErrors).length > 0) return failure("invalid_input", MESSAGES.invalid, fieldErrors);
+      const now = deps.now();
+      try {
+        const changed = await mergeAndWrite(sub, answers, [], now, async (merged) => {
+          const answered = Object.keys(answers).filter((a) => answers[a]!.value !== null);
+          if (answered.length > 0) await store.recordOutcomes(sub, null, answered.map((attribute) => ({ attribute, outcome: "answered" as const, position: null })), now);
+          return merged.changed;
+        });
+        if (!changed) return failure("unauthenticated", MESSAGES.unknownUser);
+        return { ok: true, changed };
+      } catch (error) {
+        if (error instanceof AdminApiError) {
+          log.warn(`[gradual] profile edit for ${sub}: Admin API ${error.kind}: ${error.message}`);
           return adminFailure(error);
         }
         throw error;
