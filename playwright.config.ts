@@ -9,6 +9,8 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // The README's screenshots are taken by `npm run screenshots`, not by every test run.
+  testIgnore: process.env.SCREENSHOTS ? [] : ["**/screenshots.spec.ts"],
   // 2 cores, shared by the app, the emulator and the browser: one worker keeps timings honest.
   workers: 1,
   fullyParallel: false,
