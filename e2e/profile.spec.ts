@@ -257,3 +257,37 @@ test("the inline example embeds this login's prompt in its own page, with its ow
   await expect.poll(() => customAttributes(sub)).toMatchObject({ company: "Inline Inc" });
   expect(await customAttributes(sub)).not.toHaveProperty("job_title");
 });
+
+test("signed up from London: the prompt asks to confirm the city; the city the user types stays after logins from elsewhere", async ({ page }) => {
+  const email = uniqueEmail("confirm");
+  await signUp(page, email, { simulatedIp: "81.2.69.142" });
+  const sub = await readSub(page);
+  const prompt = promptDialog(page);
+  await expect.poll(() => customAttributes(sub)).toMatchObject({ city: "London", country: "GB", timezone: "Europe/London" });
+  await prompt.getByRole("button", { name: "Not now" }).click();
+
+  // The questions that outrank the city are answered (as if on earlier logins).
+  const enriched = await customAttributes(sub);
+  await setCustomAttributes(sub, { ...enriched, job_title: "Chef", company: "Bistro", team_size: 4, industry: "retail", years_experience: 9 });
+
+  await signInAgain(page, email, { simulatedIp: "81.2.69.142" });
+  const city = prompt.getByRole("group", { name: "Are you in London?" });
+  await expect(city).toBeVisible();
+  await expect(prompt.getByLabel("City", { exact: true })).toHaveCount(0);
+  await city.getByRole("button", { name: "Change" }).click();
+  const field = prompt.getByLabel("City", { exact: true });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue("London");
+  await field.fill("Cambridge");
+  await save(page, prompt);
+  await expect.poll(() => customAttributes(sub)).toMatchObject({ city: "Cambridge", country: "GB" });
+
+  // Later logins from other addresses: the user's own city is never replaced, and never asked again.
+  for (const ip of ["8.8.8.8", "81.2.69.142"]) {
+    const loaded = nextActionResponse(page);
+    await signInAgain(page, email, { simulatedIp: ip });
+    await loaded;
+    await expect(prompt.getByRole("group", { name: /Are you in/ })).toHaveCount(0);
+    expect(await customAttributes(sub)).toMatchObject({ city: "Cambridge" });
+  }
+});

@@ -8,7 +8,6 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Field, inputClassName } from "@/components/ui/field";
-import type { QuestionChoice } from "./use-profile-prompt";
 import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
 
 export interface ProfilePromptLabels {
@@ -188,15 +187,18 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const name = question.attribute;
   const undoRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLElement | null>(null);
-  const lastChoice = useRef<QuestionChoice>(choice);
+  // What the block shows: a field, a guess to confirm, a confirmed guess, or a skipped/declined line.
+  const mode = choice !== "answer" ? choice : suggestion ? (confirmed ? "confirmed" : "guess") : "field";
+  const lastMode = useRef(mode);
 
-  // Focus follows the choice: to Undo after skipping, back to the field after undoing.
+  // Focus follows the user's choice: to Undo (or Change) after skipping or confirming, to the field
+  // after undoing or choosing to change a guess.
   useEffect(() => {
-    if (lastChoice.current === choice) return;
-    lastChoice.current = choice;
-    if (choice === "answer") controlRef.current?.focus();
-    else undoRef.current?.focus();
-  }, [choice]);
+    if (lastMode.current === mode) return;
+    lastMode.current = mode;
+    if (mode === "field") controlRef.current?.focus();
+    else if (mode !== "guess") undoRef.current?.focus();
+  }, [mode]);
 
   if (choice !== "answer") {
     return (
