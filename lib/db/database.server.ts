@@ -127,14 +127,23 @@ export function databaseTarget(env: Record<string, string | undefined> = process
   return result.data;
 }
 
-let shared: Promise<AppDatabase> | undefined;
+/**
+ * Kept on `globalThis`: Next.js bundles route handlers and Server Actions into separate chunks,
+ * each with its own copy of this module. One process must still have ONE database (and so one
+ * per-user save lock, store.server.ts), or the webhook's writes and the prompt's saves would not
+ * be serialized against each other.
+ */
+const SHARED = Symbol.for("gradual.database");
+type SharedSlot = { [SHARED]?: Promise<AppDatabase> };
+const slot = globalThis as SharedSlot;
 
 /**
  * The process-wide database, opened and migrated on first use: PostgreSQL when `DATABASE_URL` is a
  * postgres:// URL, otherwise SQLite (`SQLITE_PATH`, unset or empty: `.data/gradual.sqlite`).
  */
 export function database(): Promise<AppDatabase> {
-  shared ??= (async () => {
+  let shared = slot[SHARED];
+  shared ??= slot[SHARED] = (async () => {
     const target = databaseTarget();
     if (target.engine === "postgres") {
       const db = await openPostgresDatabase(target.url);
@@ -146,7 +155,7 @@ export function database(): Promise<AppDatabase> {
     return db;
   })();
   shared.catch(() => {
-    shared = undefined;
+    if (slot[SHARED] === shared) delete slot[SHARED];
   });
   return shared;
 }

@@ -61,8 +61,13 @@ function toProvenance(row: ProvenanceTable): Provenance {
 
 type UserLock = <T>(userId: string, task: () => Promise<T>) => Promise<T>;
 
-/** One lock per database, shared by every store over it: a store made per request still serializes. */
-const userLocks = new WeakMap<AppDatabase, UserLock>();
+/**
+ * One lock per database, shared by every store over it: a store made per request still serializes.
+ * On `globalThis` for the same reason as the database itself (database.server.ts): every bundle
+ * chunk of the app must see the same locks.
+ */
+const LOCKS = Symbol.for("gradual.userLocks");
+const userLocks: WeakMap<AppDatabase, UserLock> = ((globalThis as { [LOCKS]?: WeakMap<AppDatabase, UserLock> })[LOCKS] ??= new WeakMap());
 
 function userLockFor(db: AppDatabase, engine: Engine): UserLock {
   let lock = userLocks.get(db);
