@@ -14,6 +14,7 @@ describe("bench report", () => {
     assert.equal(formatRatio({ metric: "m", value: 50, unit: "req/s", better: "higher", baselineValue: 200, baseline: "b" }), "0.25× (worse)");
     assert.equal(formatRatio({ metric: "m", value: 300, unit: "x", baselineValue: 20, baseline: "b" }), "15.0×");
     assert.equal(formatRatio({ metric: "m", value: 3, unit: "x" }), "–");
+    assert.equal(formatRatio({ metric: "m", value: 162.4, unit: "MiB", better: "lower", baselineValue: 162, baseline: "b" }), "1.00× (same)");
   });
 
   it("lays out rows as aligned text and as Markdown with the notes below, escaping pipes", () => {

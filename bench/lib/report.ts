@@ -14,6 +14,7 @@ export function formatRatio(row: Row): string {
   if (r === null) return "–";
   const text = `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
   if (!row.better) return text;
+  if (text === "1.00×") return `${text} (same)`;
   const good = row.better === "higher" ? r >= 1 : r <= 1;
   return `${text} ${good ? "(better)" : "(worse)"}`;
 }
