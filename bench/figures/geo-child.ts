@@ -35,6 +35,9 @@ export interface GeoChildResult {
   v6: PassResult;
   /** ours only: the bare mmdb read (no validation, no time zone). */
   v4Raw?: PassResult;
+  /** ours only: parts of locate() alone, per second: the public-IP check, the time zone from coordinates. */
+  v4PublicCheck?: PassResult;
+  v4TimeZone?: PassResult;
   /** The country (or "") for each IPv4 address, for the agreement check in the parent. */
   v4Countries: string[];
 }
@@ -90,9 +93,13 @@ async function main(): Promise<void> {
 
   let lookup: (ip: string) => Answer | null;
   let raw: ((ip: string) => Answer | null) | undefined;
+  let publicCheck: ((ip: string) => Answer | null) | undefined;
+  let timeZone: ((ip: string) => Answer | null) | undefined;
   const loadStart = nowNs();
   if (impl === "ours") {
     const { loadGeoip, locate } = await import("@/lib/enrichment/geoip.server");
+    const { publicIp } = await import("@/lib/enrichment/ip-ranges");
+    const { timeZoneAt } = await import("@/lib/enrichment/time-zone-at");
     const db = await loadGeoip(undefined, console);
     if (!db?.v4 || !db.v6) throw new Error("geo-child: the DB-IP database did not open (see the warning above)");
     const v4Reader = db.v4;
@@ -101,6 +108,18 @@ async function main(): Promise<void> {
     raw = (ip) => {
       const r = v4Reader.get(ip) as { country_code?: string; city?: string; timezone?: string } | null;
       return r ? { country: r.country_code, city: r.city, timezone: r.timezone } : null;
+    };
+    publicCheck = (ip) => (publicIp(ip) ? { country: "ok" } : null);
+    // The coordinates of each address, read once, so the pass times tz-lookup alone.
+    const coordinates = new Map<string, { latitude?: number; longitude?: number }>();
+    timeZone = (ip) => {
+      let c = coordinates.get(ip);
+      if (!c) {
+        c = (v4Reader.get(ip) as { latitude?: number; longitude?: number } | null) ?? {};
+        coordinates.set(ip, c);
+      }
+      const zone = timeZoneAt(c.latitude, c.longitude);
+      return zone ? { country: "ok", timezone: zone } : null;
     };
   } else {
     const geoip = (await import("geoip-lite")).default;
@@ -113,8 +132,11 @@ async function main(): Promise<void> {
   const v4Result = measure(v4, lookup, passes, v4Countries);
   const v6Result = measure(v6, lookup, passes);
   const v4Raw = raw ? measure(v4, raw, passes) : undefined;
+  // Memory is read before the breakdown passes: the coordinates map is the bench's, not the reader's.
   settle();
   const rssAfter = process.memoryUsage().rss;
+  const v4PublicCheck = publicCheck ? measure(v4, publicCheck, passes) : undefined;
+  const v4TimeZone = timeZone ? measure(v4, timeZone, passes) : undefined;
 
   const result: GeoChildResult = {
     impl,
@@ -126,6 +148,8 @@ async function main(): Promise<void> {
     v4: v4Result,
     v6: v6Result,
     ...(v4Raw ? { v4Raw } : {}),
+    ...(v4PublicCheck ? { v4PublicCheck } : {}),
+    ...(v4TimeZone ? { v4TimeZone } : {}),
     v4Countries,
   };
   writeFileSync(out, JSON.stringify(result));

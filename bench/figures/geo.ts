@@ -47,8 +47,13 @@ function medianRun(runs: readonly GeoChildResult[]): GeoChildResult {
     v4: { ...first.v4, perSecond: m((r) => r.v4.perSecond) },
     v6: { ...first.v6, perSecond: m((r) => r.v6.perSecond) },
     ...(first.v4Raw ? { v4Raw: { ...first.v4Raw, perSecond: m((r) => r.v4Raw?.perSecond) } } : {}),
+    ...(first.v4PublicCheck ? { v4PublicCheck: { ...first.v4PublicCheck, perSecond: m((r) => r.v4PublicCheck?.perSecond) } } : {}),
+    ...(first.v4TimeZone ? { v4TimeZone: { ...first.v4TimeZone, perSecond: m((r) => r.v4TimeZone?.perSecond) } } : {}),
   };
 }
+
+const us = (perSecond: number) => Math.round((1e6 / perSecond) * 100) / 100;
+const fmtUs = (pass: { perSecond: number } | undefined) => (pass ? us(pass.perSecond).toFixed(2) : "–");
 
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
 
@@ -121,6 +126,15 @@ export const geoFigure: Figure = {
         baseline,
         baselineValue: Math.round(lite.v4.perSecond),
         note: "maxmind Reader.get() alone: the floor under locate()",
+      },
+      {
+        metric: "IPv4 time per lookup, locate() vs geoip-lite lookup()",
+        value: us(ours.v4.perSecond),
+        unit: "µs",
+        better: "lower",
+        baseline,
+        baselineValue: us(lite.v4.perSecond),
+        note: `parts of locate(), each timed alone: public-IP check (node:net BlockList) ${fmtUs(ours.v4PublicCheck)} µs, bare mmdb read ${fmtUs(ours.v4Raw)} µs, time zone from coordinates (tz-lookup) ${fmtUs(ours.v4TimeZone)} µs; the rest is the zod check of the record and building the answer`,
       },
       {
         metric: `IPv6 lookups/s (${IPV6_COUNT / 1000}k addresses under the RIR /12s)`,
