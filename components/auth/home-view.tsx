@@ -2,7 +2,8 @@
 import { useState, type ReactNode } from "react";
 import { useSession } from "@/lib/authgear/session";
 import type { UserInfo } from "@/lib/authgear/browser";
-import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 /** How the user is named on screen: email first, then phone, username, and the ID as a last resort. */
@@ -67,9 +68,14 @@ export function HomeView({ signedInContent }: HomeViewProps) {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <Button variant="secondary" busy={pending === "sign-out"} onClick={() => run("sign-out", session.signOut)}>
-              Sign out
-            </Button>
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href="/profile" className={buttonClassName("secondary")}>
+                Your profile
+              </Link>
+              <Button variant="secondary" busy={pending === "sign-out"} onClick={() => run("sign-out", session.signOut)}>
+                Sign out
+              </Button>
+            </div>
             {failureLine}
           </CardContent>
         </Card>

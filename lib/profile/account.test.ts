@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { profileCatalog } from "@/profile.config";
+import { accountExport, accountView, describeSource, SOURCE_WORDS } from "./account";
+
+const T = Date.UTC(2026, 10, 1, 12, 0, 0);
+const rec = (source: string, value?: string | number, confirmed = false) => ({ source, confidence: 0.5, observedAt: T, confirmed, ...(value === undefined ? {} : { value }) });
+
+describe("describeSource", () => {
+  it("names each source in words", () => {
+    assert.equal(describeSource("x", rec("user", "x", true)).words, "You told us");
+    assert.equal(describeSource("x", rec("confirmed", "x", true)).words, "Confirmed by you");
+    assert.equal(describeSource("London", rec("geoip", "London")).words, "Estimated from your location");
+    assert.equal(describeSource("London", rec("ipgeolocation", "London")).words, "Estimated from your location");
+    assert.equal(describeSource("Europe/Paris", rec("client", "Europe/Paris")).words, "From your browser");
+    assert.equal(describeSource("GB", rec("authgear-context", "GB")).words, "From your sign-in");
+  });
+  it("an empty value is Not set, whatever the record says", () => {
+    for (const v of [undefined, null, ""]) assert.deepEqual(describeSource(v, rec("user", "x")), { kind: "none", words: SOURCE_WORDS.none, recorded: null, at: null, unconfirmedGuess: false });
+  });
+  it("no record, a record of another value, or an unknown source: set outside Gradual", () => {
+    assert.equal(describeSource("x", undefined).kind, "outside");
+    assert.equal(describeSource("Paris", rec("geoip", "London")).kind, "outside");
+    assert.equal(describeSource(7, rec("user", "7")).kind, "outside", "values compare strictly");
+    assert.equal(describeSource("x", rec("some-plugin", "x")).words, "Set outside Gradual");
+  });
+  it("a record without a value (older rows) is trusted; time and guess state come from it", () => {
+    const s = describeSource("London", rec("geoip"));
+    assert.equal(s.kind, "location");
+    assert.equal(s.at, T);
+    assert.equal(s.recorded, "geoip");
+    assert.equal(s.unconfirmedGuess, true);
+    assert.equal(describeSource("London", rec("geoip", "London", true)).unconfirmedGuess, false);
+    assert.equal(describeSource("x", rec("user", "x", true)).unconfirmedGuess, false);
+  });
+});
+
+describe("accountView / accountExport", () => {
+  const view = accountView({
+    sub: "u1",
+    catalog: profileCatalog,
+    attributes: { job_title: "Chef", city: "London", team_size: 12, other_app: "kept out", country: { bad: 1 } },
+    provenance: [
+      { attribute: "job_title", ...rec("user", "Chef", true) },
+      { attribute: "city", ...rec("geoip", "London") },
+      { attribute: "timezone", ...rec("user", undefined, true) },
+    ],
+    declined: { billing_email: T, company: null },
+    enrichmentOptOut: true,
+  });
+
+  it("lists every catalog attribute, in catalog order, and nothing else", () => {
+    assert.deepEqual(view.attributes.map((a) => a.attribute), profileCatalog.questions.map((q) => q.attribute));
+  });
+  it("values, sources, clears and declines", () => {
+    const by = Object.fromEntries(view.attributes.map((a) => [a.attribute, a]));
+    assert.equal(by.job_title!.value, "Chef");
+    assert.equal(by.job_title!.source.words, "You told us");
+    assert.equal(by.job_title!.purpose, "So we can show you the guides that fit your role.");
+    assert.equal(by.team_size!.value, 12);
+    assert.equal(by.team_size!.source.kind, "outside");
+    assert.equal(by.country!.value, null, "a value of the wrong shape is not shown as a value");
+    assert.equal(by.timezone!.clearedByYou, true);
+    assert.equal(by.city!.clearedByYou, false);
+    assert.equal(by.billing_email!.declinedAt, T);
+    assert.equal(by.company!.declinedAt, null);
+    assert.equal(view.enrichmentOptOut, true);
+  });
+  it("the download holds every attribute with its source", () => {
+    const out = accountExport(view, new Date(T));
+    assert.equal(out.exportedAt, "2026-11-01T12:00:00.000Z");
+    assert.equal(out.enrichment, "off");
+    assert.deepEqual(Object.keys(out.attributes), profileCatalog.questions.map((q) => q.attribute));
+    assert.deepEqual(out.attributes.city, {
+      label: "City",
+      purpose: "So we can tell you about events near you.",
+      value: "London",
+      source: "Estimated from your location",
+      recordedSource: "geoip",
+      at: "2026-11-01T12:00:00.000Z",
+      unconfirmedGuess: true,
+      clearedByYou: false,
+      dontAskAgainSince: null,
+    });
+    assert.equal(out.attributes.billing_email.source, "Not set");
+    assert.equal(out.attributes.billing_email.dontAskAgainSince, "2026-11-01T12:00:00.000Z");
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The signed-in user's own view of their profile (the /profile page and its JSON download): every
+ * catalog attribute with its value, where the value came from in words, and when. Pure and
+ * isomorphic: the server builds the view from Authgear, the state store and the catalog; the page
+ * renders it and turns it into the download.
+ */
+import { isEmptyValue, localize, type ProfileCatalog } from "./catalog";
+import { CONFIRMED_SOURCE, USER_SOURCE, type AttributeValue } from "./merge";
+
+/** How the page explains a value's origin. */
+export type SourceKind =
+  /** The user typed it (prompt or profile page). */
+  | "user"
+  /** The user accepted a suggestion. */
+  | "confirmed"
+  /** An IP-address lookup (geoip, ipgeolocation). */
+  | "location"
+  /** The browser's own settings (client hints). */
+  | "browser"
+  /** Authgear's sign-in context. */
+  | "sign_in"
+  /** No record, or a record that describes another value: the Portal, another app, an admin. */
+  | "outside"
+  /** The attribute is empty. */
+  | "none";
+
+export const SOURCE_WORDS: Record<SourceKind, string> = {
+  user: "You told us",
+  confirmed: "Confirmed by you",
+  location: "Estimated from your location",
+  browser: "From your browser",
+  sign_in: "From your sign-in",
+  outside: "Set outside Gradual",
+  none: "Not set",
+};
+
+/** A provenance record as the store returns it (epoch milliseconds). */
+export interface ProvenanceRecord {
+  source: string;
+  confidence: number;
+  observedAt: number;
+  confirmed: boolean;
+  value?: AttributeValue;
+}
+
+export interface AccountAttribute {
+  attribute: string;
+  label: string;
+  /** Why we ask. */
+  purpose: string;
+  /** The value Authgear holds; null when empty. */
+  value: AttributeValue | null;
+  source: {
+    kind: SourceKind;
+    /** In words: "You told us", "Estimated from your location", … */
+    words: string;
+    /** The provider or "user"/"confirmed", as recorded (null when there is no applicable record). */
+    recorded: string | null;
+    /** When the value was given or observed (epoch ms); null when unknown. */
+    at: number | null;
+    /** An estimate the user has not confirmed yet. */
+    unconfirmedGuess: boolean;
+  };
+  /** The user cleared this attribute themselves (enrichment will not refill it). */
+  clearedByYou: boolean;
+  /** "Don't ask again", with its time; null when not declined. */
+  declinedAt: number | null;
+}
+
+export interface AccountView {
+  sub: string;
+  /** Enrichment is off for this user. */
+  enrichmentOptOut: boolean;
+  attributes: AccountAttribute[];
+}
+
+export function sourceKind(source: string): Exclude<SourceKind, "outside" | "none"> | "outside" {
+  switch (source) {
+    case USER_SOURCE:
+      return "user";
+    case CONFIRMED_SOURCE:
+      return "confirmed";
+    case "geoip":
+    case "ipgeolocation":
+      return "location";
+    case "client":
+      return "browser";
+    case "authgear-context":
+      return "sign_in";
+    default:
+      return "outside";
+  }
+}
+
+/**
+ * Where a value came from: its provenance record applies only when it describes the value the
+ * attribute holds now (a record without a value, from before values were recorded, is trusted);
+ * otherwise somebody outside Gradual set it.
+ */
+export function describeSource(value: unknown, record: ProvenanceRecord | undefined): AccountAttribute["source"] {
+  if (isEmptyValue(value)) return { kind: "none", words: SOURCE_WORDS.none, recorded: null, at: null, unconfirmedGuess: false };
+  if (!record || (record.value !== undefined && record.value !== value)) {
+    return { kind: "outside", words: SOURCE_WORDS.outside, recorded: null, at: null, unconfirmedGuess: false };
+  }
+  const kind = sourceKind(record.source);
+  const guess = kind === "location" || kind === "browser" || kind === "sign_in";
+  return { kind, words: SOURCE_WORDS[kind], recorded: record.source, at: record.observedAt, unconfirmedGuess: guess && !record.confirmed };
+}
+
+export interface AccountViewInput {
+  sub: string;
+  catalog: ProfileCatalog;
+  /** Authgear's custom attributes. */
+  attributes: Readonly<Record<string, unknown>>;
+  provenance: readonly (ProvenanceRecord & { attribute: string })[];
+  declined: Readonly<Record<string, number | null | undefined>>;
+  enrichmentOptOut: boolean;
+  locale?: string;
+}
+
+export function accountView(input: AccountViewInput): AccountView {
+  const { catalog } = input;
+  const locale = input.locale ?? catalog.defaultLocale;
+  const records = new Map(input.provenance.map((p) => [p.attribute, p]));
+  return {
+    sub: input.sub,
+    enrichmentOptOut: input.enrichmentOptOut,
+    attributes: catalog.questions.map((q) => {
+      const raw = input.attributes[q.attribute];
+      const value = isEmptyValue(raw) || (typeof raw !== "string" && typeof raw !== "number") ? null : raw;
+      const record = records.get(q.attribute);
+      return {
+        attribute: q.attribute,
+        label: localize(q.label, locale, catalog.defaultLocale),
+        purpose: localize(q.purpose, locale, catalog.defaultLocale),
+        value,
+        source: describeSource(value, record),
+        clearedByYou: value === null && record?.confirmed === true && record.value === undefined,
+        declinedAt: input.declined[q.attribute] ?? null,
+      };
+    }),
+  };
+}
+
+/** The JSON download: every catalog attribute with its value and source, and the opt-out. */
+export function accountExport(view: AccountView, exportedAt: Date) {
+  return {
+    format: "gradual-profile/1",
+    exportedAt: exportedAt.toISOString(),
+    user: view.sub,
+    enrichment: view.enrichmentOptOut ? "off" : "on",
+    attributes: Object.fromEntries(
+      view.attributes.map((a) => [
+        a.attribute,
+        {
+          label: a.label,
+          purpose: a.purpose,
+          value: a.value,
+          source: a.source.words,
+          recordedSource: a.source.recorded,
+          at: a.source.at === null ? null : new Date(a.source.at).toISOString(),
+          unconfirmedGuess: a.source.unconfirmedGuess,
+          clearedByYou: a.clearedByYou,
+          dontAskAgainSince: a.declinedAt === null ? null : new Date(a.declinedAt).toISOString(),
+        },
+      ]),
+    ),
+  };
+}
