@@ -1,0 +1,20 @@
+"use server";
+/**
+ * A bench-only Server Action, compiled into the load build alone (bench/load/profile.config.ts):
+ * profile edits through `profileService().saveValues(sub, values)`, the same save path as the
+ * prompt (per-user lock, Admin API re-read, merge, whole-object write). The checks use it for many
+ * submissions on one user at once, each on a different attribute: a prompt offers at most three
+ * questions per login, so the prompt alone cannot give 100 concurrent saves for one user.
+ */
+import { z } from "zod";
+import { authenticatedAction } from "@/lib/profile/authenticated-action.server";
+import { profileService } from "@/lib/profile/profile-service.server";
+
+const saveLoadValuesSchema = z
+  .object({ values: z.record(z.string().min(1).max(64), z.union([z.string(), z.number(), z.null()])) })
+  .strict();
+
+/** Saves `values` for the caller (null clears an attribute). */
+export const saveLoadValues = authenticatedAction(saveLoadValuesSchema, async (user, input) => {
+  return (await profileService()).saveValues(user.sub, input.values);
+});

@@ -1,0 +1,264 @@
+/**
+ * The load build and its processes (ADR 013): a production build of the app over the load catalog
+ * (bench/load/profile.config.ts) in its own folder (.data/next-load, never .next), one emulator
+ * with the matching custom attributes, and N `next start` instances sharing one state store
+ * (SQLite file for one instance, PostgreSQL for several), all on free ports (never
+ * 3000/3001/3100/3101). Used by the e2e check (e2e/scale.spec.ts) and the bench figures.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { adminGraphQL } from "@/emulator/testing";
+import { userNodeId } from "@/lib/authgear/global-id";
+import { writeLoadEmulatorConfig } from "./authgear-config";
+import { findAction, type ActionRef } from "./flight";
+
+const RESERVED_PORTS = new Set([3000, 3001, 3100, 3101]);
+export const LOAD_DIST_DIR = ".data/next-load";
+const LOAD_TSCONFIG = ".data/tsconfig.next-load.json";
+const STAMP_FILE = "gradual-load-stamp";
+/** What the build is made of: a change here (not in docs, tests or benchmark figures) rebuilds. */
+const SOURCE_PATHS = ["app", "components", "lib", "bench/load", "profile.config.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (RESERVED_PORTS.has(port) || port === 0 ? freePort().then(resolve, reject) : resolve(port)));
+    });
+  });
+}
+
+/** A hash of the build's sources (tracked and untracked files, ignored ones left out), or null without git. */
+function sourceStamp(root: string): string | null {
+  let files: string[];
+  try {
+    files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "--", ...SOURCE_PATHS], { cwd: root, encoding: "utf8" })
+      .split("\n")
+      .filter((f) => f && !f.endsWith(".test.ts") && !f.endsWith(".md"))
+      .sort();
+  } catch {
+    return null;
+  }
+  const hash = createHash("sha256");
+  hash.update(process.env.GRADUAL_PROFILE_CONFIG ?? "");
+  for (const f of files) {
+    hash.update(f);
+    hash.update(existsSync(join(root, f)) ? readFileSync(join(root, f)) : "(deleted)");
+  }
+  return hash.digest("hex");
+}
+
+export interface BuildResult {
+  distDir: string;
+  /** Seconds the build took; 0 when the existing build was made from the same sources. */
+  buildS: number;
+}
+
+/**
+ * Builds the app over the load catalog into .data/next-load, unless the build there was made from
+ * the same sources. The caller holds the build lock when others share the machine. next build
+ * rewrites next-env.d.ts for its dist folder: it is put back afterwards (the default build's).
+ */
+export async function buildLoadApp(root: string, logPath: string): Promise<BuildResult> {
+  const stamp = sourceStamp(root);
+  const distDir = join(root, LOAD_DIST_DIR);
+  const stampPath = join(distDir, STAMP_FILE);
+  if (stamp && existsSync(stampPath) && (await readFile(stampPath, "utf8")) === stamp) return { distDir, buildS: 0 };
+  await mkdir(join(root, ".data"), { recursive: true });
+  // next build adds its dist folder's types to the tsconfig it reads: a file extending ours takes that edit.
+  await writeFile(join(root, LOAD_TSCONFIG), `${JSON.stringify({ extends: "../tsconfig.json" })}\n`);
+  const nextEnvPath = join(root, "next-env.d.ts");
+  const nextEnv = existsSync(nextEnvPath) ? await readFile(nextEnvPath, "utf8") : null;
+  const started = performance.now();
+  const log = createWriteStream(logPath);
+  const child = spawn(join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    env: { ...buildEnv(), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const timer = setTimeout(() => child.kill("SIGTERM"), 300_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  clearTimeout(timer);
+  if (nextEnv !== null) await writeFile(nextEnvPath, nextEnv);
+  if (code !== 0) throw new Error(`next build of the load app failed (exit ${code ?? "by signal"}); see ${logPath}`);
+  if (stamp) await writeFile(stampPath, stamp);
+  return { distDir, buildS: (performance.now() - started) / 1000 };
+}
+
+function buildEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    GRADUAL_PROFILE_CONFIG: "bench/load/profile.config.ts",
+    NEXT_DIST_DIR: LOAD_DIST_DIR,
+    NEXT_TSCONFIG_PATH: LOAD_TSCONFIG,
+  };
+}
+
+export type Engine = "sqlite" | "postgres";
+
+export interface ClusterOptions {
+  root: string;
+  engine: Engine;
+  /** Number of `next start` processes (SQLite: 1). */
+  instances: number;
+  /** PostgreSQL: an empty database for this cluster. */
+  databaseUrl?: string;
+  /** Where the processes' logs go. */
+  logDir: string;
+}
+
+export interface Cluster {
+  engine: Engine;
+  emulatorUrl: string;
+  emulatorDataDir: string;
+  apps: string[];
+  actions: { getProfilePrompt: ActionRef; submitProfileAnswers: ActionRef; saveLoadValues: ActionRef };
+  /** The user's custom attributes as Authgear holds them (Admin API). */
+  customAttributes(sub: string): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/** Stops a process started here, with its process group (next start runs workers). */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }, 5000);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+async function waitFor(url: string, child: ChildProcess, name: string, logPath: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before answering; see ${logPath}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s; see ${logPath}`);
+}
+
+/** Starts the emulator and the instances over an existing load build. */
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const { root, engine, instances, logDir } = options;
+  if (engine === "sqlite" && instances !== 1) throw new Error("SQLite is one file written by one process: one instance");
+  if (engine === "postgres" && !options.databaseUrl) throw new Error("PostgreSQL needs databaseUrl");
+  const distDir = join(root, LOAD_DIST_DIR);
+  const actions = {
+    getProfilePrompt: await findAction(distDir, "lib/profile/actions.ts", "getProfilePrompt"),
+    submitProfileAnswers: await findAction(distDir, "lib/profile/actions.ts", "submitProfileAnswers"),
+    saveLoadValues: await findAction(distDir, "bench/load/actions.ts", "saveLoadValues"),
+  };
+  await mkdir(logDir, { recursive: true });
+  const temp = await mkdtemp(join(tmpdir(), "gradual-load-"));
+  const started: ChildProcess[] = [];
+  const start = (command: string, args: string[], env: NodeJS.ProcessEnv, logPath: string) => {
+    const log = createWriteStream(logPath);
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    started.push(child);
+    return child;
+  };
+  const stop = async () => {
+    await Promise.all(started.map(stopProcess));
+    await rm(temp, { recursive: true, force: true });
+  };
+  try {
+    const ports: number[] = [];
+    while (ports.length < instances + 1) {
+      const port = await freePort();
+      if (!ports.includes(port)) ports.push(port);
+    }
+    const [emulatorPort, ...appPorts] = ports as [number, ...number[]];
+    const emulatorUrl = `http://localhost:${emulatorPort}`;
+    const apps = appPorts.map((p) => `http://localhost:${p}`);
+    const emulatorDataDir = join(temp, "emulator");
+    const configPath = join(temp, "authgear.yaml");
+    await writeLoadEmulatorConfig(configPath);
+    const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    const emulatorLog = join(logDir, `${engine}-emulator.log`);
+    const emulator = start(
+      join(root, "node_modules", ".bin", "tsx"),
+      // Sign-ups call the first instance's user.pre_create hook, as on Authgear (fail closed).
+      ["emulator/main.ts", "--port", String(emulatorPort), "--data-dir", emulatorDataDir, "--config", configPath, "--reset", "--app-origin", apps[0]!],
+      baseEnv,
+      emulatorLog,
+    );
+    await waitFor(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", emulatorLog, 30_000);
+    const store = engine === "postgres" ? { DATABASE_URL: options.databaseUrl! } : { DATABASE_URL: "", SQLITE_PATH: join(temp, "gradual.sqlite") };
+    const appLogs = appPorts.map((p, i) => join(logDir, `${engine}-next-start-${i + 1}.log`));
+    const children = appPorts.map((port, i) =>
+      start(
+        join(root, "node_modules", ".bin", "next"),
+        ["start", "-p", String(port)],
+        {
+          ...baseEnv,
+          // The e2e app's environment (playwright.config.ts), on our own ports, folder and store.
+          NEXT_DIST_DIR: LOAD_DIST_DIR,
+          AUTHGEAR_ENDPOINT: emulatorUrl,
+          AUTHGEAR_CLIENT_ID: "gradual-web",
+          EMULATOR_DATA_DIR: emulatorDataDir,
+          ...store,
+          AUTHGEAR_PROJECT_ID: "",
+          AUTHGEAR_ADMIN_API_KEY: "",
+          AUTHGEAR_ADMIN_API_KEY_ID: "",
+          AUTHGEAR_WEBHOOK_SECRET: "",
+          IPGEOLOCATION_API_KEY: "",
+        },
+        appLogs[i]!,
+      ),
+    );
+    await Promise.all(children.map((child, i) => waitFor(apps[i]!, child, `next start #${i + 1}`, appLogs[i]!, 60_000)));
+    return {
+      engine,
+      emulatorUrl,
+      emulatorDataDir,
+      apps,
+      actions,
+      async customAttributes(sub) {
+        const { body } = await adminGraphQL(emulatorUrl, emulatorDataDir, "query($id: ID!) { node(id: $id) { ... on User { customAttributes } } }", {
+          id: userNodeId(sub),
+        });
+        if (body.errors?.length) throw new Error(`Admin API: ${body.errors.map((e) => e.message).join("; ")}`);
+        return ((body.data?.node as { customAttributes?: Record<string, unknown> } | null)?.customAttributes ?? {}) as Record<string, unknown>;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
