@@ -82,7 +82,7 @@ describe("accountView / accountExport", () => {
       clearedByYou: false,
       dontAskAgainSince: null,
     });
-    assert.equal(out.attributes.billing_email.source, "Not set");
-    assert.equal(out.attributes.billing_email.dontAskAgainSince, "2026-11-01T12:00:00.000Z");
+    assert.equal(out.attributes.billing_email!.source, "Not set");
+    assert.equal(out.attributes.billing_email!.dontAskAgainSince, "2026-11-01T12:00:00.000Z");
   });
 });
