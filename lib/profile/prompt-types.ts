@@ -22,6 +22,8 @@ export interface ProfilePromptView {
 export const ACTION_ERROR_CODES = [
   /** The access token is missing, expired or not ours: sign in again. */
   "unauthenticated",
+  /** Signed in, but without the role the action needs (e.g. /admin's actions need `admin`). */
+  "forbidden",
   /** The input does not match the schema; `fieldErrors` says where. */
   "invalid_input",
   /** An attribute that this login's prompt did not offer. */
