@@ -11,6 +11,7 @@ import { enrichWithServerProviders, warmEnrichment } from "@/lib/enrichment/prov
 import { profileCatalog } from "@/profile.config";
 import type { HookDeps } from "./handler.server";
 import { PendingProvenance } from "./pending-provenance";
+import { ReplayGuard } from "./replay-guard";
 import { reloadWebhookSecret, webhookSecret } from "./webhook-secret.server";
 
 let store: Promise<Store> | undefined;
@@ -40,6 +41,7 @@ export function hookDeps(): HookDeps {
     catalog: profileCatalog,
     now: Date.now,
     pending: new PendingProvenance(),
+    replay: new ReplayGuard(),
   };
   return deps;
 }

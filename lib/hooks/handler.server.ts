@@ -10,6 +10,8 @@
  *   3. `x-authgear-body-signature` = hex(HMAC-SHA256(secret, raw body)), compared in constant time,
  *      BEFORE anything parses the body → else 401;
  *   4. UTF-8 JSON, an event envelope (lib/authgear/hook-events.ts) → else 400;
+ *   4b. not stale (context.timestamp within 5 min) → else 400, not a replay of a body already
+ *      accepted → else 409 (lib/hooks/replay-guard.ts, when deps.replay is set: production);
  *   5. events Gradual does not handle → 200 {"is_allowed": true}.
  *
  * Events:
@@ -53,6 +55,7 @@ import { fromStored, toStored } from "@/lib/profile/provenance";
 import { answerSchema } from "@/lib/profile/schemas";
 import { PendingProvenance } from "./pending-provenance";
 import { HOOK_BODY_LIMIT_BYTES } from "./read-body";
+import type { ReplayGuard } from "./replay-guard";
 
 /** How long a blocking event may take here; Authgear allows 5 s per hook (contract §5.4). */
 export const BLOCKING_BUDGET_MS = 3_500;
@@ -81,6 +84,8 @@ export interface HookDeps {
   blockingBudgetMs?: number;
   /** Default HOOK_BODY_LIMIT_BYTES. */
   bodyLimitBytes?: number;
+  /** Refuses stale and replayed events after the signature check (lib/hooks/replay-guard.ts); none = no check. */
+  replay?: ReplayGuard;
 }
 
 export interface HookRequest {
@@ -187,6 +192,13 @@ export async function handleAuthgearHook(request: HookRequest, deps: HookDeps): 
   }
   const envelope = anyHookEventSchema.safeParse(json);
   if (!envelope.success) return problem(400, "invalid_event", `Not an Authgear event: ${describeIssues(envelope.error)}`);
+  if (deps.replay) {
+    const verdict = deps.replay.check(bytes, envelope.data.context.timestamp, deps.now());
+    if (!verdict.ok) {
+      log.warn(`[gradual] webhook: ${verdict.error} (event ${envelope.data.id}, ${envelope.data.type}): ${verdict.message}`);
+      return problem(verdict.status, verdict.error, verdict.message);
+    }
+  }
   if (!HANDLED.has(envelope.data.type)) return ALLOWED;
   const parsed = hookEventSchema.safeParse(json);
   if (!parsed.success) return problem(400, "invalid_event", `Invalid ${envelope.data.type} event: ${describeIssues(parsed.error)}`);

@@ -15,9 +15,26 @@ import { localize, questionRule, type ProfileCatalog, type Question } from "./ca
 /** A value as Authgear stores it: text for most types, a number for number and integer. */
 export type AnswerValue = string | number;
 
-/** The zod schema of one answer: Authgear's rule for the attribute with the question's limits/options. */
+/**
+ * The longest text answer Gradual accepts, in UTF-16 code units (JavaScript string length).
+ * Authgear itself sets no maximum on string custom attributes (only minLength 1, contract §4), so
+ * this is the app's own limit, enforced here and only here: every answer (prompt, profile page,
+ * enrichment, webhook) goes through `answerSchema`. Long enough for any job title, company or
+ * address; short enough that a 100 kB paste is refused before anything is sent to Authgear.
+ */
+export const MAX_TEXT_ANSWER_LENGTH = 1000;
+
+const withinLength = z.unknown().refine((v) => typeof v !== "string" || v.length <= MAX_TEXT_ANSWER_LENGTH, {
+  message: `Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`,
+  abort: true,
+});
+
+/**
+ * The zod schema of one answer: Authgear's rule for the attribute with the question's limits/options,
+ * after the app's length limit (checked first, so a huge string never reaches a pattern).
+ */
 export function answerSchema(question: Question): z.ZodType<AnswerValue> {
-  return attributeValueSchema(questionRule(question));
+  return withinLength.pipe(attributeValueSchema(questionRule(question))) as unknown as z.ZodType<AnswerValue>;
 }
 
 /**
