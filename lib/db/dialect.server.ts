@@ -13,6 +13,7 @@ import {
   PostgresAdapter,
   PostgresDialect,
   sql,
+  SqliteAdapter,
   SqliteDialect,
 } from "kysely";
 import pg from "pg";
@@ -40,9 +41,19 @@ export function schemaTypes(engine: Engine): SchemaTypes {
   };
 }
 
-/** Which engine a Kysely instance talks to (anything not PostgreSQL is the SQLite default). */
+/**
+ * Which engine a Kysely instance talks to (anything not PostgreSQL is the SQLite default).
+ * Not by `instanceof` alone: a production build bundles Kysely into several chunks, and the
+ * process-wide database (globalThis) may have been opened by another chunk's copy, whose
+ * PostgresAdapter is another class. Taken for SQLite, a PostgreSQL store would skip the advisory
+ * lock and two instances would lose each other's answers (found by e2e/scale.spec.ts). Of the two
+ * engines, only PostgreSQL's adapter runs DDL in transactions.
+ */
 export function engineOf(db: QueryExecutorProvider): Engine {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof PostgresAdapter) return "postgres";
+  if (adapter instanceof SqliteAdapter) return "sqlite";
+  return adapter.supportsTransactionalDdl ? "postgres" : "sqlite";
 }
 
 export function createSqliteDialect(sqlite: SQLite.Database): SqliteDialect {
