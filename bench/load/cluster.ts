@@ -11,7 +11,7 @@ import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { adminGraphQL } from "@/emulator/testing";
 import { userNodeId } from "@/lib/authgear/global-id";
 import { writeLoadEmulatorConfig } from "./authgear-config";
@@ -73,6 +73,7 @@ export async function buildLoadApp(root: string, logPath: string): Promise<Build
   const stampPath = join(distDir, STAMP_FILE);
   if (stamp && existsSync(stampPath) && (await readFile(stampPath, "utf8")) === stamp) return { distDir, buildS: 0 };
   await mkdir(join(root, ".data"), { recursive: true });
+  await mkdir(dirname(logPath), { recursive: true });
   // next build adds its dist folder's types to the tsconfig it reads: a file extending ours takes that edit.
   await writeFile(join(root, LOAD_TSCONFIG), `${JSON.stringify({ extends: "../tsconfig.json" })}\n`);
   const nextEnvPath = join(root, "next-env.d.ts");
