@@ -1,13 +1,14 @@
 /**
  * Server-side identity: who sent this Authgear access token? (contract §2)
  *  - JWT access tokens ("Issue JWT as access token"): verified offline with jose against the
- *    project's JWKS: RS256 only, `typ: at+jwt`, iss = aud = the Authgear origin, exp/nbf/iat.
+ *    project's JWKS: RS256 only, `typ: at+jwt`, iss = aud = the Authgear origin, exp/nbf/iat, and
+ *    `client_id` = this app's OAuth client (AUTHGEAR_CLIENT_ID).
  *    A JWT stays valid until it expires even after sign-out (no revocation check offline).
  *  - Opaque access tokens: one userinfo call; Authgear answers 401 for unknown, expired or revoked.
  * Never throws for a bad token: returns `{ ok: false, code, message }` with a specific code.
  */
 import "server-only";
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 import { env } from "@/lib/env.server";
 import { ACCESS_TOKEN_TYP, CLAIMS, PATHS, looksLikeJwt } from "./protocol";
@@ -32,6 +33,7 @@ export type AccessTokenErrorCode =
   | "wrong_typ"
   | "wrong_issuer"
   | "wrong_audience"
+  | "wrong_client"
   | "missing_claim"
   | "jwks_unreachable"
   | "invalid"
@@ -44,10 +46,20 @@ export type AccessTokenVerification = VerifiedAccessToken | RejectedAccessToken;
 export interface VerifyOptions {
   /** The Authgear origin; default AUTHGEAR_ENDPOINT. */
   endpoint?: string;
+  /**
+   * The OAuth client the token must have been issued to (JWT `client_id`); default
+   * AUTHGEAR_CLIENT_ID; null accepts any client of the project. Authgear's access tokens all carry
+   * `aud` = the project's origin, so without this another app of the same project (a mobile app,
+   * a third-party client) could call this app's actions with its own users' tokens. Opaque tokens
+   * cannot be checked (userinfo does not say which client they belong to).
+   */
+  clientId?: string | null;
   /** Timeout of the userinfo call (opaque tokens) and of the JWKS fetch; default 5000 ms. */
   timeoutMs?: number;
   /** Allowed clock skew for exp/nbf/iat; default 5 s. */
   clockToleranceSeconds?: number;
+  /** How long fetched signing keys count as fresh; default JWKS_CACHE_MAX_AGE_MS (tests shorten it). */
+  jwksCacheMaxAgeMs?: number;
 }
 
 export const VERIFY_DEFAULT_TIMEOUT_MS = 5_000;
@@ -60,22 +72,43 @@ class JwksUnreachable extends Error {}
 
 const jwksByUrl = new Map<string, JWTVerifyGetKey>();
 
-/** One remote JWKS per URL, cached for the process (jose refetches on an unknown `kid`). */
-function jwksFor(endpoint: string, timeoutMs: number): JWTVerifyGetKey {
+/** How long fetched keys count as fresh before jose refetches them (jose's default, 10 min). */
+export const JWKS_CACHE_MAX_AGE_MS = 600_000;
+/** An unknown `kid` refetches the keys at most this often. */
+export const JWKS_COOLDOWN_MS = 5_000;
+
+/**
+ * One remote JWKS per URL, cached for the process (jose refetches on an unknown `kid` and when the
+ * cache is older than `cacheMaxAgeMs`). When Authgear's JWKS cannot be fetched, the keys fetched
+ * earlier keep verifying tokens signed with them, however old the cache (public keys; a rotation
+ * is published by Authgear long before the old key's last tokens expire); a token signed with a key
+ * never seen fails with `jwks_unreachable`, saying why.
+ */
+function jwksFor(endpoint: string, timeoutMs: number, cacheMaxAgeMs: number): JWTVerifyGetKey {
   const url = `${endpoint}${PATHS.jwks}`;
-  let getKey = jwksByUrl.get(url);
+  const cacheKey = `${url} ${cacheMaxAgeMs}`;
+  let getKey = jwksByUrl.get(cacheKey);
   if (!getKey) {
-    const remote = createRemoteJWKSet(new URL(url), { timeoutDuration: timeoutMs, cooldownDuration: 5_000 });
+    const remote = createRemoteJWKSet(new URL(url), { timeoutDuration: timeoutMs, cooldownDuration: JWKS_COOLDOWN_MS, cacheMaxAge: cacheMaxAgeMs });
     getKey = async (header, token) => {
       try {
         return await remote(header, token);
       } catch (cause) {
         if (cause instanceof errors.JWKSNoMatchingKey || cause instanceof errors.JWKSMultipleMatchingKeys) throw cause;
         if (cause instanceof errors.JOSEAlgNotAllowed || cause instanceof errors.JOSENotSupported) throw cause;
-        throw new JwksUnreachable(`cannot fetch the signing keys from ${url}: ${(cause as Error).message}`, { cause });
+        const known = remote.jwks();
+        if (known) {
+          try {
+            return await createLocalJWKSet(known)(header, token);
+          } catch (inner) {
+            if (!(inner instanceof errors.JWKSNoMatchingKey)) throw inner;
+          }
+        }
+        const why = known ? `the token's key (kid ${JSON.stringify(header.kid ?? null)}) is not among the keys fetched earlier, and` : "no keys were fetched yet, and";
+        throw new JwksUnreachable(`${why} the signing keys cannot be fetched from ${url}: ${(cause as Error).message}`, { cause });
       }
     };
-    jwksByUrl.set(url, getKey);
+    jwksByUrl.set(cacheKey, getKey);
   }
   return getKey;
 }
@@ -115,9 +148,16 @@ function mapJwtError(cause: unknown, issuer: string): RejectedAccessToken {
 
 const rolesSchema = z.array(z.string()).catch([]);
 
-async function verifyJwt(token: string, endpoint: string, timeoutMs: number, tolerance: number): Promise<AccessTokenVerification> {
+async function verifyJwt(
+  token: string,
+  endpoint: string,
+  clientId: string | null,
+  timeoutMs: number,
+  tolerance: number,
+  cacheMaxAgeMs: number,
+): Promise<AccessTokenVerification> {
   try {
-    const { payload } = await jwtVerify(token, jwksFor(endpoint, timeoutMs), {
+    const { payload } = await jwtVerify(token, jwksFor(endpoint, timeoutMs, cacheMaxAgeMs), {
       algorithms: ["RS256"],
       typ: ACCESS_TOKEN_TYP,
       issuer: endpoint,
@@ -130,6 +170,10 @@ async function verifyJwt(token: string, endpoint: string, timeoutMs: number, tol
       return reject("not_yet_valid", 'The access token is not valid yet (its "iat" is in the future)');
     }
     if (typeof payload.sub !== "string" || payload.sub === "") return reject("missing_claim", 'The access token has no "sub"');
+    if (clientId !== null && payload.client_id !== clientId) {
+      const other = typeof payload.client_id === "string" ? `"${payload.client_id.slice(0, 100)}"` : "no client";
+      return reject("wrong_client", `The access token was issued to ${other}, not to this app's client "${clientId}"`);
+    }
     const authTime = typeof payload.auth_time === "number" ? payload.auth_time : undefined;
     return {
       ok: true,
@@ -171,12 +215,13 @@ async function verifyOpaque(token: string, endpoint: string, timeoutMs: number):
 /** Verifies an Authgear access token (JWT or opaque) and says whose it is. */
 export async function verifyAccessToken(token: string | null | undefined, options: VerifyOptions = {}): Promise<AccessTokenVerification> {
   const endpoint = (options.endpoint ?? env().AUTHGEAR_ENDPOINT).replace(/\/+$/, "");
+  const clientId = options.clientId === undefined ? env().AUTHGEAR_CLIENT_ID : options.clientId;
   const timeoutMs = options.timeoutMs ?? VERIFY_DEFAULT_TIMEOUT_MS;
   const value = token?.trim() ?? "";
   if (value === "") return reject("missing", "No access token was sent");
   if (/\s/.test(value) || value.length > 16_384) return reject("malformed", "The access token contains spaces or is too long");
   if (looksLikeJwt(value)) {
-    return verifyJwt(value, endpoint, timeoutMs, options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S);
+    return verifyJwt(value, endpoint, clientId, timeoutMs, options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S, options.jwksCacheMaxAgeMs ?? JWKS_CACHE_MAX_AGE_MS);
   }
   return verifyOpaque(value, endpoint, timeoutMs);
 }
