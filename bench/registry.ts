@@ -4,8 +4,10 @@
  * list it here; `npm run bench -- <name> …` runs a subset, `npm run bench -- --list` lists them.
  */
 import { geoFigure } from "./figures/geo";
+import { loadFigure } from "./figures/load";
+import { multiInstanceFigure } from "./figures/multi-instance";
 import { plannerFigure } from "./figures/planner";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, plannerFigure, webhookFigure];
+export const figures: readonly Figure[] = [geoFigure, plannerFigure, webhookFigure, loadFigure, multiInstanceFigure];
