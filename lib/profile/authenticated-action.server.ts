@@ -6,6 +6,7 @@ import "server-only";
  */
 import type { z } from "zod";
 import { verifyAccessToken, type AccessTokenErrorCode } from "@/lib/authgear/verify-access-token.server";
+import { isStorageError } from "@/lib/db/storage-error";
 import { failure, type ActionResult } from "./prompt-types";
 
 /** The verified caller. */
@@ -16,6 +17,8 @@ export interface ActionUser {
   roles: string[];
 }
 
+const STORAGE_UNAVAILABLE =
+  "We couldn't finish saving on our side just now. Your answers are still here: try again in a moment.";
 const SIGN_IN_AGAIN = "Your session has ended. Sign in again to continue; your answers are kept on this device.";
 
 function tokenMessage(code: AccessTokenErrorCode): string {
@@ -65,6 +68,10 @@ export function authenticatedAction<S extends z.ZodType, T extends object>(
     try {
       return await fn({ sub: verified.sub, authTime: verified.authTime, roles: verified.roles }, parsed.data);
     } catch (error) {
+      if (isStorageError(error)) {
+        log.error("[gradual] action failed: the state store is unavailable:", error);
+        return failure("storage_unavailable", STORAGE_UNAVAILABLE);
+      }
       log.error("[gradual] action failed:", error);
       return failure("internal", "Something went wrong on our side, so nothing was saved. Your answers are still here: try again.");
     }

@@ -3,6 +3,7 @@
  * the client component and the server share these shapes.
  */
 import { z } from "zod";
+import { ATTRIBUTE_NAME_PATTERN } from "@/lib/authgear/custom-attributes";
 import type { AnswerValue } from "./schemas";
 
 /** One question of the prompt, best first. The client derives its form field from the catalog. */
@@ -34,6 +35,8 @@ export const ACTION_ERROR_CODES = [
   "authgear_refused",
   /** The token has no `auth_time` (opaque access tokens): the prompt cannot tell logins apart. */
   "unsupported_token",
+  /** The app's state store failed (read-only, locked, unreachable): nothing was recorded here, try again. */
+  "storage_unavailable",
   /** Anything else: logged on the server. */
   "internal",
 ] as const;
@@ -82,7 +85,11 @@ export const submitRequestSchema = z
     /** A fresh id per attempt at saving a set of answers; a retry reuses it. */
     submissionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "submissionId must be 8–64 URL-safe characters"),
     loginKey: z.string().min(1).max(300),
-    answers: z.record(z.string().min(1).max(64), z.union([z.string(), z.number()])),
+    // Keys are attribute names (Authgear's rule), so odd keys are refused here; zod's record would
+    // silently drop a "__proto__" key (JSON.parse makes it an own property), so it is refused first.
+    answers: z
+      .custom<Record<string, unknown>>((v) => !(typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__")), '"__proto__" is not an attribute name')
+      .pipe(z.record(z.string().max(64).regex(ATTRIBUTE_NAME_PATTERN, "Not an attribute name"), z.union([z.string(), z.number()]))),
     /** Answers that accept the suggestion shown ("Yes"). */
     confirmed: attributeList.default([]),
     skipped: attributeList.default([]),
