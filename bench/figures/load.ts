@@ -10,7 +10,7 @@ import { STEPS, type SignInPromptSaveResult, type Step } from "../load/scenarios
 import { LOAD_CONCURRENCY, LOAD_USERS } from "../load/settings";
 import { percentile, round1, runLoadSession } from "./load-run";
 
-const STEP_NAMES: Record<Step, string> = { signIn: "sign-in (OAuth, 4 requests)", prompt: "getProfilePrompt", save: "submitProfileAnswers" };
+const STEP_NAMES: Record<Step, string> = { signIn: "sign-in (OAuth: page, form, token)", prompt: "getProfilePrompt", save: "submitProfileAnswers" };
 const errorsOf = (r: SignInPromptSaveResult) => STEPS.reduce((n, s) => n + r.errors[s], 0);
 
 export const loadFigure: Figure = {
