@@ -3,9 +3,10 @@
  * What Authgear holds is read with the Admin API (e2e/support/admin.ts).
  */
 import { readFile } from "node:fs/promises";
-import type { Locator, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Locator, Page, Response } from "@playwright/test";
 import { customAttributes, setCustomAttributes } from "./support/admin";
-import { readSub, signInAgain, signUp, uniqueEmail } from "./support/auth";
+import { readSub, signIn, signInAgain, signOut, signUp, uniqueEmail } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 
 /** 81.2.69.142 is in London in the DB-IP City Lite database (lib/enrichment/geoip.server.test.ts). */
@@ -165,4 +166,199 @@ test.describe("/profile", () => {
     await page.waitForTimeout(1_500);
     expect(await customAttributes(sub)).toEqual({ job_title: "Nurse" });
   });
+});
+
+type Plan = "answer" | "skip" | "decline";
+const LABEL = { job_title: "Job title", company: "Company" } as const;
+
+/** A new user, in a browser of their own, signs up and handles the first prompt (job title, company) as planned. */
+async function scriptedUser(browser: Browser, plan: Record<keyof typeof LABEL, Plan>): Promise<{ email: string; sub: string }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const email = await signUp(page, uniqueEmail("dash"));
+    const prompt = promptDialog(page);
+    expect(await shownQuestions(prompt)).toEqual(["Job title", "Company"]);
+    for (const [attribute, label] of Object.entries(LABEL) as [keyof typeof LABEL, string][]) {
+      if (plan[attribute] === "answer") await prompt.getByLabel(label, { exact: true }).fill(`${label} of ${email}`);
+      else if (plan[attribute] === "skip") await prompt.getByRole("button", { name: `Skip ${label}` }).click();
+      else await prompt.getByRole("button", { name: `Don't ask again about ${label}` }).click();
+    }
+    await prompt.getByRole("button", { name: "Save" }).click();
+    await expect(prompt.getByRole("status")).toHaveText("Thanks, your profile is updated.");
+    return { email, sub: await readSub(page) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The data cells (not the row header) of the row headed `name` in the table captioned `caption`. */
+async function cells(page: Page, caption: string, name: string): Promise<string[]> {
+  const table = page.getByRole("table", { name: caption });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  await expect(row).toHaveCount(1);
+  return (await row.getByRole("cell").allTextContents()).map((t) => t.trim());
+}
+
+const isServerAction = (r: Response) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined;
+
+test.describe("/admin", () => {
+  test("the seeded admin sees the figures five scripted users produced, exports them as CSV, and explains a user's next prompt", async ({ browser, page }) => {
+    test.setTimeout(150_000);
+    await signIn(page, "admin@example.com");
+    const own = promptDialog(page);
+    if (await own.count()) await own.getByRole("button", { name: "Not now" }).click();
+    await page.waitForTimeout(1_000); // the admin's own sign-in is before the range
+    const start = Date.now();
+
+    const users = [
+      await scriptedUser(browser, { job_title: "answer", company: "answer" }),
+      await scriptedUser(browser, { job_title: "answer", company: "skip" }),
+      await scriptedUser(browser, { job_title: "skip", company: "skip" }),
+      await scriptedUser(browser, { job_title: "decline", company: "answer" }),
+      await scriptedUser(browser, { job_title: "skip", company: "answer" }),
+    ];
+    // The browser's time zone is written with the first save (source "client"), unless it is not a valid IANA zone.
+    const withTimezone = (await Promise.all(users.map(async (u) => typeof (await customAttributes(u.sub)).timezone === "string"))).filter(Boolean).length;
+    const pct = (n: number) => `${Math.round((n / 5) * 1000) / 10}%`;
+
+    await page.goto(`/admin?from=${encodeURIComponent(new Date(start).toISOString())}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Team dashboard" })).toBeVisible();
+    await expect(page.getByTestId("population")).toHaveText("5");
+
+    await test.step("per attribute: share with a value and the funnel", async () => {
+      const caption = "Per attribute: users with a value and the prompt funnel";
+      // Users with a value, share, shown, answered, skipped, declined, no answer, answer rate.
+      expect(await cells(page, caption, "Job title")).toEqual(["2", "40%", "5", "2", "2", "1", "0", "40%"]);
+      expect(await cells(page, caption, "Company")).toEqual(["3", "60%", "5", "3", "2", "0", "0", "60%"]);
+      expect(await cells(page, caption, "Industry")).toEqual(["0", "0%", "0", "0", "0", "0", "0", "—"]);
+      expect(await cells(page, caption, "Time zone")).toEqual([String(withTimezone), pct(withTimezone), "0", "0", "0", "0", "0", "—"]);
+      await expect(page.getByRole("img", { name: /Share of users with a value, per attribute/ })).toBeVisible();
+      await expect(page.getByRole("img", { name: /Prompt funnel per attribute/ })).toBeVisible();
+    });
+
+    await test.step("answer rate by position, sources, logins to complete", async () => {
+      expect(await cells(page, "Answer rate by position", "Question 1")).toEqual(["5", "2", "40%"]);
+      expect(await cells(page, "Answer rate by position", "Question 2")).toEqual(["5", "3", "60%"]);
+      expect(await cells(page, "Coverage per source", "user")).toEqual(["The user", "5", "4", "80%", "job_title 2, company 3"]);
+      if (withTimezone > 0) expect(await cells(page, "Coverage per source", "client")).toEqual(["Enrichment", String(withTimezone), String(withTimezone), pct(withTimezone), `timezone ${withTimezone}`]);
+      await expect(page.getByTestId("completion")).toContainText("0 completed in this range");
+      await expect(page.getByTestId("completion")).toContainText("5 not complete yet");
+    });
+
+    await test.step("CSV export of the same figures", async () => {
+      const downloading = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Download CSV" }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe("gradual-dashboard.csv");
+      const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
+      for (const line of [
+        "population,,,users,5",
+        "attribute,job_title,,users_with_value,2",
+        "attribute,job_title,,share,0.4",
+        "funnel,job_title,,shown,5",
+        "funnel,job_title,,declined,1",
+        "funnel,company,,answered,3",
+        "funnel,company,,answer_rate,0.6",
+        "position,,2,answer_rate,0.6",
+        "source,,user,users,4",
+        "completion,,,completed,0",
+      ]) {
+        expect(lines, line).toContain(line);
+      }
+    });
+
+    await test.step("the date range filters: a range before the users is empty; the form writes the range into the address", async () => {
+      await page.goto(`/admin?from=${encodeURIComponent(new Date(start).toISOString())}&to=${encodeURIComponent(new Date(start + 1).toISOString())}`);
+      await expect(page.getByTestId("population")).toHaveText("0");
+      expect(await cells(page, "Per attribute: users with a value and the prompt funnel", "Job title")).toEqual(["0", "—", "0", "0", "0", "0", "0", "—"]);
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+      });
+      await page.getByLabel("From", { exact: true }).fill(today);
+      await page.getByLabel("To", { exact: true }).fill(today);
+      await page.getByRole("button", { name: "Apply" }).click();
+      await page.waitForURL(/\/admin\?from=.*&to=/);
+      await expect(page.getByTestId("population")).not.toHaveText("0");
+      expect(Number(await page.getByTestId("population").textContent())).toBeGreaterThanOrEqual(5);
+    });
+
+    await test.step("Explain: the next prompt of the user who answered the job title and skipped the company", async () => {
+      await page.getByLabel("Email", { exact: true }).fill(users[1]!.email);
+      await page.getByRole("button", { name: "Explain" }).click();
+      await expect(page.getByTestId("explain-summary")).toContainText("asks 2 questions: industry, years_experience.");
+      await expect(page.getByText(/company \("Company"\) is not asked: skipped 1 time/)).toBeVisible();
+      const history = `Question history of ${users[1]!.email}`;
+      expect((await cells(page, history, "company"))[3]).toBe("1");
+      await expect(page.getByRole("table", { name: "Prompt events, newest first" }).getByRole("row")).toHaveCount(5);
+    });
+
+    await test.step("Explain: an unknown email is a clear error", async () => {
+      await page.getByLabel("Email", { exact: true }).fill("nobody-here@example.com");
+      await page.getByRole("button", { name: "Explain" }).click();
+      await expect(page.getByLabel("Email", { exact: true })).toHaveAccessibleDescription("No user with this email");
+    });
+  });
+
+  test("a non-admin gets 403 on the page, and the action refuses them when called directly", async ({ page }) => {
+    await signUp(page, uniqueEmail("notadmin"));
+    const answered = page.waitForResponse((r) => isServerAction(r) && r.url().includes("/admin"));
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { level: 1, name: "403: Forbidden" })).toBeVisible();
+    await expect(page.getByText('it is for users with the Authgear role "admin"')).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+
+    // The same Server Action the page called, posted directly with the user's valid token and an open range.
+    const request = (await answered).request();
+    const body = JSON.parse(request.postData()!) as [string, unknown];
+    expect(typeof body[0]).toBe("string");
+    const direct = await page.request.post(request.url(), {
+      headers: { origin: new URL(request.url()).origin, "next-action": request.headers()["next-action"]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: JSON.stringify([body[0], { from: null, to: null }]),
+    });
+    const text = await direct.text();
+    expect(text).toContain('"code":"forbidden"');
+    expect(text).not.toContain("population");
+  });
+});
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+}
+
+test("accessibility: no serious or critical axe violation on /, the prompt, /profile and /admin", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  expect(await seriousViolations(page), "/ signed out").toEqual([]);
+
+  await signUp(page, uniqueEmail("axe"), { simulatedIp: LONDON_IP });
+  const prompt = promptDialog(page);
+  await expect(prompt.getByRole("button", { name: "Save" })).toBeVisible();
+  expect(await seriousViolations(page), "/ with the prompt").toEqual([]);
+
+  await openProfile(page);
+  expect(await seriousViolations(page), "/profile").toEqual([]);
+  await page.getByRole("button", { name: "Edit Country", exact: true }).click();
+  await expect(page.getByLabel("Country", { exact: true })).toBeFocused();
+  expect(await seriousViolations(page), "/profile editing").toEqual([]);
+
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "403: Forbidden" })).toBeVisible();
+  expect(await seriousViolations(page), "/admin (403)").toEqual([]);
+
+  await page.goto("/");
+  await signOut(page);
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin");
+  await expect(page.getByTestId("population")).toBeVisible();
+  await page.getByLabel("Email", { exact: true }).fill("admin@example.com");
+  await page.getByRole("button", { name: "Explain" }).click();
+  await expect(page.getByTestId("explain-summary")).toBeVisible();
+  expect(await seriousViolations(page), "/admin").toEqual([]);
 });

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { AdminDashboard } from "@/components/admin/admin-dashboard";
+
+export const metadata: Metadata = { title: "Team dashboard" };
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
+
+/** ?from= and ?to= are ISO 8601 instants (the date-range form writes them). */
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  return <AdminDashboard from={one(params.from)} to={one(params.to)} />;
+}
