@@ -118,11 +118,10 @@ export function ProfilePage() {
           Everything Gradual keeps in your Authgear profile, where each value came from, and why we ask for it. Change or clear
           any of it here.
         </p>
+        <p role="status" className="min-h-5 text-sm font-medium text-emerald-800">
+          {status}
+        </p>
       </div>
-
-      <p role="status" className="min-h-5 text-sm font-medium text-emerald-800">
-        {status}
-      </p>
       {actionError ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {actionError}
