@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { SECRET_FILES } from "@/emulator/keys";
 import { MAX_TEXT_ANSWER_LENGTH } from "@/lib/profile/schemas";
 import { customAttributes } from "./support/admin";
@@ -14,23 +14,6 @@ import { expect, test } from "./support/fixtures";
 import { EMULATOR_DATA_DIR, EMULATOR_URL } from "./support/urls";
 
 const promptDialog = (page: Page) => page.getByRole("dialog", { name: "Complete your profile" });
-
-/** Every CSP violation any page of the context reports (the DOM event and Chromium's console line). */
-async function watchCspViolations(context: BrowserContext): Promise<string[]> {
-  const violations: string[] = [];
-  await context.exposeBinding("__reportCspViolation", (source, text: string) => void violations.push(`${source.frame.url()}: ${text}`));
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
-        `${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
-  });
-  context.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
-  });
-  return violations;
-}
 
 test("pages and files carry the security headers; the CSP allows only this origin and Authgear", async ({ request }) => {
   const home = await request.get("/");
@@ -71,8 +54,7 @@ test("pages and files carry the security headers; the CSP allows only this origi
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("no CSP violation from sign-up to a saved answer; script in an answer is saved and shown as text", async ({ page, context }) => {
-  const violations = await watchCspViolations(context);
+test("no CSP violation from sign-up to a saved answer; script in an answer is saved and shown as text", async ({ page, diagnostics }) => {
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -109,7 +91,35 @@ test("no CSP violation from sign-up to a saved answer; script in an answer is sa
   });
 
   expect(dialogs, "no script from the answer ran").toEqual([]);
-  expect(violations, "CSP violations").toEqual([]);
+  // The fixture fails every test on a violation; this journey is the one that must not have any.
+  expect(diagnostics.cspViolations, "CSP violations").toEqual([]);
+  expect(diagnostics.consoleErrors.filter((t) => /Content Security Policy/i.test(t))).toEqual([]);
+});
+
+test("the CSP blocks what it should: a connection and an image to other origins are refused and reported", async ({ browser }) => {
+  // A context of its own: the diagnostics fixture fails a test on any violation, and here they are the point.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto("/");
+    const outcome = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      const fetched = await fetch("http://127.0.0.1:9/leak").then(
+        () => "sent",
+        () => "refused",
+      );
+      const img = document.createElement("img");
+      img.src = "https://tracker.invalid/pixel.gif";
+      document.body.appendChild(img);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { fetched, violations };
+    });
+    expect(outcome.fetched).toBe("refused");
+    expect(outcome.violations).toEqual(["connect-src http://127.0.0.1:9/leak", "img-src https://tracker.invalid/pixel.gif"]);
+  } finally {
+    await context.close();
+  }
 });
 
 /** Every file under `dir`. */

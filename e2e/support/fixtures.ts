@@ -1,7 +1,8 @@
 /**
  * The e2e `test`: every page's console errors, uncaught page errors and HTTP >= 400 responses are
  * printed to the test output, and a test FAILS when a page throws an uncaught error it did not
- * declare with `diagnostics.allowPageError(/…/)`.
+ * declare with `diagnostics.allowPageError(/…/)`, or when the Content Security Policy blocked anything
+ * (`securitypolicyviolation` events and Chromium's console reports).
  */
 import { test as base, expect, type Response } from "@playwright/test";
 
@@ -18,6 +19,8 @@ export interface PageDiagnostics {
   readonly pageErrors: string[];
   /** Responses with status >= 400 (the page's own requests, not `request` fixture calls). */
   readonly failedResponses: FailedResponse[];
+  /** `securitypolicyviolation` events from every page (blocked scripts, styles, connections, eval). */
+  readonly cspViolations: string[];
   /** Declares a page error this test provokes on purpose, so it does not fail the test. */
   allowPageError(pattern: RegExp): void;
 }
@@ -30,10 +33,22 @@ export const test = base.extend<{ diagnostics: PageDiagnostics }>({
         consoleErrors: [],
         pageErrors: [],
         failedResponses: [],
+        cspViolations: [],
         allowPageError: (pattern) => void allowed.push(pattern),
       };
       const where = () => `[${testInfo.title}]`;
 
+      await context.exposeBinding("__gradualCspViolation", (source, text: string) => {
+        const violation = `${source.frame.url()}: ${text}`;
+        diagnostics.cspViolations.push(violation);
+        console.log(`${where()} CSP violation: ${violation}`);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          const report = (window as unknown as { __gradualCspViolation?: (text: string) => void }).__gradualCspViolation;
+          report?.(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
       context.on("console", (message) => {
         if (message.type() !== "error") return;
         const location = message.location();
@@ -58,6 +73,10 @@ export const test = base.extend<{ diagnostics: PageDiagnostics }>({
 
       const unexpected = diagnostics.pageErrors.filter((text) => !allowed.some((pattern) => pattern.test(text)));
       expect(unexpected, "uncaught errors in the page (see the output above)").toEqual([]);
+      // Every journey runs under the app's Content Security Policy (proxy.ts): nothing may be blocked
+      // (docs/security.md), whether the page reported it as an event or Chromium as a console error.
+      const blocked = diagnostics.consoleErrors.filter((text) => /Content Security Policy/i.test(text));
+      expect([...diagnostics.cspViolations, ...blocked], "CSP violations (see the output above)").toEqual([]);
     },
     { auto: true },
   ],
