@@ -88,7 +88,7 @@ export const submitRequestSchema = z
     // Keys are attribute names (Authgear's rule), so odd keys are refused here; zod's record would
     // silently drop a "__proto__" key (JSON.parse makes it an own property), so it is refused first.
     answers: z
-      .custom<Record<string, unknown>>((v) => !(typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__")), '"__proto__" is not an attribute name')
+      .custom<Record<string, string | number>>((v) => !(typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__")), '"__proto__" is not an attribute name')
       .pipe(z.record(z.string().max(64).regex(ATTRIBUTE_NAME_PATTERN, "Not an attribute name"), z.union([z.string(), z.number()]))),
     /** Answers that accept the suggestion shown ("Yes"). */
     confirmed: attributeList.default([]),
