@@ -42,6 +42,11 @@ test("pages and files carry the security headers; the CSP allows only this origi
   const again = (await request.get("/")).headers()["content-security-policy"];
   expect(again).not.toContain(`'nonce-${nonce}'`);
 
+  expect(headers["x-powered-by"]).toBeUndefined();
+  // A browser's prefetch of a page gets the policy too (the prefetched HTML may be what the user sees).
+  const prefetched = await request.get("/", { headers: { purpose: "prefetch", "sec-purpose": "prefetch" } });
+  expect(prefetched.headers()["content-security-policy"]).toContain("'nonce-");
+
   // Static files and API routes: the fixed headers (next.config.mjs).
   const asset = html.match(/\/_next\/static\/[^"']+\.js/)?.[0];
   expect(asset).toBeTruthy();
