@@ -89,7 +89,9 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
     return () => window.removeEventListener("keydown", onKey);
   }, [variant, status, prompt]);
 
-  if (status === "loading" || status === "hidden") return null;
+  // Nothing visible while loading or when there is nothing to ask; the hidden marker lets tests (and
+  // embedding apps) tell "decided: nothing to ask" from "not decided yet".
+  if (status === "loading" || status === "hidden") return <span hidden data-profile-prompt={status} />;
 
   const shell = (children: ReactNode) => {
     const className = cx(
