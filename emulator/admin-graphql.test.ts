@@ -265,6 +265,41 @@ describe("emulator Admin API", () => {
     });
   });
 
+  describe("request counts (GET /_emulator/stats)", () => {
+    type Stats = { admin_api: { requests: number; queries: number; mutations: number } };
+    const stats = async () => ((await (await fetch(new URL("/_emulator/stats", emu.origin))).json()) as Stats).admin_api;
+    const delta = (after: Stats["admin_api"], before: Stats["admin_api"]) => ({
+      requests: after.requests - before.requests,
+      queries: after.queries - before.queries,
+      mutations: after.mutations - before.mutations,
+    });
+
+    it("counts each round trip, and the executed ones as queries or mutations", async () => {
+      const sub = await newUser();
+      const id = userNodeId(sub);
+      const start = await stats();
+      await gql(READ, { id });
+      assert.deepEqual(delta(await stats(), start), { requests: 1, queries: 1, mutations: 0 });
+      const afterRead = await stats();
+      await gql(UPDATE, { id, ca: {} });
+      assert.deepEqual(delta(await stats(), afterRead), { requests: 1, queries: 0, mutations: 1 });
+    });
+
+    it("counts a refused request as a round trip but not as a query", async () => {
+      const start = await stats();
+      const refused = await gql(READ, { id: userNodeId("nobody") }, { jwt: "not-a-jwt" });
+      assert.equal(refused.status, 403);
+      const unparsable = await gql("query {", {});
+      assert.equal(unparsable.status, 200);
+      assert.deepEqual(delta(await stats(), start), { requests: 2, queries: 0, mutations: 0 });
+    });
+
+    it("answers only GET", async () => {
+      const res = await fetch(new URL("/_emulator/stats", emu.origin), { method: "POST" });
+      assert.equal(res.status, 405);
+    });
+  });
+
   describe("fault switch", () => {
     const setFault = (body: unknown) =>
       fetch(new URL("/_emulator/faults", emu.origin), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

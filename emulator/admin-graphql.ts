@@ -8,9 +8,11 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   buildSchema,
+  getOperationAST,
   graphql,
   GraphQLError,
   Kind,
+  parse,
   type GraphQLScalarType,
   type GraphQLSchema,
   type ValueNode,
@@ -159,8 +161,35 @@ const graphqlBodySchema = z.object({
 
 const STANDARD_LOOKUP_ATTRIBUTES = ["email", "phone_number", "preferred_username"];
 
+/**
+ * What the Admin API has been asked since the emulator started (`GET /_emulator/stats`): every
+ * request that reached it (round trips, including refused and faulted ones), and of the executed
+ * ones, how many were queries (reads) and mutations (writes). Benchmarks count an app call's
+ * round trips from the difference before and after it. Not part of Authgear.
+ */
+export interface AdminApiStats {
+  requests: number;
+  queries: number;
+  mutations: number;
+}
+
+/** The kind of operation a GraphQL request runs, or null when it does not parse to one. */
+function operationKind(source: string, operationName: string | undefined): "query" | "mutation" | "subscription" | null {
+  try {
+    return getOperationAST(parse(source), operationName)?.operation ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export class AdminApi {
   private readonly schema = buildAdminSchema();
+  private readonly counts: AdminApiStats = { requests: 0, queries: 0, mutations: 0 };
+
+  /** A copy of the counters (see AdminApiStats). */
+  stats(): AdminApiStats {
+    return { ...this.counts };
+  }
 
   constructor(
     private readonly rt: Runtime,
@@ -198,6 +227,7 @@ export class AdminApi {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.counts.requests++;
     const fault = this.faults.take();
     if (fault?.mode === "error") {
       sendJson(res, 500, { errors: [{ message: "emulated Admin API failure (fault switch)", extensions: { errorName: "InternalError", reason: "UnexpectedError" } }] });
@@ -248,6 +278,9 @@ export class AdminApi {
         ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}),
       },
     };
+    const kind = operationKind(request.query, request.operationName ?? undefined);
+    if (kind === "query") this.counts.queries++;
+    else if (kind === "mutation") this.counts.mutations++;
     const result = await graphql({
       schema: this.schema,
       source: request.query,

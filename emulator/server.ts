@@ -114,6 +114,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       sendJson(res, 200, { ok: true, origin, project_id: config.projectId });
       return;
     }
+    if (url.pathname === "/_emulator/stats") {
+      if (req.method !== "GET") return sendText(res, 405, "use GET", { allow: "GET" });
+      return sendJson(res, 200, { admin_api: admin!.stats() });
+    }
     if (url.pathname === "/_emulator/faults") {
       if (req.method === "GET") return sendJson(res, 200, faults.snapshot());
       if (req.method !== "POST") return sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
