@@ -1,6 +1,6 @@
 /**
- * The webhook measurement's processes, run by figures/webhook.ts while holding the team's build
- * lock (`flock /tmp/team/e2e.lock`, because `next build` writes the shared .next directory):
+ * The webhook measurement's processes, run by figures/webhook.ts while holding the build
+ * lock (bench/lib/build-lock.ts: `next build` writes the shared .next directory):
  *   node --conditions=react-server --import tsx bench/figures/webhook-session.ts --out <file> --logs <dir>
  * Builds the app, starts the emulator and `next start` on free ports (never 3000/3001/3100/3101)
  * with the e2e app's environment and temp data, measures (webhook-measure.ts), and stops

@@ -4,19 +4,16 @@
  * 81.2.69.142) is measured against, in the same run and server, a signed event the route does not
  * handle (signature check and envelope parse only), so the ratio is the enrichment's cost; an
  * unsigned request (401) is shown for reference. The work runs in figures/webhook-session.ts under
- * the team's build lock, since `next build` writes the shared .next directory.
+ * the build lock (bench/lib/build-lock.ts), since `next build` writes the shared .next directory.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ChildFailed, runChild } from "../lib/child";
+import { runLockedSession } from "../lib/build-lock";
 import type { Figure, Row } from "../lib/types";
 import type { LoadResult } from "./webhook-measure";
 import type { WebhookSessionResult } from "./webhook-session";
 
 export const ROUTE_FILES = ["app/api/authgear/hooks/route.ts", "app/api/authgear/hooks/route.tsx", "app/api/authgear/hooks/route.js"];
-const LOCK = process.env.BENCH_BUILD_LOCK ?? "/tmp/team/e2e.lock";
-const LOCK_WAIT_S = 180;
-const LOCK_BUSY_EXIT = 75;
 const CONNECTIONS = 10;
 const DURATION_S = 10;
 const ROUNDS = 2;
@@ -37,32 +34,21 @@ const ok = (r: LoadResult, status: string) => {
 export const webhookFigure: Figure = {
   name: "webhook",
   description: `POST /api/authgear/hooks on next start: user.pre_create (enrichment) vs an unhandled signed event, ${CONNECTIONS} connections, ${ROUNDS} alternating ${DURATION_S} s runs each, autocannon`,
-  async run({ root, resultsDir, log }) {
+  async run(context) {
+    const { root, resultsDir, log } = context;
     if (!ROUTE_FILES.some((f) => existsSync(join(root, f)))) {
       log("webhook: skipped (route not found)");
       return skipped("route not found: app/api/authgear/hooks/route.ts does not exist yet");
     }
-    log(`webhook: waiting for ${LOCK} (up to ${LOCK_WAIT_S} s), then next build, emulator, next start, autocannon…`);
-    let result: WebhookSessionResult | { problem: string };
-    try {
-      result = await runChild<WebhookSessionResult | { problem: string }>(
-        join(root, "bench/figures/webhook-session.ts"),
-        ["--logs", resultsDir, "--connections", String(CONNECTIONS), "--duration", String(DURATION_S), "--rounds", String(ROUNDS)],
-        {
-          root,
-          dir: resultsDir,
-          timeoutMs: 540_000,
-          wrapper: ["flock", "-w", String(LOCK_WAIT_S), "-E", String(LOCK_BUSY_EXIT), LOCK],
-          log: (line) => log(`  ${line}`),
-        },
-      );
-    } catch (error) {
-      if (error instanceof ChildFailed && error.exitCode === LOCK_BUSY_EXIT) {
-        log(`webhook: skipped (${LOCK} busy for ${LOCK_WAIT_S} s)`);
-        return skipped(`the build lock ${LOCK} stayed busy for ${LOCK_WAIT_S} s`);
-      }
-      throw error;
-    }
+    log("webhook: waiting for the build lock, then next build, emulator, next start, autocannon…");
+    const result = await runLockedSession<WebhookSessionResult | { problem: string }>(
+      "webhook",
+      "bench/figures/webhook-session.ts",
+      ["--logs", resultsDir, "--connections", String(CONNECTIONS), "--duration", String(DURATION_S), "--rounds", String(ROUNDS)],
+      context,
+      540_000,
+    );
+    if (Array.isArray(result)) return result;
     if ("problem" in result) {
       log(`webhook: not measured: ${result.problem}`);
       return [{ metric: "not measured", value: null, unit: "", note: result.problem }];

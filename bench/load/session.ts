@@ -1,6 +1,6 @@
 /**
  * The load figures' processes, run by bench/figures/multi-instance.ts and bench/figures/load.ts
- * while holding the team's build lock:
+ * while holding the build lock (bench/lib/build-lock.ts):
  *   node --conditions=react-server --import tsx bench/load/session.ts --figure multi-instance|load --out <file> --logs <dir>
  * Builds the load app (unless built from the same sources), starts a SQLite cluster (one instance)
  * and a PostgreSQL cluster (two instances, a throw-away server) side by side, runs the scenario
