@@ -1,10 +1,11 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useSession } from "@/lib/authgear/session";
 import type { UserInfo } from "@/lib/authgear/browser";
 import Link from "next/link";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
 
 /** How the user is named on screen: email first, then phone, username, and the ID as a last resort. */
 export function displayIdentity(user: UserInfo): string {
@@ -38,6 +39,11 @@ export interface HomeViewProps {
 export function HomeView({ signedInContent }: HomeViewProps) {
   const session = useSession();
   const { pending, failure, run } = useAction();
+  const signedIn = session.state === "signed-in" && !!session.user;
+
+  useEffect(() => {
+    if (signedIn) markOnce(PERF_MARKS.homeSignedIn);
+  }, [signedIn]);
 
   if (session.state === "loading") {
     return (

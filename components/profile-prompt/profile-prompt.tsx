@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Field, inputClassName } from "@/components/ui/field";
+import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
 import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
 
 export interface ProfilePromptLabels {
@@ -73,6 +74,11 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
   const headingId = useId();
   const statusRef = useRef<HTMLParagraphElement>(null);
   const { status, items, form, error } = prompt;
+
+  // The time from the return to /auth/callback to the questions on screen (lib/perf/marks.ts).
+  useEffect(() => {
+    if (status === "open") markOnce(PERF_MARKS.promptVisible);
+  }, [status]);
 
   // After saving, focus moves to the confirmation (the form it replaced is gone).
   useEffect(() => {

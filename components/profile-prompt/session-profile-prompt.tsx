@@ -1,10 +1,62 @@
 "use client";
+import { useEffect, useState } from "react";
 import { useSession } from "@/lib/authgear/session";
-import { ProfilePrompt, type ProfilePromptProps } from "./profile-prompt";
+import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
+import type { ProfilePromptProps } from "./profile-prompt";
 
-/** <ProfilePrompt /> for the signed-in user of this app's <AuthgearProvider>. */
+type PromptModule = typeof import("./profile-prompt");
+let promptModule: Promise<PromptModule> | null = null;
+
+/**
+ * Loads the prompt's code (its form, react-hook-form, the catalog's schemas) once per page load.
+ * Only signed-in users need it, so signed-out visitors never download it; a failed download is
+ * forgotten, so the next mount tries again.
+ */
+export function loadProfilePrompt(): Promise<PromptModule> {
+  if (!promptModule) {
+    markOnce(PERF_MARKS.promptCodeRequested);
+    promptModule = import("./profile-prompt").then(
+      (module) => {
+        markOnce(PERF_MARKS.promptCodeLoaded);
+        return module;
+      },
+      (error: unknown) => {
+        promptModule = null;
+        throw error;
+      },
+    );
+  }
+  return promptModule;
+}
+
+/**
+ * <ProfilePrompt /> for the signed-in user of this app's <AuthgearProvider>, its code loaded on
+ * demand. Until the code is there it renders the prompt's hidden "loading" marker; if the code
+ * cannot be downloaded the page goes on without the prompt (marker "unavailable") rather than
+ * breaking.
+ */
 export function SessionProfilePrompt(props: Omit<ProfilePromptProps, "getAccessToken">) {
   const session = useSession();
-  if (session.state !== "signed-in") return null;
-  return <ProfilePrompt getAccessToken={session.accessToken} {...props} />;
+  const signedIn = session.state === "signed-in";
+  const [loaded, setLoaded] = useState<{ Prompt: PromptModule["ProfilePrompt"] } | "failed" | null>(null);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    let active = true;
+    loadProfilePrompt().then(
+      (module) => active && setLoaded({ Prompt: module.ProfilePrompt }),
+      (error: unknown) => {
+        console.warn("The profile prompt's code could not be loaded; the page goes on without it.", error);
+        if (active) setLoaded("failed");
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [signedIn]);
+
+  if (!signedIn) return null;
+  if (loaded === "failed") return <span hidden data-profile-prompt="unavailable" />;
+  if (!loaded) return <span hidden data-profile-prompt="loading" />;
+  return <loaded.Prompt getAccessToken={session.accessToken} {...props} />;
 }
