@@ -7,7 +7,8 @@ import { geoFigure } from "./figures/geo";
 import { loadFigure } from "./figures/load";
 import { multiInstanceFigure } from "./figures/multi-instance";
 import { plannerFigure } from "./figures/planner";
+import { promptFigure } from "./figures/prompt";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, plannerFigure, webhookFigure, loadFigure, multiInstanceFigure];
+export const figures: readonly Figure[] = [geoFigure, plannerFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];

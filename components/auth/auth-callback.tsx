@@ -6,12 +6,20 @@ import { describeAuthError } from "@/lib/authgear/browser";
 import { useSession } from "@/lib/authgear/session";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { loadProfilePrompt } from "@/components/profile-prompt/session-profile-prompt";
 
 /** Finishes the sign-in Authgear redirected back with, then goes home; shows why when it cannot. */
 export function AuthCallback() {
   const { completeSignIn } = useSession();
   const router = useRouter();
   const [failure, setFailure] = useState<{ title: string; detail: string } | null>(null);
+
+  // Home shows the profile prompt to the user signing in: its code downloads during the token exchange.
+  useEffect(() => {
+    loadProfilePrompt().catch(() => {
+      /* SessionProfilePrompt tries again and copes without it */
+    });
+  }, []);
 
   useEffect(() => {
     let active = true;

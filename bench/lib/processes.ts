@@ -1,0 +1,94 @@
+/**
+ * The processes a benchmark session starts (emulator, next build, next start): free ports that
+ * are never the dev or e2e ones, each process in its own process group with its output in a log
+ * file, waiting until a URL answers, and stopping a process with everything it forked.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { createServer } from "node:net";
+
+/** npm run dev (3000/3001) and the e2e run (3100/3101) use these. */
+const RESERVED_PORTS = new Set([3000, 3001, 3100, 3101]);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (RESERVED_PORTS.has(port) || port === 0 ? freePort().then(resolve, reject) : resolve(port)));
+    });
+  });
+}
+
+/** `count` distinct free ports. */
+export async function freePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+
+/** Processes started together and stopped together. */
+export class ProcessGroup {
+  private readonly children: ChildProcess[] = [];
+
+  /** Starts `command` in its own process group, stdout and stderr to `logPath`. */
+  start(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; logPath: string }): ChildProcess {
+    const log = createWriteStream(options.logPath);
+    const child = spawn(command, [...args], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.children.push(child);
+    return child;
+  }
+
+  stopAll(): Promise<void> {
+    return Promise.all(this.children.map(stopProcess)).then(() => undefined);
+  }
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/** SIGTERM to the process group, SIGKILL after 5 s. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }, 5000);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+/** Resolves once `url` answers below 500; fails when `child` exits first or after `timeoutMs`. */
+export async function waitForUrl(url: string, child: ChildProcess, name: string, logPath: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before answering; see ${logPath}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s; see ${logPath}`);
+}

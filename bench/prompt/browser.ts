@@ -1,0 +1,190 @@
+/**
+ * The prompt in Chromium, on `next start`: new users sign up from the home page through the
+ * emulator's page and come back to /auth/callback, which signs in and goes home (a client-side
+ * navigation: one document); the dialog prompt appears. Read from the page's Performance API:
+ * - the app's marks (lib/perf/marks.ts) against the moment the callback's request started:
+ *   when the signed-in home showed (the baseline) and when the questions were on screen;
+ * - the scripts fetched between "prompt code requested" and "prompt code loaded" (the callback page
+ *   starts the download during the token exchange) that a signed-out home page never loads: the
+ *   chunks only the prompt needs (not React, the Authgear SDK or the home page), gzipped from the build;
+ * - layout shifts (a PerformanceObserver installed before any page script), on the home page with
+ *   the dialog prompt and on /examples/inline with the inline one.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { findChromium } from "../../e2e/support/chromium.mjs";
+import { PERF_MARKS } from "@/lib/perf/marks";
+
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Collects layout shifts from the first paint on (runs before the page's own scripts). */
+const LAYOUT_SHIFT_OBSERVER = `
+  window.__layoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+`;
+
+export interface ChunkSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface BrowserJourney {
+  /** ms from the callback's request start to the mark. */
+  homeSignedInMs: number;
+  promptVisibleMs: number;
+  promptCodeMs: number;
+  promptChunks: string[];
+  /** gzip bytes of every script the document loaded (the callback page, home, SDK, React, prompt). */
+  allScriptsGzipBytes: number;
+  layoutShiftHome: number;
+  layoutShiftInline: number;
+}
+
+export interface BrowserMeasurement {
+  journeys: BrowserJourney[];
+  chunks: Record<string, ChunkSize>;
+  errors: string[];
+}
+
+interface PageTimings {
+  callbackRequestStart: number;
+  marks: Record<string, number>;
+  scripts: Array<{ url: string; startTime: number }>;
+  layoutShift: number;
+}
+
+async function readTimings(page: Page): Promise<PageTimings> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    return {
+      callbackRequestStart: nav ? nav.requestStart : 0,
+      marks: Object.fromEntries(
+        performance
+          .getEntriesByType("mark")
+          .filter((m) => m.name.startsWith("gradual:"))
+          .map((m) => [m.name, m.startTime]),
+      ),
+      scripts: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((r) => r.initiatorType === "script" || /\.js(\?|$)/.test(r.name))
+        .map((r) => ({ url: r.name, startTime: r.startTime })),
+      layoutShift: (window as unknown as { __layoutShift: number }).__layoutShift,
+    };
+  });
+}
+
+async function chunkSize(distDir: string, url: string, cache: Record<string, ChunkSize>): Promise<ChunkSize> {
+  const path = new URL(url).pathname;
+  const match = /^\/_next\/(static\/.+\.js)$/.exec(path);
+  if (!match) throw new Error(`not a build chunk: ${url}`);
+  const file = match[1]!;
+  if (!cache[file]) {
+    const bytes = await readFile(join(distDir, file));
+    cache[file] = { file, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+  }
+  return cache[file]!;
+}
+
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The scripts a signed-out visitor's home page loads (it never needs the prompt). */
+async function signedOutScripts(browser: Browser, appUrl: string): Promise<Set<string>> {
+  const context = await browser.newContext({ baseURL: appUrl });
+  try {
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign up" }).waitFor({ state: "visible" });
+    await settle(500);
+    return new Set((await readTimings(page)).scripts.map((s) => s.url));
+  } finally {
+    await context.close();
+  }
+}
+
+async function journey(
+  browser: Browser,
+  appUrl: string,
+  emulatorUrl: string,
+  distDir: string,
+  email: string,
+  chunks: Record<string, ChunkSize>,
+  signedOut: Set<string>,
+): Promise<BrowserJourney> {
+  const context = await browser.newContext({ baseURL: appUrl });
+  try {
+    await context.addInitScript(LAYOUT_SHIFT_OBSERVER);
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL(`${emulatorUrl}/**`);
+    await page.getByRole("textbox", { name: "Email" }).fill(email);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(`${appUrl}/`);
+    await page.getByRole("dialog", { name: "Complete your profile" }).waitFor({ state: "visible", timeout: 15_000 });
+    await settle(500); // late shifts (fonts, images) would show up here
+    const home = await readTimings(page);
+    const mark = (name: string) => {
+      const t = home.marks[name];
+      if (t === undefined) throw new Error(`the page has no ${name} mark (marks: ${Object.keys(home.marks).join(", ") || "none"})`);
+      return t;
+    };
+    const requested = mark(PERF_MARKS.promptCodeRequested);
+    const loaded = mark(PERF_MARKS.promptCodeLoaded);
+    const promptChunks = home.scripts.filter((s) => s.startTime >= requested && s.startTime <= loaded && !signedOut.has(s.url)).map((s) => s.url);
+    let allScriptsGzipBytes = 0;
+    for (const s of home.scripts) allScriptsGzipBytes += (await chunkSize(distDir, s.url, chunks)).gzipBytes;
+    for (const url of promptChunks) await chunkSize(distDir, url, chunks);
+
+    // The same login's prompt, inline, on the embedding example (a new document: the session is restored).
+    await page.goto("/examples/inline");
+    await page.getByRole("region", { name: "Help us tailor your workspace" }).waitFor({ state: "visible", timeout: 15_000 });
+    await settle(500);
+    const inline = await readTimings(page);
+
+    return {
+      homeSignedInMs: mark(PERF_MARKS.homeSignedIn) - home.callbackRequestStart,
+      promptVisibleMs: mark(PERF_MARKS.promptVisible) - home.callbackRequestStart,
+      promptCodeMs: loaded - requested,
+      promptChunks: promptChunks.map((u) => new URL(u).pathname),
+      allScriptsGzipBytes,
+      layoutShiftHome: home.layoutShift,
+      layoutShiftInline: inline.layoutShift,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measureBrowser(options: { appUrl: string; emulatorUrl: string; distDir: string; users: number; warmup: number }): Promise<BrowserMeasurement> {
+  const found = findChromium();
+  if (!found.ok) throw new Error(found.message);
+  const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: LAUNCH_ARGS });
+  const out: BrowserMeasurement = { journeys: [], chunks: {}, errors: [] };
+  const run = Date.now().toString(36);
+  try {
+    const signedOut = await signedOutScripts(browser, options.appUrl);
+    for (let n = 0; n < options.warmup + options.users; n++) {
+      try {
+        const result = await journey(browser, options.appUrl, options.emulatorUrl, options.distDir, `browser-${run}-${n}@example.com`, out.chunks, signedOut);
+        if (n >= options.warmup) out.journeys.push(result);
+      } catch (error) {
+        out.errors.push(`journey ${n}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
