@@ -51,6 +51,8 @@ export interface BrowserJourney {
   allScriptsGzipBytes: number;
   layoutShiftHome: number;
   layoutShiftInline: number;
+  /** Every mark and request of the callback document, in ms from the callback request's start. */
+  timeline: { marks: Record<string, number>; responseEnd: number; domContentLoaded: number; requests: RequestTiming[] };
 }
 
 export interface BrowserMeasurement {
@@ -59,8 +61,18 @@ export interface BrowserMeasurement {
   errors: string[];
 }
 
+/** One request of the page, for where-the-time-goes breakdowns in the raw results. */
+export interface RequestTiming {
+  url: string;
+  type: string;
+  startMs: number;
+  endMs: number;
+}
+
 interface PageTimings {
   callbackRequestStart: number;
+  navigation: { responseEnd: number; domContentLoaded: number };
+  requests: RequestTiming[];
   marks: Record<string, number>;
   scripts: Array<{ url: string; startTime: number }>;
   layoutShift: number;
@@ -69,8 +81,11 @@ interface PageTimings {
 async function readTimings(page: Page): Promise<PageTimings> {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
     return {
       callbackRequestStart: nav ? nav.requestStart : 0,
+      navigation: { responseEnd: nav ? nav.responseEnd : 0, domContentLoaded: nav ? nav.domContentLoadedEventEnd : 0 },
+      requests: resources.map((r) => ({ url: r.name, type: r.initiatorType, startMs: r.startTime, endMs: r.responseEnd })),
       marks: Object.fromEntries(
         performance
           .getEntriesByType("mark")
@@ -161,6 +176,17 @@ async function journey(
       allScriptsGzipBytes,
       layoutShiftHome: home.layoutShift,
       layoutShiftInline: inline.layoutShift,
+      timeline: {
+        marks: Object.fromEntries(Object.entries(home.marks).map(([name, t]) => [name, t - home.callbackRequestStart])),
+        responseEnd: home.navigation.responseEnd - home.callbackRequestStart,
+        domContentLoaded: home.navigation.domContentLoaded - home.callbackRequestStart,
+        requests: home.requests.map((r) => ({
+          url: r.url.replace(appUrl, "").replace(emulatorUrl, "(emulator)"),
+          type: r.type,
+          startMs: Math.round(r.startMs - home.callbackRequestStart),
+          endMs: Math.round(r.endMs - home.callbackRequestStart),
+        })),
+      },
     };
   } finally {
     await context.close();
