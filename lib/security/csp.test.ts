@@ -28,6 +28,9 @@ describe("contentSecurityPolicy", () => {
     const dev = directives(contentSecurityPolicy({ nonce, authgearOrigin: "http://localhost:3001", dev: true }));
     assert.ok(dev.get("script-src")!.includes("'unsafe-eval'"));
     assert.ok(dev.get("connect-src")!.includes("ws:"));
+    // The dev server injects <style> without a nonce; with a nonce listed, browsers would ignore 'unsafe-inline'.
+    assert.deepEqual(dev.get("style-src"), ["'self'", "'unsafe-inline'"]);
+    assert.deepEqual(directives(contentSecurityPolicy({ nonce, authgearOrigin: null })).get("style-src"), ["'self'", `'nonce-${nonce}'`]);
     assert.ok(directives(contentSecurityPolicy({ nonce, authgearOrigin: null, https: true })).has("upgrade-insecure-requests"));
   });
 

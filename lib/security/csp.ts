@@ -10,6 +10,8 @@
  *    token, userinfo and revoke calls). Sign-in is a top-level navigation to Authgear: no CSP needed.
  *  - styles: this origin's CSS and nonce'd <style>; inline style attributes are allowed
  *    ('unsafe-inline' for style-src-attr only): React renders `style={…}` props as attributes.
+ *    In development only, any <style> ('unsafe-inline' instead of the nonce, which would make
+ *    browsers ignore it): the dev server and its overlay inject <style> elements without a nonce.
  *  - nothing may frame the app (frame-ancestors 'none'), no plugins, no <base>, forms post here only.
  * Dependency-free (no "server-only"): the proxy runs it, and its unit test imports it directly.
  */
@@ -45,7 +47,7 @@ export function contentSecurityPolicy({ nonce, authgearOrigin, dev = false, http
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
-    ["style-src", "'self'", `'nonce-${nonce}'`],
+    ["style-src", "'self'", ...(dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
     ["style-src-attr", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],
