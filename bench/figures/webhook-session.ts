@@ -6,87 +6,34 @@
  * with the e2e app's environment and temp data, measures (webhook-measure.ts), and stops
  * everything it started, by process group, before it exits.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { argValue } from "../lib/child";
+import { exited, freePorts, ProcessGroup, stopProcess, waitForUrl } from "../lib/processes";
 import { nowNs } from "../lib/stats";
 import { SessionProblem, measureHooks, type HookMeasurement } from "./webhook-measure";
-
-const RESERVED_PORTS = new Set([3000, 3001, 3100, 3101]);
 
 export interface WebhookSessionResult extends HookMeasurement {
   buildS: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (RESERVED_PORTS.has(port) || port === 0 ? freePort().then(resolve, reject) : resolve(port)));
-    });
-  });
-}
+const processes = new ProcessGroup();
+const stopAll = () => processes.stopAll();
 
-const started: ChildProcess[] = [];
-
-/** Starts a process in its own process group (so it can be stopped with everything it forks), output to a log file. */
+/** Starts a process in its own process group, output to a log file. */
 function start(command: string, args: string[], env: NodeJS.ProcessEnv, logPath: string): ChildProcess {
-  const log = createWriteStream(logPath);
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  started.push(child);
-  return child;
+  return processes.start(command, args, { cwd: process.cwd(), env, logPath });
 }
 
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-}
-
-/** Stops a process this script started, with its process group (next start runs workers). */
-async function stop(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  }, 5000);
-  await exited(child);
-  clearTimeout(timer);
-}
-
-const stopAll = () => Promise.all(started.map(stop));
-
+/** waitForUrl, with its failure reported as a finding (SessionProblem) for the table. */
 async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new SessionProblem(`${name} exited with ${child.exitCode} before answering (see its log in bench/results/<run>/)`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await waitForUrl(url, child, name, "its log in bench/results/<run>/", timeoutMs);
+  } catch (error) {
+    throw new SessionProblem(error instanceof Error ? error.message : String(error));
   }
-  throw new SessionProblem(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
 async function main(out: string, logDir: string, connections: number, durationS: number, rounds: number): Promise<void> {
@@ -97,7 +44,7 @@ async function main(out: string, logDir: string, connections: number, durationS:
   const buildStart = nowNs();
   const build = start(bin("next"), ["build"], { ...baseEnv, NODE_ENV: "production" }, join(logDir, "webhook-next-build.log"));
   // With the lock wait (180 s) and the rest, this keeps `npm run bench` under 10 minutes at worst.
-  const buildTimer = setTimeout(() => void stop(build), 200_000);
+  const buildTimer = setTimeout(() => void stopProcess(build), 200_000);
   const buildCode = await exited(build);
   clearTimeout(buildTimer);
   if (buildCode !== 0) throw new SessionProblem(`next build failed (exit ${buildCode ?? "by signal"}); see webhook-next-build.log in bench/results/<run>/`);
@@ -105,9 +52,7 @@ async function main(out: string, logDir: string, connections: number, durationS:
 
   const temp = await mkdtemp(join(tmpdir(), "gradual-bench-"));
   try {
-    const emulatorPort = await freePort();
-    let appPort = await freePort();
-    while (appPort === emulatorPort) appPort = await freePort();
+    const [emulatorPort, appPort] = (await freePorts(2)) as [number, number];
     const emulatorUrl = `http://localhost:${emulatorPort}`;
     const appUrl = `http://localhost:${appPort}`;
     const emulatorDir = join(temp, "emulator");

@@ -5,36 +5,23 @@
  * (SQLite file for one instance, PostgreSQL for several), all on free ports (never
  * 3000/3001/3100/3101). Used by the e2e check (e2e/scale.spec.ts) and the bench figures.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { adminGraphQL } from "@/emulator/testing";
 import { userNodeId } from "@/lib/authgear/global-id";
 import { writeLoadEmulatorConfig } from "./authgear-config";
+import { freePorts, ProcessGroup, waitForUrl } from "../lib/processes";
 import { findAction, type ActionRef } from "./flight";
 
-const RESERVED_PORTS = new Set([3000, 3001, 3100, 3101]);
 export const LOAD_DIST_DIR = ".data/next-load";
 const LOAD_TSCONFIG = ".data/tsconfig.next-load.json";
 const STAMP_FILE = "gradual-load-stamp";
 /** What the build is made of: a change here (not in docs, tests or benchmark figures) rebuilds. */
 const SOURCE_PATHS = ["app", "components", "lib", "bench/load", "profile.config.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (RESERVED_PORTS.has(port) || port === 0 ? freePort().then(resolve, reject) : resolve(port)));
-    });
-  });
-}
 
 /** A hash of the build's sources (tracked and untracked files, ignored ones left out), or null without git. */
 function sourceStamp(root: string): string | null {
@@ -130,47 +117,6 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-}
-
-/** Stops a process started here, with its process group (next start runs workers). */
-async function stopProcess(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  }, 5000);
-  await exited(child);
-  clearTimeout(timer);
-}
-
-async function waitFor(url: string, child: ChildProcess, name: string, logPath: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before answering; see ${logPath}`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s; see ${logPath}`);
-}
-
 /** Starts the emulator and the instances over an existing load build. */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { root, engine, instances, logDir } = options;
@@ -184,25 +130,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   };
   await mkdir(logDir, { recursive: true });
   const temp = await mkdtemp(join(tmpdir(), "gradual-load-"));
-  const started: ChildProcess[] = [];
-  const start = (command: string, args: string[], env: NodeJS.ProcessEnv, logPath: string) => {
-    const log = createWriteStream(logPath);
-    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    started.push(child);
-    return child;
-  };
+  const processes = new ProcessGroup();
+  const start = (command: string, args: string[], env: NodeJS.ProcessEnv, logPath: string) => processes.start(command, args, { cwd: root, env, logPath });
   const stop = async () => {
-    await Promise.all(started.map(stopProcess));
+    await processes.stopAll();
     await rm(temp, { recursive: true, force: true });
   };
   try {
-    const ports: number[] = [];
-    while (ports.length < instances + 1) {
-      const port = await freePort();
-      if (!ports.includes(port)) ports.push(port);
-    }
+    const ports = await freePorts(instances + 1);
     const [emulatorPort, ...appPorts] = ports as [number, ...number[]];
     const emulatorUrl = `http://localhost:${emulatorPort}`;
     const apps = appPorts.map((p) => `http://localhost:${p}`);
@@ -218,7 +153,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       baseEnv,
       emulatorLog,
     );
-    await waitFor(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", emulatorLog, 30_000);
+    await waitForUrl(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", emulatorLog, 30_000);
     const store = engine === "postgres" ? { DATABASE_URL: options.databaseUrl! } : { DATABASE_URL: "", SQLITE_PATH: join(temp, "gradual.sqlite") };
     const appLogs = appPorts.map((p, i) => join(logDir, `${engine}-next-start-${i + 1}.log`));
     const children = appPorts.map((port, i) =>
@@ -242,7 +177,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         appLogs[i]!,
       ),
     );
-    await Promise.all(children.map((child, i) => waitFor(apps[i]!, child, `next start #${i + 1}`, appLogs[i]!, 60_000)));
+    await Promise.all(children.map((child, i) => waitForUrl(apps[i]!, child, `next start #${i + 1}`, appLogs[i]!, 60_000)));
     return {
       engine,
       emulatorUrl,

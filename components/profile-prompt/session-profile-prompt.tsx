@@ -6,6 +6,8 @@ import type { ProfilePromptProps } from "./profile-prompt";
 
 type PromptModule = typeof import("./profile-prompt");
 let promptModule: Promise<PromptModule> | null = null;
+/** The module once it has arrived, so a prompt mounted later renders at once. */
+let loadedModule: PromptModule | null = null;
 
 /**
  * Loads the prompt's code (its form, react-hook-form, the catalog's schemas) once per page load.
@@ -18,6 +20,7 @@ export function loadProfilePrompt(): Promise<PromptModule> {
     promptModule = import("./profile-prompt").then(
       (module) => {
         markOnce(PERF_MARKS.promptCodeLoaded);
+        loadedModule = module;
         return module;
       },
       (error: unknown) => {
@@ -38,16 +41,17 @@ export function loadProfilePrompt(): Promise<PromptModule> {
 export function SessionProfilePrompt(props: Omit<ProfilePromptProps, "getAccessToken">) {
   const session = useSession();
   const signedIn = session.state === "signed-in";
-  const [loaded, setLoaded] = useState<{ Prompt: PromptModule["ProfilePrompt"] } | "failed" | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [, setArrived] = useState(false);
 
   useEffect(() => {
-    if (!signedIn) return;
+    if (!signedIn || loadedModule) return;
     let active = true;
     loadProfilePrompt().then(
-      (module) => active && setLoaded({ Prompt: module.ProfilePrompt }),
+      () => active && setArrived(true),
       (error: unknown) => {
         console.warn("The profile prompt's code could not be loaded; the page goes on without it.", error);
-        if (active) setLoaded("failed");
+        if (active) setFailed(true);
       },
     );
     return () => {
@@ -56,7 +60,8 @@ export function SessionProfilePrompt(props: Omit<ProfilePromptProps, "getAccessT
   }, [signedIn]);
 
   if (!signedIn) return null;
-  if (loaded === "failed") return <span hidden data-profile-prompt="unavailable" />;
-  if (!loaded) return <span hidden data-profile-prompt="loading" />;
-  return <loaded.Prompt getAccessToken={session.accessToken} {...props} />;
+  // Once the code has arrived (here, or earlier on the sign-in callback) the prompt renders at once.
+  if (loadedModule) return <loadedModule.ProfilePrompt getAccessToken={session.accessToken} {...props} />;
+  if (failed) return <span hidden data-profile-prompt="unavailable" />;
+  return <span hidden data-profile-prompt="loading" />;
 }
