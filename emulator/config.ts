@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
+import type { core } from "zod";
 import {
   attributeName,
   authgearConfigSchema,
@@ -54,7 +54,7 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out === "" ? "(root)" : out;
 }
 
-function formatIssues(error: z.ZodError): string {
+function formatIssues(error: core.$ZodError): string {
   return error.issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join("\n");
 }
 

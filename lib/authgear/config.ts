@@ -3,7 +3,24 @@
  * shape (oauth.clients, user_profile.custom_attributes, hook), parsed with zod.
  * The same file tells a developer what to set in the Authgear portal.
  */
-import { z } from "zod";
+import {
+  _default,
+  array,
+  boolean,
+  enum as zEnum,
+  int,
+  minLength,
+  minimum,
+  number,
+  object,
+  optional,
+  positive,
+  regex,
+  string,
+  superRefine,
+  url,
+  type output,
+} from "zod/mini";
 import {
   ACCESS_LEVELS,
   CUSTOM_ATTRIBUTE_TYPES,
@@ -13,21 +30,22 @@ import {
   isAllowedAccessControl,
 } from "./custom-attributes";
 
-const accessLevel = z.enum(ACCESS_LEVELS);
+// zod/mini with named imports: the browser bundles this module (the catalog checks the attribute
+// config it derives), and only the parts used end up in the bundle.
 
-export const customAttributeConfigSchema = z
-  .object({
-    id: z.string().min(1),
-    pointer: z.string().regex(/^\/[^/]+$/, "pointer must be one level, e.g. /company"),
-    type: z.enum(CUSTOM_ATTRIBUTE_TYPES),
-    minimum: z.number().optional(),
-    maximum: z.number().optional(),
-    enum: z.array(z.string().regex(ENUM_VALUE_PATTERN)).min(1).optional(),
-    access_control: z
-      .object({ end_user: accessLevel, bearer: accessLevel, portal_ui: accessLevel })
-      .default(DEFAULT_ACCESS_CONTROL),
-  })
-  .superRefine((attr, ctx) => {
+const accessLevel = zEnum(ACCESS_LEVELS);
+const nonEmpty = () => string().check(minLength(1));
+
+export const customAttributeConfigSchema = object({
+  id: nonEmpty(),
+  pointer: string().check(regex(/^\/[^/]+$/, "pointer must be one level, e.g. /company")),
+  type: zEnum(CUSTOM_ATTRIBUTE_TYPES),
+  minimum: optional(number()),
+  maximum: optional(number()),
+  enum: optional(array(string().check(regex(ENUM_VALUE_PATTERN))).check(minLength(1))),
+  access_control: _default(object({ end_user: accessLevel, bearer: accessLevel, portal_ui: accessLevel }), DEFAULT_ACCESS_CONTROL),
+}).check(
+  superRefine((attr, ctx) => {
     const problem = attributeNameProblem(attr.pointer.slice(1));
     if (problem) ctx.addIssue({ code: "custom", path: ["pointer"], message: problem });
     if (!isAllowedAccessControl(attr.access_control)) {
@@ -42,25 +60,26 @@ export const customAttributeConfigSchema = z
     if ((attr.minimum !== undefined || attr.maximum !== undefined) && attr.type !== "number" && attr.type !== "integer") {
       ctx.addIssue({ code: "custom", path: ["type"], message: "minimum/maximum apply only to number and integer" });
     }
-  });
-export type CustomAttributeConfig = z.infer<typeof customAttributeConfigSchema>;
+  }),
+);
+export type CustomAttributeConfig = output<typeof customAttributeConfigSchema>;
 
 /** The attribute's name as it appears in every API: the pointer without its slash. */
 export function attributeName(attr: Pick<CustomAttributeConfig, "pointer">): string {
   return attr.pointer.slice(1);
 }
 
-export const oauthClientConfigSchema = z.object({
-  client_id: z.string().min(1),
-  name: z.string().optional(),
-  x_application_type: z.enum(["spa", "traditional_webapp", "native", "confidential", "third_party_app"]).default("spa"),
-  redirect_uris: z.array(z.url()).min(1),
-  post_logout_redirect_uris: z.array(z.url()).default([]),
-  issue_jwt_access_token: z.boolean().default(false),
-  access_token_lifetime_seconds: z.number().int().min(300).default(1800),
-  refresh_token_lifetime_seconds: z.number().int().positive().default(31_536_000),
+export const oauthClientConfigSchema = object({
+  client_id: nonEmpty(),
+  name: optional(string()),
+  x_application_type: _default(zEnum(["spa", "traditional_webapp", "native", "confidential", "third_party_app"]), "spa"),
+  redirect_uris: array(url()).check(minLength(1)),
+  post_logout_redirect_uris: _default(array(url()), []),
+  issue_jwt_access_token: _default(boolean(), false),
+  access_token_lifetime_seconds: _default(int().check(minimum(300)), 1800),
+  refresh_token_lifetime_seconds: _default(int().check(positive()), 31_536_000),
 });
-export type OAuthClientConfig = z.infer<typeof oauthClientConfigSchema>;
+export type OAuthClientConfig = output<typeof oauthClientConfigSchema>;
 
 export const BLOCKING_EVENTS = [
   "user.pre_create",
@@ -74,31 +93,32 @@ export const BLOCKING_EVENTS = [
   "authentication.pre_authenticated",
 ] as const;
 
-export const hookConfigSchema = z.object({
-  sync_hook_timeout_seconds: z.number().int().positive().default(5),
-  sync_hook_total_timeout_seconds: z.number().int().positive().default(10),
-  blocking_handlers: z.array(z.object({ event: z.enum(BLOCKING_EVENTS), url: z.string().min(1) })).default([]),
-  non_blocking_handlers: z.array(z.object({ events: z.array(z.string().min(1)).min(1), url: z.string().min(1) })).default([]),
+export const hookConfigSchema = object({
+  sync_hook_timeout_seconds: _default(int().check(positive()), 5),
+  sync_hook_total_timeout_seconds: _default(int().check(positive()), 10),
+  blocking_handlers: _default(array(object({ event: zEnum(BLOCKING_EVENTS), url: nonEmpty() })), []),
+  non_blocking_handlers: _default(array(object({ events: array(nonEmpty()).check(minLength(1)), url: nonEmpty() })), []),
 });
 
-export const authgearConfigSchema = z
-  .object({
-    id: z.string().min(1).describe("the project ID, the Admin API JWT's aud"),
-    http: z.object({ public_origin: z.url(), allowed_origins: z.array(z.string()).default([]) }),
-    oauth: z.object({ clients: z.array(oauthClientConfigSchema).min(1) }),
-    user_profile: z
-      .object({
-        custom_attributes: z.object({ attributes: z.array(customAttributeConfigSchema).default([]) }).default({ attributes: [] }),
-      })
-      .default({ custom_attributes: { attributes: [] } }),
-    hook: hookConfigSchema.default({
-      sync_hook_timeout_seconds: 5,
-      sync_hook_total_timeout_seconds: 10,
-      blocking_handlers: [],
-      non_blocking_handlers: [],
+export const authgearConfigSchema = object({
+  /** The project ID, the Admin API JWT's aud. */
+  id: nonEmpty(),
+  http: object({ public_origin: url(), allowed_origins: _default(array(string()), []) }),
+  oauth: object({ clients: array(oauthClientConfigSchema).check(minLength(1)) }),
+  user_profile: _default(
+    object({
+      custom_attributes: _default(object({ attributes: _default(array(customAttributeConfigSchema), []) }), { attributes: [] }),
     }),
-  })
-  .superRefine((config, ctx) => {
+    { custom_attributes: { attributes: [] } },
+  ),
+  hook: _default(hookConfigSchema, {
+    sync_hook_timeout_seconds: 5,
+    sync_hook_total_timeout_seconds: 10,
+    blocking_handlers: [],
+    non_blocking_handlers: [],
+  }),
+}).check(
+  superRefine((config, ctx) => {
     const attrs = config.user_profile.custom_attributes.attributes;
     const seen = new Set<string>();
     attrs.forEach((a, i) => {
@@ -107,5 +127,6 @@ export const authgearConfigSchema = z
         seen.add(key);
       }
     });
-  });
-export type AuthgearConfig = z.infer<typeof authgearConfigSchema>;
+  }),
+);
+export type AuthgearConfig = output<typeof authgearConfigSchema>;

@@ -2,9 +2,11 @@
  * Authgear custom attributes: names, types, access control and the validation Authgear applies
  * to each value (contract §4, from authgear-server pkg/lib/config/user_profile.go).
  * One implementation serves the app (answer schemas) and the emulator (updateUser validation).
- * Isomorphic: zod only.
+ * Isomorphic: zod only, as zod/mini with named imports, so the browser bundles just the parts used
+ * (the prompt's form validates with these schemas; see docs/performance.md).
  */
-import { z } from "zod";
+import "@/lib/zod-messages";
+import { email, int, maximum, minLength, minimum, number, pipe, refine, regex, string, type ZodMiniType } from "zod/mini";
 import { ISO_3166_1_ALPHA_2 } from "./iso3166";
 
 export const CUSTOM_ATTRIBUTE_TYPES = [
@@ -90,11 +92,11 @@ function isAbsoluteUrl(value: string): boolean {
   }
 }
 
-function bounded(schema: z.ZodNumber, rule: AttributeRule): z.ZodNumber {
-  let s = schema;
-  if (rule.minimum !== undefined) s = s.min(rule.minimum, { message: `Must be at least ${rule.minimum}` });
-  if (rule.maximum !== undefined) s = s.max(rule.maximum, { message: `Must be at most ${rule.maximum}` });
-  return s;
+function bounds(rule: AttributeRule) {
+  return [
+    ...(rule.minimum !== undefined ? [minimum(rule.minimum, { error: `Must be at least ${rule.minimum}` })] : []),
+    ...(rule.maximum !== undefined ? [maximum(rule.maximum, { error: `Must be at most ${rule.maximum}` })] : []),
+  ];
 }
 
 /**
@@ -102,34 +104,30 @@ function bounded(schema: z.ZodNumber, rule: AttributeRule): z.ZodNumber {
  * non-empty strings, enum membership, ISO 3166-1 alpha-2, absolute URLs, E.164 phone numbers,
  * integer and number bounds. Values are not trimmed or coerced here: that is the form's business.
  */
-export function attributeValueSchema(rule: AttributeRule): z.ZodType<string | number> {
+export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | number> {
   switch (rule.type) {
     case "string":
-      return z.string({ error: "Must be text" }).min(1, { message: "Must not be empty" });
+      return string({ error: "Must be text" }).check(minLength(1, { error: "Must not be empty" }));
     case "number":
-      return bounded(z.number({ error: "Must be a number" }), rule);
+      return number({ error: "Must be a number" }).check(...bounds(rule));
     case "integer":
-      return bounded(z.number({ error: "Must be a whole number" }).int({ message: "Must be a whole number" }), rule);
+      return int({ error: "Must be a whole number" }).check(...bounds(rule));
     case "enum": {
       const values = rule.enum ?? [];
-      return z
-        .string({ error: "Must be one of the options" })
-        .refine((v) => values.includes(v), { message: "Must be one of the options" });
+      return string({ error: "Must be one of the options" }).check(refine((v) => values.includes(v), { error: "Must be one of the options" }));
     }
     case "phone_number":
-      return z
-        .string({ error: "Must be a phone number" })
-        .regex(E164_PATTERN, { message: "Must be a phone number in international format, e.g. +442071234567" });
+      return string({ error: "Must be a phone number" }).check(
+        regex(E164_PATTERN, { error: "Must be a phone number in international format, e.g. +442071234567" }),
+      );
     case "email":
-      return z.string({ error: "Must be an email address" }).pipe(z.email({ message: "Must be an email address" }));
+      return pipe(string({ error: "Must be an email address" }), email({ error: "Must be an email address" }));
     case "url":
-      return z
-        .string({ error: "Must be a web address" })
-        .refine(isAbsoluteUrl, { message: "Must be a full web address, e.g. https://example.com" });
+      return string({ error: "Must be a web address" }).check(refine(isAbsoluteUrl, { error: "Must be a full web address, e.g. https://example.com" }));
     case "country_code":
-      return z
-        .string({ error: "Must be a country" })
-        .refine((v) => ISO_3166_1_ALPHA_2.has(v), { message: "Must be a two-letter country code, e.g. GB" });
+      return string({ error: "Must be a country" }).check(
+        refine((v) => ISO_3166_1_ALPHA_2.has(v), { error: "Must be a two-letter country code, e.g. GB" }),
+      );
   }
 }
 

@@ -4,7 +4,7 @@
  * untrusted until parsed here. Isomorphic: `collectClientHints()` runs in the browser, the
  * schema and provider on the server.
  */
-import { z } from "zod";
+import { array, maxLength, optional, pipe, strictObject, string, transform } from "zod/mini";
 import type { EnrichedValue, EnrichmentProvider } from "./types";
 import { canonicalLanguages, canonicalLanguageTag, canonicalTimeZone } from "./values";
 
@@ -23,29 +23,33 @@ export interface ClientHints {
  * Strict: any bad part is an error with a specific message. Values come out canonical
  * ("en-us" -> "en-US"). Use where a client must be told its hints are wrong.
  */
-export const clientHintsSchema = z
-  .object({
-    timeZone: z
-      .string()
-      .transform((v, ctx) => {
+export const clientHintsSchema = strictObject({
+  timeZone: optional(
+    pipe(
+      string(),
+      transform((v: string, ctx) => {
         const zone = canonicalTimeZone(v);
-        if (!zone) ctx.addIssue({ code: "custom", message: "timeZone must be an IANA time zone such as Europe/London" });
+        if (!zone) ctx.issues.push({ code: "custom", message: "timeZone must be an IANA time zone such as Europe/London", input: v });
         return zone ?? v;
-      })
-      .optional(),
-    languages: z
-      .array(
-        z.string().transform((v, ctx) => {
-          const tag = canonicalLanguageTag(v);
-          if (!tag) ctx.addIssue({ code: "custom", message: "each language must be a BCP 47 tag such as en-GB" });
-          return tag ?? v;
-        }),
-      )
-      .max(MAX_CLIENT_LANGUAGES, { message: `at most ${MAX_CLIENT_LANGUAGES} languages` })
-      .transform((tags) => [...new Set(tags)])
-      .optional(),
-  })
-  .strict();
+      }),
+    ),
+  ),
+  languages: optional(
+    pipe(
+      array(
+        pipe(
+          string(),
+          transform((v: string, ctx) => {
+            const tag = canonicalLanguageTag(v);
+            if (!tag) ctx.issues.push({ code: "custom", message: "each language must be a BCP 47 tag such as en-GB", input: v });
+            return tag ?? v;
+          }),
+        ),
+      ).check(maxLength(MAX_CLIENT_LANGUAGES, { error: `at most ${MAX_CLIENT_LANGUAGES} languages` })),
+      transform((tags: string[]) => [...new Set(tags)]),
+    ),
+  ),
+});
 
 /**
  * Lenient: keeps whatever parts are valid and drops the rest, never throws. Hints only ever add

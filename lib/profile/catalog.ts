@@ -9,7 +9,26 @@
  *
  * Isomorphic: zod and lib/authgear only; client components import it too.
  */
-import { z } from "zod";
+import {
+  _default,
+  array,
+  enum as zEnum,
+  int,
+  maximum,
+  minLength,
+  minimum,
+  number,
+  optional,
+  record,
+  refine,
+  regex,
+  strictObject,
+  string,
+  superRefine,
+  union,
+  type output,
+} from "zod/mini";
+import type { $ZodIssue } from "zod/v4/core";
 import { customAttributeConfigSchema, type CustomAttributeConfig } from "@/lib/authgear/config";
 import {
   ACCESS_LEVELS,
@@ -213,72 +232,72 @@ export class ProfileCatalogError extends Error {
   }
 }
 
-const nonEmptyText = z.string().refine((s) => s.trim().length > 0, { message: "must not be empty" });
-const localizedTextSchema = z.union(
+// zod/mini with named imports: profile.config.ts runs this check in the browser too, and only the
+// parts used end up in the prompt's bundle.
+const nonEmptyText = string().check(refine((s) => s.trim().length > 0, { error: "must not be empty" }));
+const localizedTextSchema = union(
   [
     nonEmptyText,
-    z
-      .record(z.string(), nonEmptyText)
-      .refine((m) => Object.keys(m).length > 0, { message: "needs at least one locale" })
-      .superRefine((m, ctx) => {
+    record(string(), nonEmptyText).check(
+      refine((m) => Object.keys(m).length > 0, { error: "needs at least one locale" }),
+      superRefine((m, ctx) => {
         for (const key of Object.keys(m)) {
           if (!isCanonicalLocale(key)) {
             ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not a canonical locale tag (e.g. "en", "de", "de-CH")` });
           }
         }
       }),
+    ),
   ],
   { error: "must be a non-empty string or a map of locale to string" },
 );
 
-const finite = z.number({ error: "must be a finite number" });
+const finite = number({ error: "must be a finite number" });
 
-const questionSchema = z.strictObject({
-  attribute: z.string(),
-  type: z.enum(CUSTOM_ATTRIBUTE_TYPES, { error: `must be one of ${CUSTOM_ATTRIBUTE_TYPES.join(", ")}` }),
+const questionSchema = strictObject({
+  attribute: string(),
+  type: zEnum(CUSTOM_ATTRIBUTE_TYPES, { error: `must be one of ${CUSTOM_ATTRIBUTE_TYPES.join(", ")}` }),
   label: localizedTextSchema,
-  help: localizedTextSchema.optional(),
-  placeholder: localizedTextSchema.optional(),
+  help: optional(localizedTextSchema),
+  placeholder: optional(localizedTextSchema),
   purpose: localizedTextSchema,
-  minimum: finite.optional(),
-  maximum: finite.optional(),
-  options: z.array(z.strictObject({ value: z.string(), label: localizedTextSchema })).optional(),
+  minimum: optional(finite),
+  maximum: optional(finite),
+  options: optional(array(strictObject({ value: string(), label: localizedTextSchema }))),
   priority: finite,
-  when: z
-    .strictObject({
-      known: z.array(z.string()).optional(),
-      equals: z.record(z.string(), z.union([z.string(), finite])).optional(),
-    })
-    .optional(),
-  enrichment: z.strictObject({ field: z.enum(ENRICHMENT_FIELDS), mode: z.enum(ENRICHMENT_MODES) }).optional(),
-  accessControl: z
-    .strictObject({ end_user: z.enum(ACCESS_LEVELS), bearer: z.enum(ACCESS_LEVELS), portal_ui: z.enum(ACCESS_LEVELS) })
-    .optional(),
-  authgearId: z.string().min(1, { message: "must not be empty" }).optional(),
-  autoComplete: z.string().regex(/^[a-z][a-z0-9 -]*$/, { message: "must be an HTML autocomplete token, e.g. organization-title" }).optional(),
+  when: optional(
+    strictObject({
+      known: optional(array(string())),
+      equals: optional(record(string(), union([string(), finite]))),
+    }),
+  ),
+  enrichment: optional(strictObject({ field: zEnum(ENRICHMENT_FIELDS), mode: zEnum(ENRICHMENT_MODES) })),
+  accessControl: optional(strictObject({ end_user: zEnum(ACCESS_LEVELS), bearer: zEnum(ACCESS_LEVELS), portal_ui: zEnum(ACCESS_LEVELS) })),
+  authgearId: optional(string().check(minLength(1, { error: "must not be empty" }))),
+  autoComplete: optional(string().check(regex(/^[a-z][a-z0-9 -]*$/, { error: "must be an HTML autocomplete token, e.g. organization-title" }))),
 });
 
-const catalogSchema = z.strictObject({
-  perLogin: z
-    .number()
-    .int({ message: `must be a whole number from 1 to ${MAX_PER_LOGIN}` })
-    .min(1, { message: `must be from 1 to ${MAX_PER_LOGIN}` })
-    .max(MAX_PER_LOGIN, { message: `must be from 1 to ${MAX_PER_LOGIN}` })
-    .default(DEFAULT_PER_LOGIN),
-  cooldownDays: z
-    .array(finite.refine((n) => n > 0, { message: "must be more than 0 days" }))
-    .min(1, { message: "needs at least one entry" })
-    .refine((days) => days.every((d, i) => i === 0 || d >= (days[i - 1] as number)), {
-      message: "must not shrink from one skip to the next",
-    })
-    .default([...DEFAULT_COOLDOWN_DAYS]),
-  defaultLocale: z
-    .string()
-    .refine(isCanonicalLocale, { message: 'must be a canonical locale tag, e.g. "en"' })
-    .default(DEFAULT_LOCALE),
-  questions: z.array(questionSchema).min(1, { message: "needs at least one question" }),
+const catalogSchema = strictObject({
+  perLogin: _default(
+    int({ error: `must be a whole number from 1 to ${MAX_PER_LOGIN}` }).check(
+      minimum(1, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
+      maximum(MAX_PER_LOGIN, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
+    ),
+    DEFAULT_PER_LOGIN,
+  ),
+  cooldownDays: _default(
+    array(finite.check(refine((n) => n > 0, { error: "must be more than 0 days" }))).check(
+      minLength(1, { error: "needs at least one entry" }),
+      refine((days) => days.every((d, i) => i === 0 || d >= (days[i - 1] as number)), {
+        error: "must not shrink from one skip to the next",
+      }),
+    ),
+    () => [...DEFAULT_COOLDOWN_DAYS],
+  ),
+  defaultLocale: _default(string().check(refine(isCanonicalLocale, { error: 'must be a canonical locale tag, e.g. "en"' })), DEFAULT_LOCALE),
+  questions: array(questionSchema).check(minLength(1, { error: "needs at least one question" })),
 });
-type ParsedCatalog = z.infer<typeof catalogSchema>;
+type ParsedCatalog = output<typeof catalogSchema>;
 type ParsedQuestion = ParsedCatalog["questions"][number];
 
 /** Property names every JavaScript object has; as attribute names they would break plain-object maps. */
@@ -306,7 +325,7 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
 }
 
-function zodProblems(input: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
+function zodProblems(input: unknown, issues: readonly $ZodIssue[]): string[] {
   const questions =
     typeof input === "object" && input !== null && Array.isArray((input as { questions?: unknown }).questions)
       ? ((input as { questions: unknown[] }).questions)

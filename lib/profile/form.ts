@@ -4,27 +4,28 @@
  * schema the server uses (answerSchema). A blank field is "not answered" (undefined), which the
  * server records as skipped. Isomorphic.
  */
-import { z } from "zod";
+import { NEVER, object, pipe, string, transform, type ZodMiniType } from "zod/mini";
 import type { Question } from "./catalog";
 import { answerSchema, parseFormValue, type AnswerValue } from "./schemas";
 
 export type PromptFormValues = Record<string, string>;
 export type PromptFormOutput = Record<string, AnswerValue | undefined>;
 
-export function promptFormSchema(questions: readonly Question[]): z.ZodType<PromptFormOutput, PromptFormValues> {
-  const shape: Record<string, z.ZodType<AnswerValue | undefined, string>> = {};
+export function promptFormSchema(questions: readonly Question[]): ZodMiniType<PromptFormOutput, PromptFormValues> {
+  const shape: Record<string, ZodMiniType<AnswerValue | undefined, string>> = {};
   for (const question of questions) {
     const schema = answerSchema(question);
-    shape[question.attribute] = z
-      .string()
-      .transform((raw, ctx) => {
+    shape[question.attribute] = pipe(
+      string(),
+      transform((raw: string, ctx) => {
         const value = parseFormValue(question, raw);
         if (value === undefined) return undefined;
         const checked = schema.safeParse(value);
         if (checked.success) return checked.data;
-        for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
-        return z.NEVER;
-      });
+        for (const issue of checked.error.issues) ctx.issues.push({ code: "custom", message: issue.message, input: raw });
+        return NEVER;
+      }),
+    );
   }
-  return z.object(shape) as unknown as z.ZodType<PromptFormOutput, PromptFormValues>;
+  return object(shape) as unknown as ZodMiniType<PromptFormOutput, PromptFormValues>;
 }

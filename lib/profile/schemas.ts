@@ -7,7 +7,7 @@
  * lib/authgear/custom-attributes.ts with the question's limits and options.
  * Isomorphic: zod, Intl and the catalog only.
  */
-import { z } from "zod";
+import { optional, pipe, refine, strictObject, unknown, type ZodMiniType } from "zod/mini";
 import { attributeValueSchema } from "@/lib/authgear/custom-attributes";
 import { ISO_3166_1_ALPHA_2 } from "@/lib/authgear/iso3166";
 import { localize, questionRule, type ProfileCatalog, type Question } from "./catalog";
@@ -24,17 +24,19 @@ export type AnswerValue = string | number;
  */
 export const MAX_TEXT_ANSWER_LENGTH = 1000;
 
-const withinLength = z.unknown().refine((v) => typeof v !== "string" || v.length <= MAX_TEXT_ANSWER_LENGTH, {
-  message: `Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`,
-  abort: true,
-});
+const withinLength = unknown().check(
+  refine((v) => typeof v !== "string" || v.length <= MAX_TEXT_ANSWER_LENGTH, {
+    error: `Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`,
+    abort: true,
+  }),
+);
 
 /**
  * The zod schema of one answer: Authgear's rule for the attribute with the question's limits/options,
  * after the app's length limit (checked first, so a huge string never reaches a pattern).
  */
-export function answerSchema(question: Question): z.ZodType<AnswerValue> {
-  return withinLength.pipe(attributeValueSchema(questionRule(question))) as unknown as z.ZodType<AnswerValue>;
+export function answerSchema(question: Question): ZodMiniType<AnswerValue> {
+  return pipe(withinLength, attributeValueSchema(questionRule(question))) as unknown as ZodMiniType<AnswerValue>;
 }
 
 /**
@@ -45,14 +47,14 @@ export function answerSchema(question: Question): z.ZodType<AnswerValue> {
 export function answersSchema<A extends string>(
   catalog: ProfileCatalog<A>,
   attributes: readonly A[],
-): z.ZodType<Partial<Record<A, AnswerValue>>> {
-  const shape: Record<string, z.ZodOptional<z.ZodType<AnswerValue>>> = Object.create(null);
+): ZodMiniType<Partial<Record<A, AnswerValue>>> {
+  const shape: Record<string, ZodMiniType<AnswerValue | undefined>> = Object.create(null);
   for (const attribute of attributes) {
     const question = catalog.questions.find((q) => q.attribute === attribute);
     if (!question) throw new Error(`answersSchema: "${attribute}" is not a question of the catalog`);
-    shape[attribute] = answerSchema(question).optional();
+    shape[attribute] = optional(answerSchema(question));
   }
-  return z.strictObject({ ...shape }) as unknown as z.ZodType<Partial<Record<A, AnswerValue>>>;
+  return strictObject({ ...shape }) as unknown as ZodMiniType<Partial<Record<A, AnswerValue>>>;
 }
 
 export const FORM_CONTROLS = ["text", "number", "select", "radio", "country", "email", "url", "tel"] as const;
