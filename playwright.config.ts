@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { requireChromium } from "./e2e/support/chromium.mjs";
+import { CHROMIUM_ARGS, requireChromium } from "./e2e/support/chromium.mjs";
 import { APP_URL, E2E_DATA_DIR, EMULATOR_DATA_DIR, EMULATOR_URL } from "./e2e/support/urls";
 
 // Prints one line and exits when no Chromium can be found (see e2e/support/chromium.mjs).
@@ -29,15 +29,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

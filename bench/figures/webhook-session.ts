@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { argValue } from "../lib/child";
-import { exited, freePorts, ProcessGroup, stopProcess, waitForUrl } from "../lib/processes";
+import { benchAppEnv, exited, freePorts, ProcessGroup, stopProcess, waitForUrl } from "../lib/processes";
 import { nowNs } from "../lib/stats";
 import { SessionProblem, measureHooks, type HookMeasurement } from "./webhook-measure";
 
@@ -67,19 +67,7 @@ async function main(out: string, logDir: string, connections: number, durationS:
     const app = start(
       bin("next"),
       ["start", "-p", String(appPort)],
-      {
-        ...baseEnv,
-        // The e2e app's environment (playwright.config.ts), on our own ports and temp files.
-        AUTHGEAR_ENDPOINT: emulatorUrl,
-        AUTHGEAR_CLIENT_ID: "gradual-web",
-        EMULATOR_DATA_DIR: emulatorDir,
-        SQLITE_PATH: join(temp, "gradual.sqlite"),
-        AUTHGEAR_PROJECT_ID: "",
-        AUTHGEAR_ADMIN_API_KEY: "",
-        AUTHGEAR_ADMIN_API_KEY_ID: "",
-        AUTHGEAR_WEBHOOK_SECRET: "",
-        IPGEOLOCATION_API_KEY: "",
-      },
+      benchAppEnv({ emulatorUrl, emulatorDataDir: emulatorDir, store: { sqlitePath: join(temp, "gradual.sqlite") } }),
       join(logDir, "webhook-next-start.log"),
     );
     await waitFor(appUrl, app, "next start", 60_000);

@@ -92,3 +92,31 @@ export async function waitForUrl(url: string, child: ChildProcess, name: string,
   }
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s; see ${logPath}`);
 }
+
+/**
+ * The environment of a `next start` the benchmarks drive: the e2e app's (playwright.config.ts), on
+ * the session's own emulator and state store. Variables a developer's .env may set for a real
+ * Authgear project are emptied (empty = unset), so they never leak into a measurement.
+ */
+export function benchAppEnv(options: {
+  emulatorUrl: string;
+  emulatorDataDir: string;
+  /** SQLite file (DATABASE_URL emptied) or a PostgreSQL URL. */
+  store: { sqlitePath: string } | { databaseUrl: string };
+  extra?: Record<string, string>;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.extra,
+    AUTHGEAR_ENDPOINT: options.emulatorUrl,
+    AUTHGEAR_CLIENT_ID: "gradual-web",
+    EMULATOR_DATA_DIR: options.emulatorDataDir,
+    ...("sqlitePath" in options.store ? { DATABASE_URL: "", SQLITE_PATH: options.store.sqlitePath } : { DATABASE_URL: options.store.databaseUrl }),
+    AUTHGEAR_PROJECT_ID: "",
+    AUTHGEAR_ADMIN_API_KEY: "",
+    AUTHGEAR_ADMIN_API_KEY_ID: "",
+    AUTHGEAR_WEBHOOK_SECRET: "",
+    IPGEOLOCATION_API_KEY: "",
+  };
+}

@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { adminGraphQL } from "@/emulator/testing";
 import { userNodeId } from "@/lib/authgear/global-id";
 import { writeLoadEmulatorConfig } from "./authgear-config";
-import { freePorts, ProcessGroup, waitForUrl } from "../lib/processes";
+import { benchAppEnv, freePorts, ProcessGroup, waitForUrl } from "../lib/processes";
 import { findAction, type ActionRef } from "./flight";
 
 export const LOAD_DIST_DIR = ".data/next-load";
@@ -154,26 +154,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       emulatorLog,
     );
     await waitForUrl(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", emulatorLog, 30_000);
-    const store = engine === "postgres" ? { DATABASE_URL: options.databaseUrl! } : { DATABASE_URL: "", SQLITE_PATH: join(temp, "gradual.sqlite") };
+    const store = engine === "postgres" ? { databaseUrl: options.databaseUrl! } : { sqlitePath: join(temp, "gradual.sqlite") };
     const appLogs = appPorts.map((p, i) => join(logDir, `${engine}-next-start-${i + 1}.log`));
     const children = appPorts.map((port, i) =>
       start(
         join(root, "node_modules", ".bin", "next"),
         ["start", "-p", String(port)],
-        {
-          ...baseEnv,
-          // The e2e app's environment (playwright.config.ts), on our own ports, folder and store.
-          NEXT_DIST_DIR: LOAD_DIST_DIR,
-          AUTHGEAR_ENDPOINT: emulatorUrl,
-          AUTHGEAR_CLIENT_ID: "gradual-web",
-          EMULATOR_DATA_DIR: emulatorDataDir,
-          ...store,
-          AUTHGEAR_PROJECT_ID: "",
-          AUTHGEAR_ADMIN_API_KEY: "",
-          AUTHGEAR_ADMIN_API_KEY_ID: "",
-          AUTHGEAR_WEBHOOK_SECRET: "",
-          IPGEOLOCATION_API_KEY: "",
-        },
+        benchAppEnv({ emulatorUrl, emulatorDataDir, store, extra: { NEXT_DIST_DIR: LOAD_DIST_DIR } }),
         appLogs[i]!,
       ),
     );

@@ -14,18 +14,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
-import { findChromium } from "../../e2e/support/chromium.mjs";
+import { CHROMIUM_ARGS, findChromium } from "../../e2e/support/chromium.mjs";
 import { PERF_MARKS } from "@/lib/perf/marks";
 
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Collects layout shifts from the first paint on (runs before the page's own scripts). */
 const LAYOUT_SHIFT_OBSERVER = `
@@ -196,7 +187,7 @@ async function journey(
 export async function measureBrowser(options: { appUrl: string; emulatorUrl: string; distDir: string; users: number; warmup: number }): Promise<BrowserMeasurement> {
   const found = findChromium();
   if (!found.ok) throw new Error(found.message);
-  const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: CHROMIUM_ARGS });
   const out: BrowserMeasurement = { journeys: [], chunks: {}, errors: [] };
   const run = Date.now().toString(36);
   try {

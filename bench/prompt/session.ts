@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { argValue } from "../lib/child";
-import { freePorts, ProcessGroup, waitForUrl } from "../lib/processes";
+import { benchAppEnv, freePorts, ProcessGroup, waitForUrl } from "../lib/processes";
 import { findAction } from "../load/flight";
 import { measureActions, type ActionsMeasurement } from "./actions";
 import { measureBrowser, type BrowserMeasurement } from "./browser";
@@ -85,20 +85,7 @@ async function main(out: string, logDir: string): Promise<void> {
     const appLog = join(logDir, "prompt-next-start.log");
     const app = processes.start(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(appPort)], {
       cwd: root,
-      env: {
-        ...env,
-        // The e2e app's environment (playwright.config.ts), on our own ports and temp files.
-        AUTHGEAR_ENDPOINT: emulatorUrl,
-        AUTHGEAR_CLIENT_ID: "gradual-web",
-        EMULATOR_DATA_DIR: emulatorDataDir,
-        DATABASE_URL: "",
-        SQLITE_PATH: join(temp, "gradual.sqlite"),
-        AUTHGEAR_PROJECT_ID: "",
-        AUTHGEAR_ADMIN_API_KEY: "",
-        AUTHGEAR_ADMIN_API_KEY_ID: "",
-        AUTHGEAR_WEBHOOK_SECRET: "",
-        IPGEOLOCATION_API_KEY: "",
-      },
+      env: benchAppEnv({ emulatorUrl, emulatorDataDir, store: { sqlitePath: join(temp, "gradual.sqlite") } }),
       logPath: appLog,
     });
     await waitForUrl(appUrl, app, "next start", appLog, 60_000);

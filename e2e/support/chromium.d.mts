@@ -1,4 +1,5 @@
 export declare const DEBIAN_CHROMIUM: string;
+export declare const CHROMIUM_ARGS: string[];
 export declare const NO_CHROMIUM_MESSAGE: string;
 export declare function findChromium(
   env?: Record<string, string | undefined>,

@@ -4,6 +4,17 @@ import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+/** Headless, offline, no first-run or background work: how the e2e tests and the benchmarks launch it. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 export const NO_CHROMIUM_MESSAGE =
   "No Chromium found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH";
 
