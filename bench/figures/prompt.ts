@@ -14,9 +14,13 @@ import type { BrowserJourney } from "../prompt/browser";
 import type { PromptSessionResult } from "../prompt/session";
 import { percentile, round1 } from "./load-run";
 
-const p50 = (values: readonly number[]) => Math.round(percentile(values, 50) ?? NaN);
+/** Median, rounded, of the values that were measured (a journey may lack one). */
+const p50 = (values: readonly number[]) => Math.round(percentile(values.filter(Number.isFinite), 50) ?? NaN);
 /** When the SDK's userinfo call (the last Authgear call of the sign-in) answered, ms after the callback request. */
-const userinfoEnd = (j: BrowserJourney) => Math.max(...j.timeline.requests.filter((r) => r.url.includes("/oauth2/userinfo")).map((r) => r.endMs), NaN);
+const userinfoEnd = (j: BrowserJourney) => {
+  const ends = j.timeline.requests.filter((r) => r.url.includes("/oauth2/userinfo")).map((r) => r.endMs);
+  return ends.length > 0 ? Math.max(...ends) : NaN;
+};
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 const round3 = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
