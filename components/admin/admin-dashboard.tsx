@@ -6,7 +6,7 @@
  * action answers; nothing of the dashboard is rendered before that.
  */
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, inputClassName } from "@/components/ui/field";
@@ -187,6 +187,48 @@ const th = "px-3 py-2 text-left font-semibold text-slate-900";
 const td = "px-3 py-2 text-right tabular-nums text-slate-900";
 const tableClass = "w-full border-collapse text-sm [&_tr]:border-b [&_tr]:border-slate-200";
 
+/** A column heading; numeric columns are right-aligned like their cells. */
+type Column = string | { label: string; numeric: true };
+const numeric = (label: string): Column => ({ label, numeric: true });
+
+/**
+ * One of the dashboard's tables: caption, column headings, the rows, and (when `empty` is given)
+ * a row saying so when there are none.
+ */
+function FigureTable({ caption, columns, empty, rows }: { caption: ReactNode; columns: readonly Column[]; empty?: string; rows: ReactNode[] }) {
+  return (
+    <table className={tableClass}>
+      <caption className="pb-2 text-left text-sm font-medium text-slate-700">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) =>
+            typeof c === "string" ? (
+              <th key={c} scope="col" className={th}>
+                {c}
+              </th>
+            ) : (
+              <th key={c.label} scope="col" className={`${th} text-right`}>
+                {c.label}
+              </th>
+            ),
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && empty !== undefined ? (
+          <tr>
+            <td colSpan={columns.length} className="px-3 py-2 text-slate-600">
+              {empty}
+            </td>
+          </tr>
+        ) : (
+          rows
+        )}
+      </tbody>
+    </table>
+  );
+}
+
 function Figures({ figures }: { figures: DashboardFigures }) {
   const { population, attributes, positions, sources, completion } = figures;
   return (
@@ -213,22 +255,10 @@ function Figures({ figures }: { figures: DashboardFigures }) {
         />
         {/* Scrolls sideways on narrow screens: focusable so keyboard users can scroll it too. */}
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Per attribute figures (scrolls sideways)">
-          <table className={tableClass}>
-            <caption className="pb-2 text-left text-sm font-medium text-slate-700">Per attribute: users with a value and the prompt funnel</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Attribute
-                </th>
-                {["Users with a value", "Share", "Shown", "Answered", "Skipped", "Declined", "No answer", "Answer rate"].map((h) => (
-                  <th key={h} scope="col" className={`${th} text-right`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {attributes.map((a) => (
+          <FigureTable
+            caption="Per attribute: users with a value and the prompt funnel"
+            columns={["Attribute", ...["Users with a value", "Share", "Shown", "Answered", "Skipped", "Declined", "No answer", "Answer rate"].map(numeric)]}
+            rows={attributes.map((a) => (
                 <tr key={a.attribute}>
                   <th scope="row" className={th}>
                     {a.label}
@@ -243,8 +273,7 @@ function Figures({ figures }: { figures: DashboardFigures }) {
                   <td className={td}>{formatShare(a.answerRate)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          />
         </div>
       </section>
 
@@ -258,26 +287,11 @@ function Figures({ figures }: { figures: DashboardFigures }) {
           max={1}
           bars={positions.map((p) => ({ label: `Question ${p.position}`, value: p.answerRate ?? 0, display: formatShare(p.answerRate) }))}
         />
-        <table className={tableClass}>
-          <caption className="pb-2 text-left text-sm font-medium text-slate-700">Answer rate by position</caption>
-          <thead>
-            <tr>
-              {["Position", "Shown", "Answered", "Answer rate"].map((h, i) => (
-                <th key={h} scope="col" className={i === 0 ? th : `${th} text-right`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {positions.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="px-3 py-2 text-slate-600">
-                  No prompts in this range.
-                </td>
-              </tr>
-            ) : (
-              positions.map((p) => (
+        <FigureTable
+          caption="Answer rate by position"
+          columns={["Position", numeric("Shown"), numeric("Answered"), numeric("Answer rate")]}
+          empty="No prompts in this range."
+          rows={positions.map((p) => (
                 <tr key={p.position}>
                   <th scope="row" className={th}>
                     Question {p.position}
@@ -286,10 +300,8 @@ function Figures({ figures }: { figures: DashboardFigures }) {
                   <td className={td}>{p.answered}</td>
                   <td className={td}>{formatShare(p.answerRate)}</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ))}
+        />
       </section>
 
       <section aria-labelledby="sources" className="space-y-4">
@@ -302,26 +314,11 @@ function Figures({ figures }: { figures: DashboardFigures }) {
           max={1}
           bars={sources.map((s) => ({ label: s.source, value: s.share ?? 0, display: formatShare(s.share) }))}
         />
-        <table className={tableClass}>
-          <caption className="pb-2 text-left text-sm font-medium text-slate-700">Coverage per source</caption>
-          <thead>
-            <tr>
-              {["Source", "Kind", "Values", "Users", "Share of users", "Values per attribute"].map((h, i) => (
-                <th key={h} scope="col" className={i < 2 || i === 5 ? th : `${th} text-right`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sources.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-2 text-slate-600">
-                  No recorded values.
-                </td>
-              </tr>
-            ) : (
-              sources.map((s) => (
+        <FigureTable
+          caption="Coverage per source"
+          columns={["Source", "Kind", numeric("Values"), numeric("Users"), numeric("Share of users"), "Values per attribute"]}
+          empty="No recorded values."
+          rows={sources.map((s) => (
                 <tr key={s.source}>
                   <th scope="row" className={th}>
                     {s.source}
@@ -336,10 +333,8 @@ function Figures({ figures }: { figures: DashboardFigures }) {
                       .join(", ")}
                   </td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ))}
+        />
       </section>
 
       <section aria-labelledby="completion" className="space-y-4">
@@ -355,37 +350,19 @@ function Figures({ figures }: { figures: DashboardFigures }) {
           description="A histogram. The numbers are in the table below."
           bars={completion.distribution.map((d) => ({ label: `${d.logins} ${d.logins === 1 ? "login" : "logins"}`, value: d.users, display: String(d.users) }))}
         />
-        <table className={tableClass}>
-          <caption className="pb-2 text-left text-sm font-medium text-slate-700">Logins to complete a profile</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                Logins with a prompt
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Users
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {completion.distribution.length === 0 ? (
-              <tr>
-                <td colSpan={2} className="px-3 py-2 text-slate-600">
-                  No profile was completed in this range.
-                </td>
-              </tr>
-            ) : (
-              completion.distribution.map((d) => (
+        <FigureTable
+          caption="Logins to complete a profile"
+          columns={["Logins with a prompt", numeric("Users")]}
+          empty="No profile was completed in this range."
+          rows={completion.distribution.map((d) => (
                 <tr key={d.logins}>
                   <th scope="row" className={th}>
                     {d.logins}
                   </th>
                   <td className={td}>{d.users}</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ))}
+        />
       </section>
     </>
   );
@@ -447,26 +424,11 @@ function Explain({ accessToken }: { accessToken: () => Promise<string> }) {
                 <li key={s.attribute}>{s.text}</li>
               ))}
             </ul>
-            <table className={tableClass}>
-              <caption className="pb-2 text-left text-sm font-medium text-slate-700">Question history of {result.user.email}</caption>
-              <thead>
-                <tr>
-                  {["Question", "Shown", "Last shown", "Answered", "Skips", "Last skipped", "Don't ask again"].map((h) => (
-                    <th key={h} scope="col" className={th}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.states.length === 0 ? (
-                  <tr>
-                    <td colSpan={7} className="px-3 py-2 text-slate-600">
-                      Never prompted.
-                    </td>
-                  </tr>
-                ) : (
-                  result.states.map((s) => (
+            <FigureTable
+              caption={`Question history of ${result.user.email}`}
+              columns={["Question", "Shown", "Last shown", "Answered", "Skips", "Last skipped", "Don't ask again"]}
+              empty="Never prompted."
+              rows={result.states.map((s) => (
                     <tr key={s.attribute}>
                       <th scope="row" className={th}>
                         {s.attribute}
@@ -478,23 +440,12 @@ function Explain({ accessToken }: { accessToken: () => Promise<string> }) {
                       <td className="px-3 py-2">{formatTime(s.lastSkippedAt)}</td>
                       <td className="px-3 py-2">{formatTime(s.declinedAt)}</td>
                     </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-            <table className={tableClass}>
-              <caption className="pb-2 text-left text-sm font-medium text-slate-700">Prompt events, newest first</caption>
-              <thead>
-                <tr>
-                  {["When", "Question", "Event", "Position"].map((h) => (
-                    <th key={h} scope="col" className={th}>
-                      {h}
-                    </th>
                   ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.history.events.map((e, i) => (
+            />
+            <FigureTable
+              caption="Prompt events, newest first"
+              columns={["When", "Question", "Event", "Position"]}
+              rows={result.history.events.map((e, i) => (
                   <tr key={i}>
                     <td className="px-3 py-2">{formatTime(e.at)}</td>
                     <td className="px-3 py-2">{e.attribute}</td>
@@ -502,8 +453,7 @@ function Explain({ accessToken }: { accessToken: () => Promise<string> }) {
                     <td className="px-3 py-2">{e.position === null ? "—" : e.position + 1}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            />
           </div>
         ) : null}
       </CardContent>
