@@ -67,22 +67,25 @@ export function readRefreshToken(page: Page): Promise<string | null> {
   return page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEYS.refreshToken);
 }
 
-/** The signed-in user's ID (`sub`), from the SDK's stored ID token (decoded, not verified). */
-export async function readSub(page: Page): Promise<string> {
+/** The claims of the SDK's stored ID token (decoded, not verified). */
+async function readIdTokenClaims(page: Page): Promise<Record<string, unknown>> {
   const idToken = await page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEYS.idToken);
   expect(idToken, "the SDK stored an ID token").toBeTruthy();
-  const payload = JSON.parse(Buffer.from(idToken!.split(".")[1]!, "base64url").toString("utf8")) as { sub?: unknown };
-  expect(typeof payload.sub).toBe("string");
-  return payload.sub as string;
+  return JSON.parse(Buffer.from(idToken!.split(".")[1]!, "base64url").toString("utf8")) as Record<string, unknown>;
+}
+
+/** The signed-in user's ID (`sub`), from the SDK's stored ID token. */
+export async function readSub(page: Page): Promise<string> {
+  const { sub } = await readIdTokenClaims(page);
+  expect(typeof sub).toBe("string");
+  return sub as string;
 }
 
 /** `auth_time` (Unix seconds) of the signed-in user's current login, from the SDK's stored ID token. */
 export async function readAuthTime(page: Page): Promise<number> {
-  const idToken = await page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEYS.idToken);
-  expect(idToken, "the SDK stored an ID token").toBeTruthy();
-  const payload = JSON.parse(Buffer.from(idToken!.split(".")[1]!, "base64url").toString("utf8")) as { auth_time?: unknown };
-  expect(typeof payload.auth_time).toBe("number");
-  return payload.auth_time as number;
+  const { auth_time: authTime } = await readIdTokenClaims(page);
+  expect(typeof authTime).toBe("number");
+  return authTime as number;
 }
 
 /**
