@@ -11,8 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { argValue } from "../lib/child";
-import { benchAppEnv, exited, freePorts, ProcessGroup, stopProcess, waitForUrl } from "../lib/processes";
-import { nowNs } from "../lib/stats";
+import { benchAppEnv, freePorts, nextBuild, ProcessGroup, waitForUrl } from "../lib/processes";
 import { SessionProblem, measureHooks, type HookMeasurement } from "./webhook-measure";
 
 export interface WebhookSessionResult extends HookMeasurement {
@@ -41,14 +40,13 @@ async function main(out: string, logDir: string, connections: number, durationS:
   const bin = (name: string) => join(root, "node_modules", ".bin", name);
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-  const buildStart = nowNs();
-  const build = start(bin("next"), ["build"], { ...baseEnv, NODE_ENV: "production" }, join(logDir, "webhook-next-build.log"));
-  // With the lock wait (180 s) and the rest, this keeps `npm run bench` under 10 minutes at worst.
-  const buildTimer = setTimeout(() => void stopProcess(build), 200_000);
-  const buildCode = await exited(build);
-  clearTimeout(buildTimer);
-  if (buildCode !== 0) throw new SessionProblem(`next build failed (exit ${buildCode ?? "by signal"}); see webhook-next-build.log in bench/results/<run>/`);
-  const buildS = (nowNs() - buildStart) / 1e9;
+  let buildS: number;
+  try {
+    // With the lock wait (180 s) and the rest, 200 s keeps `npm run bench` under 10 minutes at worst.
+    buildS = await nextBuild(root, { logPath: join(logDir, "webhook-next-build.log"), env: baseEnv, timeoutMs: 200_000 });
+  } catch (error) {
+    throw new SessionProblem(error instanceof Error ? error.message : String(error));
+  }
 
   const temp = await mkdtemp(join(tmpdir(), "gradual-bench-"));
   try {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 
 /** npm run dev (3000/3001) and the e2e run (3100/3101) use these. */
 const RESERVED_PORTS = new Set([3000, 3001, 3100, 3101]);
@@ -119,4 +120,23 @@ export function benchAppEnv(options: {
     AUTHGEAR_WEBHOOK_SECRET: "",
     IPGEOLOCATION_API_KEY: "",
   };
+}
+
+/**
+ * `next build` in `root` with `env` (NODE_ENV=production added), output to `logPath`, stopped after
+ * `timeoutMs`. Resolves with the seconds it took; rejects naming the log when it fails.
+ */
+export async function nextBuild(root: string, options: { logPath: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<number> {
+  const started = performance.now();
+  const group = new ProcessGroup();
+  const build = group.start(join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    env: { ...(options.env ?? { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }), NODE_ENV: "production" },
+    logPath: options.logPath,
+  });
+  const timer = setTimeout(() => void stopProcess(build), options.timeoutMs);
+  const code = await exited(build);
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`next build failed (exit ${code ?? "by signal"}); see ${options.logPath}`);
+  return (performance.now() - started) / 1000;
 }

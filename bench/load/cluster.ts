@@ -5,16 +5,16 @@
  * (SQLite file for one instance, PostgreSQL for several), all on free ports (never
  * 3000/3001/3100/3101). Used by the e2e check (e2e/scale.spec.ts) and the bench figures.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { adminGraphQL } from "@/emulator/testing";
 import { userNodeId } from "@/lib/authgear/global-id";
 import { writeLoadEmulatorConfig } from "./authgear-config";
-import { benchAppEnv, freePorts, ProcessGroup, waitForUrl } from "../lib/processes";
+import { benchAppEnv, freePorts, nextBuild, ProcessGroup, waitForUrl } from "../lib/processes";
 import { findAction, type ActionRef } from "./flight";
 
 export const LOAD_DIST_DIR = ".data/next-load";
@@ -65,22 +65,14 @@ export async function buildLoadApp(root: string, logPath: string): Promise<Build
   await writeFile(join(root, LOAD_TSCONFIG), `${JSON.stringify({ extends: "../tsconfig.json" })}\n`);
   const nextEnvPath = join(root, "next-env.d.ts");
   const nextEnv = existsSync(nextEnvPath) ? await readFile(nextEnvPath, "utf8") : null;
-  const started = performance.now();
-  const log = createWriteStream(logPath);
-  const child = spawn(join(root, "node_modules", ".bin", "next"), ["build"], {
-    cwd: root,
-    env: { ...buildEnv(), NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const timer = setTimeout(() => child.kill("SIGTERM"), 300_000);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
-  clearTimeout(timer);
-  if (nextEnv !== null) await writeFile(nextEnvPath, nextEnv);
-  if (code !== 0) throw new Error(`next build of the load app failed (exit ${code ?? "by signal"}); see ${logPath}`);
+  let buildS: number;
+  try {
+    buildS = await nextBuild(root, { logPath, env: buildEnv(), timeoutMs: 300_000 });
+  } finally {
+    if (nextEnv !== null) await writeFile(nextEnvPath, nextEnv);
+  }
   if (stamp) await writeFile(stampPath, stamp);
-  return { distDir, buildS: (performance.now() - started) / 1000 };
+  return { distDir, buildS };
 }
 
 function buildEnv(): NodeJS.ProcessEnv {

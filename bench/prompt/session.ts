@@ -7,14 +7,12 @@
  * on free ports, measures the Server Actions over HTTP (actions.ts) and the prompt in Chromium
  * (browser.ts), and stops everything it started before it exits.
  */
-import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { argValue } from "../lib/child";
-import { benchAppEnv, freePorts, ProcessGroup, waitForUrl } from "../lib/processes";
+import { benchAppEnv, freePorts, nextBuild, ProcessGroup, waitForUrl } from "../lib/processes";
 import { findAction } from "../load/flight";
 import { measureActions, type ActionsMeasurement } from "./actions";
 import { measureBrowser, type BrowserMeasurement } from "./browser";
@@ -42,28 +40,11 @@ async function emulatorConfig(root: string, appOrigin: string): Promise<string> 
   return doc.toString({ lineWidth: 0 });
 }
 
-async function build(root: string, logPath: string): Promise<number> {
-  const started = performance.now();
-  const log = createWriteStream(logPath);
-  const child = spawn(join(root, "node_modules", ".bin", "next"), ["build"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const timer = setTimeout(() => child.kill("SIGTERM"), 200_000);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
-  clearTimeout(timer);
-  if (code !== 0) throw new Error(`next build failed (exit ${code ?? "by signal"}); see ${logPath}`);
-  return (performance.now() - started) / 1000;
-}
-
 const processes = new ProcessGroup();
 
 async function main(out: string, logDir: string): Promise<void> {
   const root = process.cwd();
-  const buildS = await build(root, join(logDir, "prompt-next-build.log"));
+  const buildS = await nextBuild(root, { logPath: join(logDir, "prompt-next-build.log"), timeoutMs: 200_000 });
   console.log(`next build: ${Math.round(buildS)} s`);
   const temp = await mkdtemp(join(tmpdir(), "gradual-bench-prompt-"));
   try {
