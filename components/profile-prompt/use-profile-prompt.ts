@@ -9,7 +9,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
-import { collectClientHints } from "@/lib/enrichment/client";
+import { collectClientHints } from "@/lib/enrichment/client-hints";
 import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/profile/actions";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
 import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/profile/form";

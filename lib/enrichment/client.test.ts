@@ -1,5 +1,6 @@
 import { afterEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { clientHintsInputSchema } from "@/lib/profile/prompt-types";
 import { clientHintsSchema, collectClientHints, createClientProvider, parseClientHints } from "./client";
 import { enrich } from "./enrich";
 
@@ -64,6 +65,32 @@ describe("collectClientHints (browser helper)", () => {
     assert.deepEqual(collectClientHints().languages, ["pt-BR"]);
     Object.defineProperty(globalThis, "navigator", { configurable: true, value: undefined });
     assert.equal(collectClientHints().languages, undefined);
+  });
+
+  it("takes the time zone from Temporal where the browser has it, from Intl otherwise", () => {
+    const global = globalThis as { Temporal?: unknown };
+    const had = "Temporal" in global;
+    const original = global.Temporal;
+    try {
+      global.Temporal = { Now: { timeZoneId: () => "Asia/Kolkata" } };
+      assert.equal(collectClientHints().timeZone, "Asia/Kolkata");
+      global.Temporal = { Now: {} }; // a partial implementation
+      assert.equal(collectClientHints().timeZone, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    } finally {
+      if (had) global.Temporal = original;
+      else delete global.Temporal;
+    }
+  });
+
+  it("sends what the device reports within the sizes the Server Actions accept; the server canonicalises", () => {
+    const many = ["de", "de", "x".repeat(36), "", "fr", "it", "es", "nl", "pl", "pt", "sv", "da", "fi", "no"];
+    Object.defineProperty(globalThis, "navigator", { configurable: true, value: { languages: many, language: "de" } });
+    const hints = collectClientHints();
+    assert.deepEqual(hints.languages, ["de", "fr", "it", "es", "nl", "pl", "pt", "sv", "da", "fi"]);
+    assert.ok(clientHintsInputSchema.safeParse(hints).success, "the Server Actions accept what the browser collects");
+    // "en-us" is sent as reported and canonicalised on the server.
+    Object.defineProperty(globalThis, "navigator", { configurable: true, value: { languages: ["en-us"], language: "en-us" } });
+    assert.deepEqual(parseClientHints(collectClientHints()).languages, ["en-US"]);
   });
 });
 

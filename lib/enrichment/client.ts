@@ -1,23 +1,18 @@
 /**
  * The `client` provider: the time zone and languages the user's own browser reports. The most
  * reliable time-zone source there is (it is the device's setting), but sent by the browser, so
- * untrusted until parsed here. Isomorphic: `collectClientHints()` runs in the browser, the
- * schema and provider on the server.
+ * untrusted until parsed here. The browser collects them with `collectClientHints()`
+ * (./client-hints.ts, no zod); the strict schema and the provider run on the server.
  */
 import { array, maxLength, optional, pipe, strictObject, string, transform } from "zod/mini";
 import type { EnrichedValue, EnrichmentProvider } from "./types";
 import { canonicalLanguages, canonicalLanguageTag, canonicalTimeZone } from "./values";
+import { MAX_CLIENT_LANGUAGES, type ClientHints } from "./client-hints";
+
+export { collectClientHints, MAX_CLIENT_LANGUAGES, type ClientHints } from "./client-hints";
 
 export const CLIENT_PROVIDER_NAME = "client";
 export const CLIENT_CONFIDENCE = { timezone: 0.95, languages: 0.9 } as const;
-export const MAX_CLIENT_LANGUAGES = 10;
-
-export interface ClientHints {
-  /** IANA zone name, e.g. "Europe/London". */
-  timeZone?: string;
-  /** BCP 47 tags, most preferred first, at most 10. */
-  languages?: string[];
-}
 
 /**
  * Strict: any bad part is an error with a specific message. Values come out canonical
@@ -66,20 +61,6 @@ export function parseClientHints(raw: unknown): ClientHints {
     if (languages.length > 0) hints.languages = languages;
   }
   return hints;
-}
-
-/** In the browser: the device's time zone and the user's language preferences. */
-export function collectClientHints(): ClientHints {
-  const raw: { timeZone?: string; languages?: readonly string[] } = {};
-  try {
-    raw.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    // no Intl time zone support: leave it out
-  }
-  if (typeof navigator !== "undefined") {
-    raw.languages = navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
-  }
-  return parseClientHints(raw);
 }
 
 export function clientValues(hints: ClientHints, now: Date): EnrichedValue[] {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ATTRIBUTE_NAME_PATTERN } from "@/lib/authgear/custom-attributes";
+import { MAX_CLIENT_LANGUAGES, MAX_LANGUAGE_TAG_LENGTH, MAX_TIME_ZONE_LENGTH } from "@/lib/enrichment/client-hints";
 import type { AnswerValue } from "./schemas";
 
 /** One question of the prompt, best first. The client derives its form field from the catalog. */
@@ -69,7 +70,10 @@ export interface SubmitOutcome {
 const attributeList = z.array(z.string().min(1).max(64)).max(20);
 
 export const clientHintsInputSchema = z
-  .object({ timeZone: z.string().max(64).optional(), languages: z.array(z.string().max(35)).max(10).optional() })
+  .object({
+    timeZone: z.string().max(MAX_TIME_ZONE_LENGTH).optional(),
+    languages: z.array(z.string().max(MAX_LANGUAGE_TAG_LENGTH)).max(MAX_CLIENT_LANGUAGES).optional(),
+  })
   .strict();
 
 export const promptRequestSchema = z
