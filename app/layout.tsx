@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
+import { IntentLink } from "@/components/ui/intent-link";
 import { AuthgearProvider } from "@/lib/authgear/session";
 import { publicAuthgearConfig } from "@/lib/env.server";
+import { SITE_NAME } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Gradual", template: "%s · Gradual" },
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
   description: "Progressive profiling on Authgear: one or two questions after each sign-in.",
 };
 
@@ -22,9 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <AuthgearProvider config={authgear}>
           <header className="border-b border-slate-200 bg-white">
             <div className="mx-auto flex max-w-3xl items-center px-4 py-3">
-              <Link href="/" className="text-lg font-bold tracking-tight text-indigo-800">
-                Gradual
-              </Link>
+              <IntentLink href="/" className="text-lg font-bold tracking-tight text-indigo-800">
+                {SITE_NAME}
+              </IntentLink>
             </div>
           </header>
           <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">{children}</main>

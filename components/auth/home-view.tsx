@@ -2,7 +2,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useSession } from "@/lib/authgear/session";
 import type { UserInfo } from "@/lib/authgear/browser";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
@@ -75,9 +75,9 @@ export function HomeView({ signedInContent }: HomeViewProps) {
           </CardHeader>
           <CardContent>
             <div className="flex flex-wrap items-center gap-3">
-              <Link href="/profile" className={buttonClassName("secondary")}>
+              <IntentLink href="/profile" className={buttonClassName("secondary")}>
                 Your profile
-              </Link>
+              </IntentLink>
               <Button variant="secondary" busy={pending === "sign-out"} onClick={() => run("sign-out", session.signOut)}>
                 Sign out
               </Button>
