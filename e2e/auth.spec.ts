@@ -30,6 +30,17 @@ test("sign up, sign out (refresh token revoked), sign in again, reload keeps the
     expect(await readSub(page)).toBe(sub);
   });
 
+  await test.step("the callback shows home in place: home's address and title, the spent code gone, links and Back work", async () => {
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(new URL(page.url()).search, "the authorization code and state are not left in the address").toBe("");
+    await expect(page).toHaveTitle("Gradual");
+    await page.getByRole("link", { name: "Your profile" }).click();
+    await page.waitForURL(`${APP_URL}/profile`);
+    await page.goBack();
+    await page.waitForURL(`${APP_URL}/`);
+    await expect(signedInAs(page, email)).toBeVisible();
+  });
+
   await test.step("a reload restores the session from the refresh token, showing no signed-out flash meanwhile", async () => {
     // Hold the refresh grant until the page's in-between state has been checked.
     let release!: () => void;

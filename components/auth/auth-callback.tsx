@@ -1,17 +1,28 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { describeAuthError } from "@/lib/authgear/browser";
 import { useSession } from "@/lib/authgear/session";
+import { SITE_NAME } from "@/lib/site";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requestProfilePromptEarly } from "@/components/profile-prompt/early-prompt";
 import { loadProfilePrompt } from "@/components/profile-prompt/session-profile-prompt";
 
-/** Finishes the sign-in Authgear redirected back with, then goes home; shows why when it cannot. */
-export function AuthCallback() {
-  const { completeSignIn } = useSession();
-  const router = useRouter();
+export interface AuthCallbackProps {
+  /** The home page's content, shown here once the sign-in is complete (the address becomes "/"). */
+  home: ReactNode;
+}
+
+/**
+ * Finishes the sign-in Authgear redirected back with, then shows the home page in place; shows why
+ * when it cannot. In place rather than navigating to "/": the user sees home (and this login's
+ * profile prompt) one server round trip sooner. The address becomes "/" through the history API,
+ * which Next's router follows, so a reload, Back or a link behave as on the home page.
+ */
+export function AuthCallback({ home }: AuthCallbackProps) {
+  const { completeSignIn, accessToken } = useSession();
+  const [signedIn, setSignedIn] = useState(false);
   const [failure, setFailure] = useState<{ title: string; detail: string } | null>(null);
 
   // Home shows the profile prompt to the user signing in: its code downloads during the token exchange.
@@ -25,19 +36,31 @@ export function AuthCallback() {
     let active = true;
     // completeSignIn() exchanges the code once per page load, however often this effect runs.
     completeSignIn().then(
-      () => active && router.replace("/"),
+      () => {
+        if (!active) return;
+        // The code and state in the address are spent: home's address replaces them.
+        window.history.replaceState(null, "", "/");
+        document.title = SITE_NAME;
+        // This login's questions are asked for while home renders, not after.
+        requestProfilePromptEarly(accessToken);
+        setSignedIn(true);
+      },
       (error: unknown) => active && setFailure(describeAuthError(error)),
     );
     return () => {
       active = false;
     };
-  }, [completeSignIn, router]);
+  }, [completeSignIn, accessToken]);
 
   if (!failure) {
+    // One live region throughout, so the change from "Finishing" to "Signed in" is announced.
     return (
-      <div aria-busy="true" aria-live="polite">
-        <p className="text-slate-700">Finishing sign-in…</p>
-      </div>
+      <>
+        <p role="status" className={signedIn ? "sr-only" : "text-slate-700"}>
+          {signedIn ? "Signed in." : "Finishing sign-in…"}
+        </p>
+        {signedIn ? home : null}
+      </>
     );
   }
   return (

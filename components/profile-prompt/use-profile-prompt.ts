@@ -16,6 +16,7 @@ import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "
 import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/profile/prompt-types";
 import { formField, type FormField } from "@/lib/profile/schemas";
 import { profileCatalog } from "@/profile.config";
+import { takeEarlyProfilePrompt } from "./early-prompt";
 
 /** What the user chose for one question. */
 export type QuestionChoice = "answer" | "skip" | "decline";
@@ -168,7 +169,11 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     setStatus("loading");
     setError(null);
     (async () => {
-      const result = await call(async () => actions.getProfilePrompt(await callbacks.current.getAccessToken(), { clientHints: collectClientHints() }));
+      // The sign-in callback may have asked already (early-prompt.ts); only the kit's own actions can use it.
+      const early = attempt === 0 && !callbacks.current.actions ? takeEarlyProfilePrompt() : null;
+      const result = await call(
+        async () => early ?? actions.getProfilePrompt(await callbacks.current.getAccessToken(), { clientHints: collectClientHints() }),
+      );
       if (cancelled) return;
       if (!result.ok) {
         setError(result.error);

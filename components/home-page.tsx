@@ -1,0 +1,11 @@
+import { HomeView } from "@/components/auth/home-view";
+import { SessionProfilePrompt } from "@/components/profile-prompt/session-profile-prompt";
+
+/**
+ * The home page's content: at `/`, and on the sign-in callback once the sign-in is complete (shown
+ * there in place, without a second page load). The prompt is a non-modal dialog in the corner: it
+ * never pushes the page around (no layout shift).
+ */
+export function HomePage() {
+  return <HomeView signedInContent={<SessionProfilePrompt variant="dialog" />} />;
+}
