@@ -1,7 +1,7 @@
 /**
  * The prompt in Chromium, on `next start`: new users sign up from the home page through the
- * emulator's page and come back to /auth/callback, which signs in and goes home (a client-side
- * navigation: one document); the dialog prompt appears. Read from the page's Performance API:
+ * emulator's page and come back to /auth/callback, which signs in and shows home in place (the
+ * address becomes "/": one document); the dialog prompt appears. Read from the page's Performance API:
  * - the app's marks (lib/perf/marks.ts) against the moment the callback's request started:
  *   when the signed-in home showed (the baseline) and when the questions were on screen;
  * - the scripts fetched between "prompt code requested" and "prompt code loaded" (the callback page
@@ -132,13 +132,26 @@ async function journey(
   try {
     await context.addInitScript(LAYOUT_SHIFT_OBSERVER);
     const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
     await page.goto("/");
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.waitForURL(`${emulatorUrl}/**`);
     await page.getByRole("textbox", { name: "Email" }).fill(email);
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(`${appUrl}/`);
-    await page.getByRole("dialog", { name: "Complete your profile" }).waitFor({ state: "visible", timeout: 15_000 });
+    // Wait for the mark by reading it ten times a second: waiting by role would query the page's
+    // accessibility tree on every frame, work on the main thread that would be part of what is measured.
+    await page
+      .waitForFunction((name) => performance.getEntriesByName(name, "mark").length > 0, PERF_MARKS.promptVisible, { polling: 100, timeout: 15_000 })
+      .catch(async (error: unknown) => {
+        const text = await page.locator("body").innerText().catch(() => "(unreadable)");
+        throw new Error(`no prompt within 15 s at ${page.url()}: ${String(error).split("\n")[0]}; page text: ${text.replace(/\s+/g, " ").slice(0, 400)}; console: ${problems.join(" | ") || "none"}`);
+      });
+    await page.getByRole("dialog", { name: "Complete your profile" }).waitFor({ state: "visible", timeout: 1_000 });
     await settle(500); // late shifts (fonts, images) would show up here
     const home = await readTimings(page);
     const mark = (name: string) => {
