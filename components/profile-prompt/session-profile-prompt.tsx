@@ -45,7 +45,9 @@ export function SessionProfilePrompt(props: Omit<ProfilePromptProps, "getAccessT
   const [, setArrived] = useState(false);
 
   useEffect(() => {
-    if (!signedIn || loadedModule) return;
+    if (!signedIn) return;
+    // Also when the code is there already: it may have arrived between this render (which showed
+    // the loading marker) and this effect, and only a state change renders the prompt then.
     let active = true;
     loadProfilePrompt().then(
       () => active && setArrived(true),
