@@ -149,7 +149,8 @@ async function journey(
       .waitForFunction((name) => performance.getEntriesByName(name, "mark").length > 0, PERF_MARKS.promptVisible, { polling: 100, timeout: 15_000 })
       .catch(async (error: unknown) => {
         const text = await page.locator("body").innerText().catch(() => "(unreadable)");
-        throw new Error(`no prompt within 15 s at ${page.url()}: ${String(error).split("\n")[0]}; page text: ${text.replace(/\s+/g, " ").slice(0, 400)}; console: ${problems.join(" | ") || "none"}`);
+        const markers = await page.locator("[data-profile-prompt]").evaluateAll((els) => els.map((el) => el.getAttribute("data-profile-prompt"))).catch(() => []);
+        throw new Error(`no prompt within 15 s at ${page.url()}: ${String(error).split("\n")[0]}; prompt markers: ${markers.join(", ") || "none"}; page text: ${text.replace(/\s+/g, " ").slice(0, 400)}; console: ${problems.join(" | ") || "none"}`);
       });
     await page.getByRole("dialog", { name: "Complete your profile" }).waitFor({ state: "visible", timeout: 1_000 });
     await settle(500); // late shifts (fonts, images) would show up here
