@@ -14,33 +14,29 @@ export { collectClientHints, MAX_CLIENT_LANGUAGES, type ClientHints } from "./cl
 export const CLIENT_PROVIDER_NAME = "client";
 export const CLIENT_CONFIDENCE = { timezone: 0.95, languages: 0.9 } as const;
 
+/** A string that comes out in its canonical form, or an issue with `message` when it has none. */
+function canonicalString(canonicalize: (value: string) => string | null, message: string) {
+  return pipe(
+    string(),
+    transform((v: string, ctx) => {
+      const canonical = canonicalize(v);
+      if (!canonical) ctx.issues.push({ code: "custom", message, input: v });
+      return canonical ?? v;
+    }),
+  );
+}
+
 /**
  * Strict: any bad part is an error with a specific message. Values come out canonical
  * ("en-us" -> "en-US"). Use where a client must be told its hints are wrong.
  */
 export const clientHintsSchema = strictObject({
-  timeZone: optional(
-    pipe(
-      string(),
-      transform((v: string, ctx) => {
-        const zone = canonicalTimeZone(v);
-        if (!zone) ctx.issues.push({ code: "custom", message: "timeZone must be an IANA time zone such as Europe/London", input: v });
-        return zone ?? v;
-      }),
-    ),
-  ),
+  timeZone: optional(canonicalString(canonicalTimeZone, "timeZone must be an IANA time zone such as Europe/London")),
   languages: optional(
     pipe(
-      array(
-        pipe(
-          string(),
-          transform((v: string, ctx) => {
-            const tag = canonicalLanguageTag(v);
-            if (!tag) ctx.issues.push({ code: "custom", message: "each language must be a BCP 47 tag such as en-GB", input: v });
-            return tag ?? v;
-          }),
-        ),
-      ).check(maxLength(MAX_CLIENT_LANGUAGES, { error: `at most ${MAX_CLIENT_LANGUAGES} languages` })),
+      array(canonicalString(canonicalLanguageTag, "each language must be a BCP 47 tag such as en-GB")).check(
+        maxLength(MAX_CLIENT_LANGUAGES, { error: `at most ${MAX_CLIENT_LANGUAGES} languages` }),
+      ),
       transform((tags: string[]) => [...new Set(tags)]),
     ),
   ),
