@@ -17,7 +17,6 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../../e2e/support/chromium.mjs";
 import { PERF_MARKS } from "@/lib/perf/marks";
 
-
 /** Collects layout shifts from the first paint on (runs before the page's own scripts). */
 const LAYOUT_SHIFT_OBSERVER = `
   window.__layoutShift = 0;

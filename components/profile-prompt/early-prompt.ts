@@ -25,8 +25,8 @@ export function requestProfilePromptEarly(getAccessToken: () => Promise<string>)
 }
 
 /** The early request, if one was started less than FRESH_MS ago; it is given out once. */
-export function takeEarlyProfilePrompt(now = Date.now()): Promise<PromptResult> | null {
+export function takeEarlyProfilePrompt(): Promise<PromptResult> | null {
   const taken = early;
   early = null;
-  return taken && now - taken.startedAt < FRESH_MS ? taken.result : null;
+  return taken && Date.now() - taken.startedAt < FRESH_MS ? taken.result : null;
 }
