@@ -4,14 +4,27 @@
  * hangs or answers nonsense contributes nothing and is listed in `problems` (fail open).
  * Isomorphic.
  */
+import { z } from "zod";
 import {
-  enrichedValueSchema,
   pickBest,
   type BestValues,
   type EnrichedValue,
   type EnrichmentInput,
   type EnrichmentProvider,
 } from "./types";
+
+const confidence = z.number().min(0).max(1);
+const base = { confidence, source: z.string().min(1), observedAt: z.iso.datetime({ offset: true }) };
+const text = z.string().trim().min(1).max(200);
+
+/** An EnrichedValue as data (for values read back from storage or handed in by a provider). */
+export const enrichedValueSchema = z.discriminatedUnion("field", [
+  z.object({ field: z.literal("city"), value: text, ...base }),
+  z.object({ field: z.literal("region"), value: text, ...base }),
+  z.object({ field: z.literal("country"), value: z.string().regex(/^[A-Z]{2}$/), ...base }),
+  z.object({ field: z.literal("timezone"), value: z.string().min(1).max(64), ...base }),
+  z.object({ field: z.literal("languages"), value: z.array(z.string().min(1).max(35)).min(1).max(10), ...base }),
+]);
 
 export interface EnrichOptions {
   /** The most the whole run may take, in milliseconds. */

@@ -1,9 +1,9 @@
 /**
  * Enrichment: facts about a user that Gradual can learn without asking (where they are, which
  * time zone and languages they use), each with a confidence and the provider it came from.
- * Isomorphic: types and zod only.
+ * Isomorphic, and free of zod: the browser loads this module (through merge.ts, for the profile page),
+ * so the schema that checks providers' answers lives with the runner (enrich.ts).
  */
-import { z } from "zod";
 
 /** What a provider can learn. Values: city/region free text, country ISO 3166-1 alpha-2,
  * timezone an IANA zone name, languages a BCP 47 list, most preferred first. */
@@ -55,19 +55,6 @@ export interface EnrichmentProvider {
   readonly timeBudgetMs: number;
   lookup(input: EnrichmentInput, context: ProviderContext): Promise<EnrichedValue[]>;
 }
-
-const confidence = z.number().min(0).max(1);
-const base = { confidence, source: z.string().min(1), observedAt: z.iso.datetime({ offset: true }) };
-const text = z.string().trim().min(1).max(200);
-
-/** An EnrichedValue as data (for values read back from storage or handed in by a provider). */
-export const enrichedValueSchema = z.discriminatedUnion("field", [
-  z.object({ field: z.literal("city"), value: text, ...base }),
-  z.object({ field: z.literal("region"), value: text, ...base }),
-  z.object({ field: z.literal("country"), value: z.string().regex(/^[A-Z]{2}$/), ...base }),
-  z.object({ field: z.literal("timezone"), value: z.string().min(1).max(64), ...base }),
-  z.object({ field: z.literal("languages"), value: z.array(z.string().min(1).max(35)).min(1).max(10), ...base }),
-]);
 
 export type BestValues = { [K in EnrichmentField]?: EnrichedValue<K> };
 
