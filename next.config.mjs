@@ -20,7 +20,11 @@ const nextConfig = {
   // The project root, so a lockfile in a parent directory is never taken for the workspace root.
   turbopack: {
     root: import.meta.dirname,
-    ...(profileConfig ? { resolveAlias: { "@/profile.config": `./${profileConfig.replace(/^\.\//, "")}` } } : {}),
+    resolveAlias: {
+      // Browsers get the catalog without its definition check (the server runs it); see the module.
+      "@/lib/profile/define-catalog": { browser: "./lib/profile/define-catalog.browser.ts" },
+      ...(profileConfig ? { "@/profile.config": `./${profileConfig.replace(/^\.\//, "")}` } : {}),
+    },
   },
   ...(distDir ? { distDir } : {}),
   // Security headers on every response (docs/security.md; the same values as STATIC_SECURITY_HEADERS

@@ -3,7 +3,8 @@
  * enrichment) and a long history (skips and declines on every question, 1 000 earlier logins in
  * the prompt log), for the planner figure and its test.
  */
-import { defineProfileCatalog, type ProfileCatalog, type QuestionInput } from "@/lib/profile/catalog";
+import type { ProfileCatalog, QuestionInput } from "@/lib/profile/catalog";
+import { defineProfileCatalog } from "@/lib/profile/define-catalog";
 import { DAY_MS, type LoginPrompt, type PlanInput, type PromptHistory, type PromptLog } from "@/lib/profile/planner";
 import { seededUint32 } from "../lib/stats";
 

@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import {
   DEFAULT_QUESTION_ACCESS_CONTROL,
   ProfileCatalogError,
-  defineProfileCatalog,
   findQuestion,
   isCatalogAttribute,
   isEmptyValue,
@@ -11,6 +10,8 @@ import {
   questionAttributeConfig,
   type QuestionInput,
 } from "./catalog";
+import { defineProfileCatalog } from "./define-catalog";
+import { defineProfileCatalog as defineInBrowser } from "./define-catalog.browser";
 
 const base = { label: "Label", purpose: "Why", priority: 1 } as const;
 const q = (attribute: string, extra: Partial<QuestionInput> = {}): QuestionInput => ({
@@ -86,6 +87,44 @@ describe("defineProfileCatalog: defaults", () => {
     assert.equal(isCatalogAttribute(catalog, "company"), true);
     assert.equal(isCatalogAttribute(catalog, "constructor"), false);
     assert.equal(isCatalogAttribute(catalog, 3), false);
+  });
+});
+
+describe("defineProfileCatalog: the browser's version (define-catalog.browser.ts)", () => {
+  const everything = {
+    perLogin: 3,
+    cooldownDays: [2, 14],
+    defaultLocale: "de",
+    questions: [
+      q("company", { label: { de: "Firma", en: "Company" }, purpose: { de: "Warum" }, authgearId: "0001", autoComplete: "organization" }),
+      q("team_size", { type: "integer", minimum: 1, maximum: 500, help: { de: "Ungefähr" }, placeholder: "12", when: { known: ["company"] } }),
+      q("industry", { type: "enum", options: [{ value: "software", label: { de: "Software" } }], when: { equals: { team_size: 12 } } }),
+      q("country", { type: "country_code", enrichment: { field: "country", mode: "fill" }, accessControl: { end_user: "readonly", bearer: "readonly", portal_ui: "readwrite" } }),
+    ],
+  } as const;
+
+  it("builds exactly the catalog the checking version builds", () => {
+    assert.deepEqual(defineInBrowser(everything), defineProfileCatalog(everything));
+    assert.deepEqual(defineInBrowser({ questions: [q("company")] }), defineProfileCatalog({ questions: [q("company")] }));
+  });
+
+  it("copies: both freeze their own catalog and leave the caller's objects as they were", () => {
+    const input = { questions: [q("company", { label: { en: "Company" }, when: undefined }), q("job_title", { when: { known: ["company"] } })] };
+    for (const define of [defineProfileCatalog, defineInBrowser]) {
+      const catalog = define(input);
+      assert.equal(Object.isFrozen(catalog.questions[1]?.when?.known), true);
+      assert.equal(Object.isFrozen(input.questions[1]?.when?.known), false);
+      assert.equal(Object.isFrozen(input.questions[0]?.label), false);
+    }
+  });
+
+  it("checks nothing: the server's import of the same catalog does", () => {
+    const outOfRange = { perLogin: 9, questions: [q("company")] };
+    const twice = { questions: [q("company"), q("company")] };
+    assert.deepEqual(problems(outOfRange), ["perLogin: must be from 1 to 3"]);
+    assert.match(problems(twice).join("\n"), /attribute "company" is already used/);
+    assert.equal(defineInBrowser(outOfRange).perLogin, 9);
+    assert.equal(defineInBrowser(twice).questions.length, 2);
   });
 });
 

@@ -2,43 +2,14 @@
  * The question catalog: which Authgear custom attributes Gradual asks for, how each is labelled,
  * explained and limited, in which order, under which condition, and how many per login.
  *
- * `defineProfileCatalog()` validates the whole catalog when it is defined (module load), so a bad
- * catalog fails the build and every test instead of a user's prompt. Authgear's own rules (names,
- * types, enum values, limits, access control) are not restated here: each question is turned into
- * the attribute entry Authgear would get and checked with `customAttributeConfigSchema`.
+ * This module is the catalog's model: its types, defaults and helpers, without zod, since every
+ * prompt loads it in the browser. `defineProfileCatalog()` (define-catalog.ts) checks a catalog
+ * when it is defined and builds it with `normalizeProfileCatalog()` from here (ADR 004).
  *
- * Isomorphic: zod and lib/authgear only; client components import it too.
+ * Isomorphic: client components import it too.
  */
-import {
-  _default,
-  array,
-  enum as zEnum,
-  int,
-  maximum,
-  minLength,
-  minimum,
-  number,
-  optional,
-  record,
-  refine,
-  regex,
-  strictObject,
-  string,
-  superRefine,
-  union,
-  type output,
-} from "zod/mini";
-import type { $ZodIssue } from "zod/v4/core";
-import { customAttributeConfigSchema, type CustomAttributeConfig } from "@/lib/authgear/config";
-import {
-  ACCESS_LEVELS,
-  CUSTOM_ATTRIBUTE_TYPES,
-  attributeNameProblem,
-  attributeValueSchema,
-  type AccessControl,
-  type AttributeRule,
-  type CustomAttributeType,
-} from "@/lib/authgear/custom-attributes";
+import type { CustomAttributeConfig } from "@/lib/authgear/config";
+import type { AccessControl, AttributeRule, CustomAttributeType } from "@/lib/authgear/custom-attributes";
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -220,7 +191,7 @@ export function conditionAttributes<A extends string>(condition: QuestionConditi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validation
+// Definition (the check itself is in define-catalog.ts)
 // ---------------------------------------------------------------------------------------------
 
 export class ProfileCatalogError extends Error {
@@ -232,251 +203,6 @@ export class ProfileCatalogError extends Error {
   }
 }
 
-// zod/mini with named imports: profile.config.ts runs this check in the browser too, and only the
-// parts used end up in the prompt's bundle.
-const nonEmptyText = string().check(refine((s) => s.trim().length > 0, { error: "must not be empty" }));
-const localizedTextSchema = union(
-  [
-    nonEmptyText,
-    record(string(), nonEmptyText).check(
-      refine((m) => Object.keys(m).length > 0, { error: "needs at least one locale" }),
-      superRefine((m, ctx) => {
-        for (const key of Object.keys(m)) {
-          if (!isCanonicalLocale(key)) {
-            ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not a canonical locale tag (e.g. "en", "de", "de-CH")` });
-          }
-        }
-      }),
-    ),
-  ],
-  { error: "must be a non-empty string or a map of locale to string" },
-);
-
-const finite = number({ error: "must be a finite number" });
-
-const questionSchema = strictObject({
-  attribute: string(),
-  type: zEnum(CUSTOM_ATTRIBUTE_TYPES, { error: `must be one of ${CUSTOM_ATTRIBUTE_TYPES.join(", ")}` }),
-  label: localizedTextSchema,
-  help: optional(localizedTextSchema),
-  placeholder: optional(localizedTextSchema),
-  purpose: localizedTextSchema,
-  minimum: optional(finite),
-  maximum: optional(finite),
-  options: optional(array(strictObject({ value: string(), label: localizedTextSchema }))),
-  priority: finite,
-  when: optional(
-    strictObject({
-      known: optional(array(string())),
-      equals: optional(record(string(), union([string(), finite]))),
-    }),
-  ),
-  enrichment: optional(strictObject({ field: zEnum(ENRICHMENT_FIELDS), mode: zEnum(ENRICHMENT_MODES) })),
-  accessControl: optional(strictObject({ end_user: zEnum(ACCESS_LEVELS), bearer: zEnum(ACCESS_LEVELS), portal_ui: zEnum(ACCESS_LEVELS) })),
-  authgearId: optional(string().check(minLength(1, { error: "must not be empty" }))),
-  autoComplete: optional(string().check(regex(/^[a-z][a-z0-9 -]*$/, { error: "must be an HTML autocomplete token, e.g. organization-title" }))),
-});
-
-const catalogSchema = strictObject({
-  perLogin: _default(
-    int({ error: `must be a whole number from 1 to ${MAX_PER_LOGIN}` }).check(
-      minimum(1, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
-      maximum(MAX_PER_LOGIN, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
-    ),
-    DEFAULT_PER_LOGIN,
-  ),
-  cooldownDays: _default(
-    array(finite.check(refine((n) => n > 0, { error: "must be more than 0 days" }))).check(
-      minLength(1, { error: "needs at least one entry" }),
-      refine((days) => days.every((d, i) => i === 0 || d >= (days[i - 1] as number)), {
-        error: "must not shrink from one skip to the next",
-      }),
-    ),
-    () => [...DEFAULT_COOLDOWN_DAYS],
-  ),
-  defaultLocale: _default(string().check(refine(isCanonicalLocale, { error: 'must be a canonical locale tag, e.g. "en"' })), DEFAULT_LOCALE),
-  questions: array(questionSchema).check(minLength(1, { error: "needs at least one question" })),
-});
-type ParsedCatalog = output<typeof catalogSchema>;
-type ParsedQuestion = ParsedCatalog["questions"][number];
-
-/** Property names every JavaScript object has; as attribute names they would break plain-object maps. */
-function isObjectPrototypeName(name: string): boolean {
-  return name in Object.prototype;
-}
-
-/** Maps the attribute-config field names back to the catalog's names for messages. */
-const CONFIG_FIELD_NAMES: Record<string, string> = {
-  id: "authgearId",
-  pointer: "attribute",
-  enum: "options",
-  access_control: "accessControl",
-};
-
-function describeQuestion(input: unknown, index: number): string {
-  const attribute =
-    typeof input === "object" && input !== null && typeof (input as { attribute?: unknown }).attribute === "string"
-      ? (input as { attribute: string }).attribute
-      : undefined;
-  return attribute ? `question "${attribute}" (questions[${index}])` : `questions[${index}]`;
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-}
-
-function zodProblems(input: unknown, issues: readonly $ZodIssue[]): string[] {
-  const questions =
-    typeof input === "object" && input !== null && Array.isArray((input as { questions?: unknown }).questions)
-      ? ((input as { questions: unknown[] }).questions)
-      : [];
-  return issues.map((issue) => {
-    const path = issue.path;
-    if (path[0] === "questions" && typeof path[1] === "number") {
-      const rest = pathText(path.slice(2));
-      return `${describeQuestion(questions[path[1]], path[1])}: ${rest ? `${rest}: ` : ""}${issue.message}`;
-    }
-    const where = pathText(path);
-    return `${where ? `${where}: ` : ""}${issue.message}`;
-  });
-}
-
-function localizedTextProblems(text: LocalizedText | undefined, field: string, defaultLocale: string): string[] {
-  if (text === undefined || typeof text === "string") return [];
-  return Object.hasOwn(text, defaultLocale) ? [] : [`${field} has no "${defaultLocale}" text (the default locale)`];
-}
-
-function questionProblems(q: ParsedQuestion, catalog: ParsedCatalog, index: number): string[] {
-  const problems: string[] = [];
-  const say = (message: string) => problems.push(`${describeQuestion(q, index)}: ${message}`);
-
-  const nameProblem = attributeNameProblem(q.attribute);
-  if (nameProblem) say(`attribute ${nameProblem}`);
-  else if (isObjectPrototypeName(q.attribute)) say(`attribute "${q.attribute}" is a property of every JavaScript object; choose another name`);
-
-  for (const [field, text] of [
-    ["label", q.label],
-    ["help", q.help],
-    ["placeholder", q.placeholder],
-    ["purpose", q.purpose],
-    ...(q.options ?? []).map((o, i) => [`options[${i}].label`, o.label] as const),
-  ] as const) {
-    for (const p of localizedTextProblems(text, field, catalog.defaultLocale)) say(p);
-  }
-
-  if (q.options !== undefined && q.type !== "enum") say(`options apply only to type enum, not ${q.type}`);
-  if (q.type === "enum" && (q.options === undefined || q.options.length === 0)) say("type enum needs options");
-  if (q.minimum !== undefined && q.maximum !== undefined && q.minimum > q.maximum) {
-    say(`minimum (${q.minimum}) is greater than maximum (${q.maximum})`);
-  }
-
-  // Authgear's own rules, by asking Authgear's config schema about the entry we would generate.
-  const generated = customAttributeConfigSchema.safeParse(questionAttributeConfig(q));
-  if (!generated.success) {
-    for (const issue of generated.error.issues) {
-      const field = issue.path[0] === undefined ? "" : (CONFIG_FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]));
-      if (field === "attribute" && nameProblem) continue; // already said, more clearly
-      if (field === "options" && q.type === "enum" && (q.options === undefined || q.options.length === 0)) continue;
-      if (field === "type" && issue.message.includes("minimum/maximum")) {
-        say(`minimum/maximum apply only to number and integer, not ${q.type}`);
-        continue;
-      }
-      const optionIndex = field === "options" && typeof issue.path[1] === "number" ? issue.path[1] : undefined;
-      const where =
-        optionIndex !== undefined
-          ? `options[${optionIndex}].value ${JSON.stringify(q.options?.[optionIndex]?.value)}`
-          : pathText([field, ...issue.path.slice(1)]);
-      say(`${where}: ${issue.message} (Authgear's rule)`);
-    }
-  }
-
-  if (q.enrichment) {
-    const needs: CustomAttributeType = q.enrichment.field === "country" ? "country_code" : "string";
-    if (q.type !== needs) say(`enrichment field "${q.enrichment.field}" fills a ${needs} attribute, not ${q.type}`);
-  }
-
-  if (q.when) {
-    const known = q.when.known ?? [];
-    const equals = q.when.equals ?? {};
-    if (known.length === 0 && Object.keys(equals).length === 0) say("when names no attribute; remove it or add known/equals");
-    if (new Set(known).size !== known.length) say("when.known lists an attribute twice");
-    for (const name of [...known, ...Object.keys(equals)]) {
-      if (name === q.attribute) {
-        say(`when names the question itself ("${name}"); a question cannot wait for its own answer`);
-        continue;
-      }
-      if (!catalog.questions.some((other) => other.attribute === name)) {
-        say(`when names "${name}", which is not an attribute of this catalog`);
-      }
-    }
-    for (const [name, value] of Object.entries(equals)) {
-      const target = catalog.questions.find((other) => other.attribute === name);
-      if (!target || name === q.attribute) continue;
-      const check = attributeValueSchema(questionRule(target)).safeParse(value);
-      if (!check.success) {
-        say(`when.equals.${name} = ${JSON.stringify(value)} can never match: ${check.error.issues[0]?.message ?? "invalid value"}`);
-      }
-    }
-  }
-  return problems;
-}
-
-function cycleProblems(questions: readonly ParsedQuestion[]): string[] {
-  const edges = new Map<string, string[]>();
-  for (const q of questions) edges.set(q.attribute, q.when ? conditionAttributes(q.when).filter((a) => a !== q.attribute) : []);
-  const problems: string[] = [];
-  const reported = new Set<string>();
-  const state = new Map<string, "visiting" | "done">();
-  const stack: string[] = [];
-  const visit = (node: string) => {
-    state.set(node, "visiting");
-    stack.push(node);
-    for (const next of edges.get(node) ?? []) {
-      if (!edges.has(next)) continue;
-      if (state.get(next) === "visiting") {
-        const cycle = [...stack.slice(stack.indexOf(next)), next];
-        const key = [...new Set(cycle)].sort().join(",");
-        if (!reported.has(key)) {
-          reported.add(key);
-          problems.push(`conditions form a cycle ${cycle.join(" → ")}: none of these questions could ever be asked`);
-        }
-      } else if (!state.has(next)) {
-        visit(next);
-      }
-    }
-    stack.pop();
-    state.set(node, "done");
-  };
-  for (const q of questions) if (!state.has(q.attribute)) visit(q.attribute);
-  return problems;
-}
-
-function catalogProblems(catalog: ParsedCatalog): string[] {
-  const problems: string[] = [];
-  const firstIndex = new Map<string, number>();
-  const firstId = new Map<string, number>();
-  const enrichmentField = new Map<string, number>();
-  catalog.questions.forEach((q, i) => {
-    const seen = firstIndex.get(q.attribute);
-    if (seen !== undefined) problems.push(`${describeQuestion(q, i)}: attribute "${q.attribute}" is already used by questions[${seen}]`);
-    else firstIndex.set(q.attribute, i);
-    const id = q.authgearId ?? q.attribute;
-    const seenId = firstId.get(id);
-    if (seenId !== undefined && seen === undefined) {
-      problems.push(`${describeQuestion(q, i)}: authgearId "${id}" is already used by questions[${seenId}]`);
-    } else if (seenId === undefined) firstId.set(id, i);
-    if (q.enrichment) {
-      const other = enrichmentField.get(q.enrichment.field);
-      if (other !== undefined) {
-        problems.push(`${describeQuestion(q, i)}: enrichment field "${q.enrichment.field}" is already used by questions[${other}]`);
-      } else enrichmentField.set(q.enrichment.field, i);
-    }
-    problems.push(...questionProblems(q, catalog, i));
-  });
-  problems.push(...cycleProblems(catalog.questions));
-  return problems;
-}
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
@@ -485,7 +211,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function normalizeQuestion(q: ParsedQuestion): Question {
+function normalizeQuestion(q: QuestionInput): Question {
   const out: { -readonly [K in keyof Question]: Question[K] } = {
     attribute: q.attribute,
     type: q.type,
@@ -501,7 +227,7 @@ function normalizeQuestion(q: ParsedQuestion): Question {
   if (q.maximum !== undefined) out.maximum = q.maximum;
   if (q.options !== undefined) out.options = q.options;
   if (q.when !== undefined) {
-    const when: { known?: string[]; equals?: Record<string, string | number> } = {};
+    const when: { -readonly [K in keyof QuestionCondition]: QuestionCondition[K] } = {};
     if (q.when.known !== undefined) when.known = q.when.known;
     if (q.when.equals !== undefined) when.equals = q.when.equals;
     out.when = when;
@@ -512,21 +238,19 @@ function normalizeQuestion(q: ParsedQuestion): Question {
 }
 
 /**
- * Validates and freezes a question catalog. Throws a `ProfileCatalogError` listing every problem,
- * each naming its question, e.g. `question "team_size" (questions[2]): minimum (5) is greater than maximum (1)`.
+ * The catalog `defineProfileCatalog()` returns for `input`: a copy (the caller's objects stay as they
+ * were) with the defaults applied, frozen deeply. It checks nothing: call it on input that
+ * define-catalog.ts has checked, or that the server has (define-catalog.browser.ts).
  */
-export function defineProfileCatalog<const Q extends readonly QuestionInput[]>(
+export function normalizeProfileCatalog<const Q extends readonly QuestionInput[]>(
   input: ProfileCatalogInput<Q>,
 ): ProfileCatalog<Q[number]["attribute"]> {
-  const parsed = catalogSchema.safeParse(input);
-  if (!parsed.success) throw new ProfileCatalogError(zodProblems(input, parsed.error.issues));
-  const problems = catalogProblems(parsed.data);
-  if (problems.length > 0) throw new ProfileCatalogError(problems);
+  const copy: ProfileCatalogInput = structuredClone(input);
   const catalog: ProfileCatalog = {
-    perLogin: parsed.data.perLogin,
-    cooldownDays: parsed.data.cooldownDays,
-    defaultLocale: parsed.data.defaultLocale,
-    questions: parsed.data.questions.map(normalizeQuestion),
+    perLogin: copy.perLogin === undefined ? DEFAULT_PER_LOGIN : copy.perLogin,
+    cooldownDays: copy.cooldownDays === undefined ? [...DEFAULT_COOLDOWN_DAYS] : copy.cooldownDays,
+    defaultLocale: copy.defaultLocale === undefined ? DEFAULT_LOCALE : copy.defaultLocale,
+    questions: copy.questions.map(normalizeQuestion),
   };
   return deepFreeze(catalog) as ProfileCatalog<Q[number]["attribute"]>;
 }

@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { defineProfileCatalog, type QuestionInput } from "./catalog";
+import type { QuestionInput } from "./catalog";
+import { defineProfileCatalog } from "./define-catalog";
 import {
   DAY_MS,
   conditionHolds,

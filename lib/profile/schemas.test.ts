@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { defineProfileCatalog, findQuestion, type Question } from "./catalog";
+import { findQuestion, type Question } from "./catalog";
+import { defineProfileCatalog } from "./define-catalog";
 import { answerSchema, answersSchema, countryOptions, formField, parseFormValue } from "./schemas";
 import { profileCatalog } from "@/profile.config";
 import { ISO_3166_1_ALPHA_2 } from "@/lib/authgear/iso3166";

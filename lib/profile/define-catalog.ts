@@ -1,0 +1,304 @@
+/**
+ * `defineProfileCatalog()`: checks a question catalog when it is defined (module load), so a bad
+ * catalog fails the first render, action and every test instead of a user's prompt, and builds it
+ * (catalog.ts). Authgear's own rules (names, types, enum values, limits, access control) are not
+ * restated here: each question is turned into the attribute entry Authgear would get and checked
+ * with `customAttributeConfigSchema`.
+ *
+ * Browser builds get define-catalog.browser.ts instead (next.config.mjs maps this module there):
+ * the same catalog without this check, whose schemas would otherwise be most of the zod the prompt
+ * loads. The server imports the same catalog file through this module, so no catalog reaches a
+ * browser unchecked (ADR 004).
+ */
+import {
+  array,
+  enum as zEnum,
+  int,
+  maximum,
+  minLength,
+  minimum,
+  number,
+  optional,
+  record,
+  refine,
+  regex,
+  strictObject,
+  string,
+  superRefine,
+  union,
+} from "zod/mini";
+import type { $ZodIssue } from "zod/v4/core";
+import { customAttributeConfigSchema } from "@/lib/authgear/config";
+import { ACCESS_LEVELS, CUSTOM_ATTRIBUTE_TYPES, attributeNameProblem, attributeValueSchema, type CustomAttributeType } from "@/lib/authgear/custom-attributes";
+import {
+  ENRICHMENT_FIELDS,
+  ENRICHMENT_MODES,
+  MAX_PER_LOGIN,
+  ProfileCatalogError,
+  conditionAttributes,
+  isCanonicalLocale,
+  normalizeProfileCatalog,
+  questionAttributeConfig,
+  questionRule,
+  type LocalizedText,
+  type ProfileCatalog,
+  type ProfileCatalogInput,
+  type Question,
+  type QuestionInput,
+} from "./catalog";
+
+const nonEmptyText = string().check(refine((s) => s.trim().length > 0, { error: "must not be empty" }));
+const localizedTextSchema = union(
+  [
+    nonEmptyText,
+    record(string(), nonEmptyText).check(
+      refine((m) => Object.keys(m).length > 0, { error: "needs at least one locale" }),
+      superRefine((m, ctx) => {
+        for (const key of Object.keys(m)) {
+          if (!isCanonicalLocale(key)) {
+            ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not a canonical locale tag (e.g. "en", "de", "de-CH")` });
+          }
+        }
+      }),
+    ),
+  ],
+  { error: "must be a non-empty string or a map of locale to string" },
+);
+
+const finite = number({ error: "must be a finite number" });
+
+const questionSchema = strictObject({
+  attribute: string(),
+  type: zEnum(CUSTOM_ATTRIBUTE_TYPES, { error: `must be one of ${CUSTOM_ATTRIBUTE_TYPES.join(", ")}` }),
+  label: localizedTextSchema,
+  help: optional(localizedTextSchema),
+  placeholder: optional(localizedTextSchema),
+  purpose: localizedTextSchema,
+  minimum: optional(finite),
+  maximum: optional(finite),
+  options: optional(array(strictObject({ value: string(), label: localizedTextSchema }))),
+  priority: finite,
+  when: optional(
+    strictObject({
+      known: optional(array(string())),
+      equals: optional(record(string(), union([string(), finite]))),
+    }),
+  ),
+  enrichment: optional(strictObject({ field: zEnum(ENRICHMENT_FIELDS), mode: zEnum(ENRICHMENT_MODES) })),
+  accessControl: optional(strictObject({ end_user: zEnum(ACCESS_LEVELS), bearer: zEnum(ACCESS_LEVELS), portal_ui: zEnum(ACCESS_LEVELS) })),
+  authgearId: optional(string().check(minLength(1, { error: "must not be empty" }))),
+  autoComplete: optional(string().check(regex(/^[a-z][a-z0-9 -]*$/, { error: "must be an HTML autocomplete token, e.g. organization-title" }))),
+});
+
+/** The catalog's shape; defaults are applied afterwards, by normalizeProfileCatalog(). */
+const catalogSchema = strictObject({
+  perLogin: optional(
+    int({ error: `must be a whole number from 1 to ${MAX_PER_LOGIN}` }).check(
+      minimum(1, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
+      maximum(MAX_PER_LOGIN, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
+    ),
+  ),
+  cooldownDays: optional(
+    array(finite.check(refine((n) => n > 0, { error: "must be more than 0 days" }))).check(
+      minLength(1, { error: "needs at least one entry" }),
+      refine((days) => days.every((d, i) => i === 0 || d >= (days[i - 1] as number)), {
+        error: "must not shrink from one skip to the next",
+      }),
+    ),
+  ),
+  defaultLocale: optional(string().check(refine(isCanonicalLocale, { error: 'must be a canonical locale tag, e.g. "en"' }))),
+  questions: array(questionSchema).check(minLength(1, { error: "needs at least one question" })),
+});
+
+/** Property names every JavaScript object has; as attribute names they would break plain-object maps. */
+function isObjectPrototypeName(name: string): boolean {
+  return name in Object.prototype;
+}
+
+/** Maps the attribute-config field names back to the catalog's names for messages. */
+const CONFIG_FIELD_NAMES: Record<string, string> = {
+  id: "authgearId",
+  pointer: "attribute",
+  enum: "options",
+  access_control: "accessControl",
+};
+
+function describeQuestion(input: unknown, index: number): string {
+  const attribute =
+    typeof input === "object" && input !== null && typeof (input as { attribute?: unknown }).attribute === "string"
+      ? (input as { attribute: string }).attribute
+      : undefined;
+  return attribute ? `question "${attribute}" (questions[${index}])` : `questions[${index}]`;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+}
+
+function zodProblems(input: unknown, issues: readonly $ZodIssue[]): string[] {
+  const questions =
+    typeof input === "object" && input !== null && Array.isArray((input as { questions?: unknown }).questions)
+      ? ((input as { questions: unknown[] }).questions)
+      : [];
+  return issues.map((issue) => {
+    const path = issue.path;
+    if (path[0] === "questions" && typeof path[1] === "number") {
+      const rest = pathText(path.slice(2));
+      return `${describeQuestion(questions[path[1]], path[1])}: ${rest ? `${rest}: ` : ""}${issue.message}`;
+    }
+    const where = pathText(path);
+    return `${where ? `${where}: ` : ""}${issue.message}`;
+  });
+}
+
+function localizedTextProblems(text: LocalizedText | undefined, field: string, defaultLocale: string): string[] {
+  if (text === undefined || typeof text === "string") return [];
+  return Object.hasOwn(text, defaultLocale) ? [] : [`${field} has no "${defaultLocale}" text (the default locale)`];
+}
+
+function questionProblems(q: Question, catalog: ProfileCatalog, index: number): string[] {
+  const problems: string[] = [];
+  const say = (message: string) => problems.push(`${describeQuestion(q, index)}: ${message}`);
+
+  const nameProblem = attributeNameProblem(q.attribute);
+  if (nameProblem) say(`attribute ${nameProblem}`);
+  else if (isObjectPrototypeName(q.attribute)) say(`attribute "${q.attribute}" is a property of every JavaScript object; choose another name`);
+
+  for (const [field, text] of [
+    ["label", q.label],
+    ["help", q.help],
+    ["placeholder", q.placeholder],
+    ["purpose", q.purpose],
+    ...(q.options ?? []).map((o, i) => [`options[${i}].label`, o.label] as const),
+  ] as const) {
+    for (const p of localizedTextProblems(text, field, catalog.defaultLocale)) say(p);
+  }
+
+  if (q.options !== undefined && q.type !== "enum") say(`options apply only to type enum, not ${q.type}`);
+  if (q.type === "enum" && (q.options === undefined || q.options.length === 0)) say("type enum needs options");
+  if (q.minimum !== undefined && q.maximum !== undefined && q.minimum > q.maximum) {
+    say(`minimum (${q.minimum}) is greater than maximum (${q.maximum})`);
+  }
+
+  // Authgear's own rules, by asking Authgear's config schema about the entry we would generate.
+  const generated = customAttributeConfigSchema.safeParse(questionAttributeConfig(q));
+  if (!generated.success) {
+    for (const issue of generated.error.issues) {
+      const field = issue.path[0] === undefined ? "" : (CONFIG_FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]));
+      if (field === "attribute" && nameProblem) continue; // already said, more clearly
+      if (field === "options" && q.type === "enum" && (q.options === undefined || q.options.length === 0)) continue;
+      if (field === "type" && issue.message.includes("minimum/maximum")) {
+        say(`minimum/maximum apply only to number and integer, not ${q.type}`);
+        continue;
+      }
+      const optionIndex = field === "options" && typeof issue.path[1] === "number" ? issue.path[1] : undefined;
+      const where =
+        optionIndex !== undefined
+          ? `options[${optionIndex}].value ${JSON.stringify(q.options?.[optionIndex]?.value)}`
+          : pathText([field, ...issue.path.slice(1)]);
+      say(`${where}: ${issue.message} (Authgear's rule)`);
+    }
+  }
+
+  if (q.enrichment) {
+    const needs: CustomAttributeType = q.enrichment.field === "country" ? "country_code" : "string";
+    if (q.type !== needs) say(`enrichment field "${q.enrichment.field}" fills a ${needs} attribute, not ${q.type}`);
+  }
+
+  if (q.when) {
+    const known = q.when.known ?? [];
+    const equals = q.when.equals ?? {};
+    if (known.length === 0 && Object.keys(equals).length === 0) say("when names no attribute; remove it or add known/equals");
+    if (new Set(known).size !== known.length) say("when.known lists an attribute twice");
+    for (const name of [...known, ...Object.keys(equals)]) {
+      if (name === q.attribute) {
+        say(`when names the question itself ("${name}"); a question cannot wait for its own answer`);
+        continue;
+      }
+      if (!catalog.questions.some((other) => other.attribute === name)) {
+        say(`when names "${name}", which is not an attribute of this catalog`);
+      }
+    }
+    for (const [name, value] of Object.entries(equals)) {
+      const target = catalog.questions.find((other) => other.attribute === name);
+      if (!target || name === q.attribute) continue;
+      const check = attributeValueSchema(questionRule(target)).safeParse(value);
+      if (!check.success) {
+        say(`when.equals.${name} = ${JSON.stringify(value)} can never match: ${check.error.issues[0]?.message ?? "invalid value"}`);
+      }
+    }
+  }
+  return problems;
+}
+
+function cycleProblems(questions: readonly Question[]): string[] {
+  const edges = new Map<string, string[]>();
+  for (const q of questions) edges.set(q.attribute, q.when ? conditionAttributes(q.when).filter((a) => a !== q.attribute) : []);
+  const problems: string[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, "visiting");
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!edges.has(next)) continue;
+      if (state.get(next) === "visiting") {
+        const cycle = [...stack.slice(stack.indexOf(next)), next];
+        const key = [...new Set(cycle)].sort().join(",");
+        if (!reported.has(key)) {
+          reported.add(key);
+          problems.push(`conditions form a cycle ${cycle.join(" → ")}: none of these questions could ever be asked`);
+        }
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(node, "done");
+  };
+  for (const q of questions) if (!state.has(q.attribute)) visit(q.attribute);
+  return problems;
+}
+
+function catalogProblems(catalog: ProfileCatalog): string[] {
+  const problems: string[] = [];
+  const firstIndex = new Map<string, number>();
+  const firstId = new Map<string, number>();
+  const enrichmentField = new Map<string, number>();
+  catalog.questions.forEach((q, i) => {
+    const seen = firstIndex.get(q.attribute);
+    if (seen !== undefined) problems.push(`${describeQuestion(q, i)}: attribute "${q.attribute}" is already used by questions[${seen}]`);
+    else firstIndex.set(q.attribute, i);
+    const id = q.authgearId ?? q.attribute;
+    const seenId = firstId.get(id);
+    if (seenId !== undefined && seen === undefined) {
+      problems.push(`${describeQuestion(q, i)}: authgearId "${id}" is already used by questions[${seenId}]`);
+    } else if (seenId === undefined) firstId.set(id, i);
+    if (q.enrichment) {
+      const other = enrichmentField.get(q.enrichment.field);
+      if (other !== undefined) {
+        problems.push(`${describeQuestion(q, i)}: enrichment field "${q.enrichment.field}" is already used by questions[${other}]`);
+      } else enrichmentField.set(q.enrichment.field, i);
+    }
+    problems.push(...questionProblems(q, catalog, i));
+  });
+  problems.push(...cycleProblems(catalog.questions));
+  return problems;
+}
+
+/**
+ * Checks and builds a question catalog: defaults applied, copied, frozen. Throws a
+ * `ProfileCatalogError` listing every problem, each naming its question, e.g.
+ * `question "team_size" (questions[2]): minimum (5) is greater than maximum (1)`.
+ */
+export function defineProfileCatalog<const Q extends readonly QuestionInput[]>(
+  input: ProfileCatalogInput<Q>,
+): ProfileCatalog<Q[number]["attribute"]> {
+  const parsed = catalogSchema.safeParse(input);
+  if (!parsed.success) throw new ProfileCatalogError(zodProblems(input, parsed.error.issues));
+  const catalog = normalizeProfileCatalog(input);
+  const problems = catalogProblems(catalog);
+  if (problems.length > 0) throw new ProfileCatalogError(problems);
+  return catalog;
+}
