@@ -1,13 +1,17 @@
 /**
- * The least JavaScript a form built the way the prompt must be built (react-hook-form, validated
- * by a zod schema through zodResolver: the project's design) can ship: useForm with zodResolver and
- * one zod/mini object schema of one string, bundled by esbuild (minified, tree-shaken statement by
- * statement, React left out as the page has it already), gzipped as the prompt's chunks are. Next's
- * bundler keeps whole modules of zod's core, so the prompt cannot get this low; the row says how
- * far above the floor it is, and the parts say where the floor comes from.
+ * Two floors under the prompt's JavaScript, each bundled by esbuild (minified, tree-shaken statement
+ * by statement, React left out as the page has it already) and gzipped as the prompt's chunks are:
+ * - the libraries': the least a form built the way the prompt must be built (react-hook-form,
+ *   validated by a zod schema through zodResolver: the project's design) can ship, useForm with
+ *   zodResolver and one zod/mini object schema of one string, with its two parts alone;
+ * - the prompt's own: components/profile-prompt/profile-prompt.tsx and everything it imports (the
+ *   component, its hook, the catalog, the answer schemas, zod/mini), Server Actions as the
+ *   references Next makes of them, Next's client runtime left out: what a bundler that tree-shakes
+ *   per statement would ship of the same code, against what Next's bundler ships.
  */
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 
 const ENTRIES = {
   form: `
@@ -23,18 +27,39 @@ const ENTRIES = {
   `,
 } as const;
 
-export type JsFloor = Record<keyof typeof ENTRIES, { bytes: number; gzipBytes: number }>;
+export type JsFloor = Record<keyof typeof ENTRIES | "prompt", { bytes: number; gzipBytes: number }>;
 
-async function bundle(root: string, contents: string): Promise<{ bytes: number; gzipBytes: number }> {
+/** As Next builds the prompt for the browser: Server Actions become references, the catalog's check stays out (next.config.mjs). */
+function asNextBuildsIt(root: string): Plugin {
+  return {
+    name: "as-next-builds-it",
+    setup(b) {
+      b.onResolve({ filter: /^@\/lib\/profile\/actions$/ }, () => ({ path: "server-actions", namespace: "as-next" }));
+      b.onLoad({ filter: /.*/, namespace: "as-next" }, () => ({
+        contents: `import { createServerReference } from "next/dist/client/app-call-server";
+          export const getProfilePrompt = createServerReference("1");
+          export const submitProfileAnswers = createServerReference("2");
+          export const dismissProfilePrompt = createServerReference("3");`,
+        loader: "js",
+        resolveDir: root,
+      }));
+      b.onResolve({ filter: /^@\/lib\/profile\/define-catalog$/ }, () => ({ path: join(root, "lib/profile/define-catalog.browser.ts") }));
+    },
+  };
+}
+
+async function bundle(root: string, input: Pick<BuildOptions, "stdin" | "entryPoints" | "plugins" | "tsconfig">): Promise<{ bytes: number; gzipBytes: number }> {
   const result = await build({
-    stdin: { contents, resolveDir: root, loader: "js", sourcefile: "floor.js" },
+    ...input,
+    absWorkingDir: root,
+    jsx: "automatic",
     bundle: true,
     minify: true,
     treeShaking: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
-    external: ["react", "react-dom", "react/jsx-runtime"],
+    external: ["react", "react-dom", "react/jsx-runtime", "next/*"],
     define: { "process.env.NODE_ENV": '"production"' },
     write: false,
     logLevel: "silent",
@@ -45,6 +70,13 @@ async function bundle(root: string, contents: string): Promise<{ bytes: number; 
 
 export async function measureJsFloor(root: string): Promise<JsFloor> {
   const entries = Object.entries(ENTRIES) as [keyof typeof ENTRIES, string][];
-  const sizes = await Promise.all(entries.map(async ([name, contents]) => [name, await bundle(root, contents)] as const));
-  return Object.fromEntries(sizes) as JsFloor;
+  const sizes = await Promise.all(
+    entries.map(async ([name, contents]) => [name, await bundle(root, { stdin: { contents, resolveDir: root, loader: "js", sourcefile: "floor.js" } })] as const),
+  );
+  const prompt = await bundle(root, {
+    entryPoints: [join(root, "components/profile-prompt/profile-prompt.tsx")],
+    tsconfig: join(root, "tsconfig.json"),
+    plugins: [asNextBuildsIt(root)],
+  });
+  return { ...Object.fromEntries(sizes), prompt } as JsFloor;
 }
