@@ -3,13 +3,14 @@
  * that the whole sign-in → prompt → save journey runs under without a single violation, script in an
  * answer saved and shown as text, and a client bundle without any server secret.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { SECRET_FILES } from "@/emulator/keys";
 import { MAX_TEXT_ANSWER_LENGTH } from "@/lib/profile/schemas";
 import { customAttributes } from "./support/admin";
 import { readSub, signUp, uniqueEmail } from "./support/auth";
+import { DIST_DIR, filesUnder } from "./support/build";
 import { expect, test } from "./support/fixtures";
 import { EMULATOR_DATA_DIR, EMULATOR_URL } from "./support/urls";
 
@@ -127,17 +128,6 @@ test("the CSP blocks what it should: a connection and an image to other origins 
   }
 });
 
-/** Every file under `dir`. */
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path);
-  }
-  return out;
-}
-
 /** The distinctive pieces of a PEM: each full base64 line of its body. */
 function pemLines(pem: string): string[] {
   return pem
@@ -147,8 +137,7 @@ function pemLines(pem: string): string[] {
 }
 
 test("the client bundle (.next/static) holds none of the server's secrets", async () => {
-  const dist = process.env.NEXT_DIST_DIR?.trim() || ".next";
-  const staticDir = join(dist, "static");
+  const staticDir = join(DIST_DIR, "static");
   expect((await stat(staticDir)).isDirectory()).toBe(true);
 
   const secrets: { name: string; needle: string }[] = [];
@@ -170,7 +159,7 @@ test("the client bundle (.next/static) holds none of the server's secrets", asyn
   }
   const markers = ["-----BEGIN PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----"];
 
-  const bundle = await files(staticDir);
+  const bundle = await filesUnder(staticDir);
   expect(bundle.some((f) => f.endsWith(".js")), "the build has client scripts").toBe(true);
   const leaks: string[] = [];
   for (const file of bundle) {
