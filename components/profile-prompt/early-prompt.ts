@@ -15,9 +15,17 @@ type PromptResult = Awaited<ReturnType<typeof getProfilePrompt>>;
 const FRESH_MS = 30_000;
 let early: { result: Promise<PromptResult>; startedAt: number } | null = null;
 
+/**
+ * Asks `action` (getProfilePrompt, this kit's or an embedder's) for this login's prompt. The one way
+ * the request is made, early or by the prompt itself, so an early answer is what the prompt would get.
+ */
+export async function askForProfilePrompt(action: typeof getProfilePrompt, getAccessToken: () => Promise<string>): Promise<PromptResult> {
+  return action(await getAccessToken(), { clientHints: collectClientHints() });
+}
+
 /** Starts getProfilePrompt for the signed-in user now; a failure is reported by the prompt that takes it. */
 export function requestProfilePromptEarly(getAccessToken: () => Promise<string>): void {
-  const result = getAccessToken().then((token) => getProfilePrompt(token, { clientHints: collectClientHints() }));
+  const result = askForProfilePrompt(getProfilePrompt, getAccessToken);
   result.catch(() => {
     /* the prompt that takes this reports the failure (and offers to try again) */
   });

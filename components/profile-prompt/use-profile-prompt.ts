@@ -16,7 +16,7 @@ import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "
 import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/profile/prompt-types";
 import { formField, type FormField } from "@/lib/profile/schemas";
 import { profileCatalog } from "@/profile.config";
-import { takeEarlyProfilePrompt } from "./early-prompt";
+import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
 
 /** What the user chose for one question. */
 export type QuestionChoice = "answer" | "skip" | "decline";
@@ -171,9 +171,7 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     (async () => {
       // The sign-in callback may have asked already (early-prompt.ts); only the kit's own actions can use it.
       const early = attempt === 0 && !callbacks.current.actions ? takeEarlyProfilePrompt() : null;
-      const result = await call(
-        async () => early ?? actions.getProfilePrompt(await callbacks.current.getAccessToken(), { clientHints: collectClientHints() }),
-      );
+      const result = await call(() => early ?? askForProfilePrompt(actions.getProfilePrompt, () => callbacks.current.getAccessToken()));
       if (cancelled) return;
       if (!result.ok) {
         setError(result.error);
