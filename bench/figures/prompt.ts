@@ -4,8 +4,9 @@
  *   calls they need (a read; a read then a write), and their Admin API round trips;
  * - in Chromium: time from the return to /auth/callback to the prompt on screen, against the
  *   signed-in home in the same page loads; the JavaScript only the prompt needs (gzip), against
- *   everything the page loaded and against the floor of its libraries (the smallest react-hook-form
- *   + zod form, bundled by esbuild); layout shift with the dialog prompt and the inline one.
+ *   everything the page loaded, against the same modules bundled by esbuild (tree-shaken per
+ *   statement) and against the floor of its libraries (the smallest react-hook-form + zod form,
+ *   bundled the same way); layout shift with the dialog prompt and the inline one.
  * The work runs in bench/prompt/session.ts under the build lock (it builds .next).
  */
 import { runLockedSession } from "../lib/build-lock";

@@ -2,7 +2,8 @@
  * The enrichment runner: asks every provider at once, each within its own time budget and the
  * overall one, and keeps the best value per field. It never throws: a provider that fails,
  * hangs or answers nonsense contributes nothing and is listed in `problems` (fail open).
- * Isomorphic.
+ * Runs on the server. Free of server-only code, but it checks providers' answers with zod classic,
+ * so no module a client component reaches may import it (ADR 014).
  */
 import { z } from "zod";
 import {
