@@ -3,8 +3,8 @@
  *
  * Edit this file to change what is asked. The questions stay in the order Authgear lists the
  * attributes; `priority` decides the asking order. After a change, run `npm run authgear:config`
- * and copy its output into your Authgear project (Portal → User Profile → Custom Attributes, or
- * authgear.yaml), and into emulator/authgear.yaml for local development.
+ * and paste its output into your Authgear project (Portal → Advanced → Edit Config, authgear.yaml
+ * `user_profile.custom_attributes`), and into emulator/authgear.yaml for local development.
  *
  * Imported by client components as well as the server: keep it free of server-only code.
  */

@@ -15,8 +15,9 @@ export function customAttributesConfig(catalog: ProfileCatalog): CustomAttribute
 
 export const YAML_HEADER = [
   " Generated from profile.config.ts by `npm run authgear:config`. Do not edit by hand: edit the catalog.",
-  " Authgear Portal: User Profile → Custom Attributes, one per entry (same name, type, limits, options).",
-  " Set \"Token Bearer\" to Read-only so userinfo shows the attribute to the app.",
+  " Authgear Portal: Advanced → Edit Config, merged into authgear.yaml under user_profile.custom_attributes",
+  " (the User Profile → Custom Attributes form takes one attribute at a time and no YAML).",
+  " Token Bearer stays Read-only so userinfo shows the attribute to the app.",
   " Self-hosted Authgear: merge into authgear.yaml. Custom attributes cannot change type once created.",
 ].join("\n");
 
