@@ -12,7 +12,22 @@
  *
  * Plain module (no I/O of its own): the store, the log and the clock are injected.
  */
-import type { ConfigProblem } from "@/lib/db/store.server";
+/** A configuration problem as the state store keeps it and /admin lists it. Times are epoch ms. */
+export interface ConfigProblem {
+  key: string;
+  kind: string;
+  /** What it concerns (an attribute's name), or "". */
+  subject: string;
+  /** What happened, in words. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  count: number;
+  /** When it was seen to be fixed; null while open. */
+  resolvedAt: number | null;
+}
 
 export type ConfigProblemKind = "attribute_not_configured" | "webhook_bad_signature";
 

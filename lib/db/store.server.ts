@@ -2,6 +2,7 @@ import "server-only";
 import { type AppDatabase, database } from "./database.server";
 import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY } from "./dialect.server";
 import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
+import type { ConfigProblem } from "@/lib/admin/config-problems";
 import type { ConfigProblemTable, ProvenanceTable, QuestionStateTable } from "./schema";
 
 /** One attribute's question history for one user. */
@@ -36,18 +37,7 @@ export interface Provenance {
 
 export type QuestionOutcome = "answered" | "skipped" | "declined";
 
-/** A configuration problem as /admin lists it (lib/admin/config-problems.ts). */
-export interface ConfigProblem {
-  key: string;
-  kind: string;
-  subject: string;
-  message: string;
-  fix: string;
-  firstSeenAt: number;
-  lastSeenAt: number;
-  count: number;
-  resolvedAt: number | null;
-}
+export type { ConfigProblem };
 
 function toConfigProblem(row: ConfigProblemTable): ConfigProblem {
   return {
