@@ -208,6 +208,14 @@ describe("Authgear webhook handler", () => {
       assert.deepEqual(admin.calls, []);
     });
 
+    it("answers at once when the state store hangs while the problem is recorded", async () => {
+      deps.store = () => new Promise(() => {});
+      const started = Date.now();
+      assert.deepEqual(await forged(preCreate()), { status: 200, body: { is_allowed: true } });
+      assert.ok(Date.now() - started < 1_000, `answered after ${Date.now() - started} ms`);
+      assert.equal(signatureLines().length, 1, "the log line does not wait for the store");
+    });
+
     it("reject: every bad-signature request gets 401", async () => {
       deps.badSignature = "reject";
       const result = await forged(preCreate());

@@ -129,6 +129,19 @@ function problemsOf(deps: HookDeps): ConfigProblemReporter {
 }
 
 /**
+ * How long recording a configuration problem may hold up an answer: a slow state store must not
+ * make a blocking answer late (Authgear would fail the sign-up). The write goes on after that.
+ */
+const PROBLEM_WAIT_MS = 250;
+
+/** Waits for `task` (which never rejects), but at most `ms`. */
+async function atMost(ms: number, task: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([task, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/**
  * The event type a body claims, read WITHOUT trusting it (the signature did not verify): only to
  * choose between the two bad-signature answers. Null when the body is not a JSON object with a type.
  */
@@ -236,13 +249,13 @@ export async function handleAuthgearHook(request: HookRequest, deps: HookDeps): 
     const renewed = signature ? await deps.reloadSecret?.().catch(() => null) : null;
     if (!renewed || !verifyHookSignature(renewed, bytes, signature)) {
       const mode = deps.badSignature ?? "allow";
-      await problemsOf(deps).report(webhookBadSignature(mode));
+      await atMost(PROBLEM_WAIT_MS, problemsOf(deps).report(webhookBadSignature(mode)));
       const type = claimedEventType(bytes);
       if (mode === "allow" && type !== null && BLOCKING_EVENTS.has(type)) return ALLOWED;
       return problem(401, "invalid_signature", `Missing or invalid ${HOOK_SIGNATURE_HEADER}.`);
     }
   }
-  await problemsOf(deps).resolve([WEBHOOK_SIGNATURE_PROBLEM_KEY], { onlyIfSeen: true });
+  await atMost(PROBLEM_WAIT_MS, problemsOf(deps).resolve([WEBHOOK_SIGNATURE_PROBLEM_KEY], { onlyIfSeen: true }));
 
   let json: unknown;
   try {
