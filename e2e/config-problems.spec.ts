@@ -4,6 +4,7 @@
  * `/_emulator/attributes` test instrument switches "company" off for this spec only (every other
  * spec needs the whole catalog configured), and the `finally` switches it back on.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { setUnconfiguredAttributes } from "@/emulator/testing";
 import { customAttributes } from "./support/admin";
@@ -54,6 +55,8 @@ test("an answer Authgear cannot store: the user keeps it with a clear message, n
         await expect(problem.getByRole("cell").first()).toHaveText("Open");
         await expect(problem).toContainText("npm run authgear:config");
         await expect(problem).toContainText("Advanced → Edit Config");
+        const axe = await new AxeBuilder({ page: admin }).include("section[aria-labelledby='config-problems']").analyze();
+        expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       } finally {
         await context.close();
       }
