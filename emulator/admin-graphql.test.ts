@@ -13,6 +13,7 @@ import {
   signIn,
   startTestEmulator,
   type TestEmulator,
+  setUnconfiguredAttributes,
 } from "./testing";
 
 const CLIENT = { clientId: "test-jwt", redirectUri: "http://localhost:3000/auth/callback" };
@@ -213,7 +214,6 @@ describe("emulator Admin API", () => {
         [{ company: "" }, { location: "/company", kind: "minLength" }],
         [{ industry: "mining" }, { location: "/industry", kind: "enum" }],
         [{ country: "UK" }, { location: "/country", kind: "format" }],
-        [{ company: "New", shoe_size: 42 }, { location: "", kind: "additionalProperties" }],
       ];
       for (const [ca, cause] of cases) {
         const res = await gql(UPDATE, { id, ca });
@@ -231,6 +231,40 @@ describe("emulator Admin API", () => {
         );
         assert.deepEqual(await customAttributesOf(sub), { company: "Kept", team_size: 5 }, "nothing written");
       }
+    });
+
+    it("drops attributes the config does not define, silently, as Authgear does, and validates the rest", async () => {
+      const sub = await newUser();
+      const id = userNodeId(sub);
+      // Any value, even one no schema would accept: Authgear never looks at an unknown key.
+      const res = await gql(UPDATE, { id, ca: { company: "Kept", shoe_size: 42, nickname_x: { a: [1] } } });
+      assert.equal(res.body.errors, undefined);
+      assert.deepEqual((res.body.data!.updateUser as { user: { customAttributes: unknown } }).user.customAttributes, { company: "Kept" }, "the answer shows what stuck");
+      assert.deepEqual(await customAttributesOf(sub), { company: "Kept" });
+
+      const invalid = await gql(UPDATE, { id, ca: { company: "", shoe_size: 42 } });
+      const causes = (invalid.body.errors![0]!.extensions!.info as { causes: { location: string; kind: string }[] }).causes;
+      assert.deepEqual(causes.map((c) => [c.location, c.kind]), [["/company", "minLength"]], "only configured attributes are validated");
+      assert.deepEqual(await customAttributesOf(sub), { company: "Kept" });
+    });
+
+    it("treats attributes switched off with /_emulator/attributes as not configured: dropped on write, hidden on read", async () => {
+      const sub = await newUser();
+      const id = userNodeId(sub);
+      await gql(UPDATE, { id, ca: { company: "Acme", team_size: 5 } });
+      await setUnconfiguredAttributes(emu.origin, ["company"]);
+      try {
+        assert.deepEqual(await customAttributesOf(sub), { team_size: 5 }, "a stored value of an attribute no longer configured is not shown");
+        const res = await gql(UPDATE, { id, ca: { company: "Other", team_size: 6 } });
+        assert.deepEqual((res.body.data!.updateUser as { user: { customAttributes: unknown } }).user.customAttributes, { team_size: 6 });
+        const state = (await (await fetch(new URL("/_emulator/attributes", emu.origin))).json()) as unknown;
+        assert.deepEqual(state, { unconfigured: ["company"] });
+      } finally {
+        await setUnconfiguredAttributes(emu.origin, []);
+      }
+      assert.deepEqual(await customAttributesOf(sub), { team_size: 6 }, "the whole-object write replaced the stored company");
+      const bad = await fetch(new URL("/_emulator/attributes", emu.origin), { method: "POST", headers: { "content-type": "application/json" }, body: '{"unconfigured":"company"}' });
+      assert.equal(bad.status, 400);
     });
 
     it("commits nothing from a request in which any operation fails", async () => {

@@ -26,7 +26,7 @@ import { HookError, type EventOrigin } from "./hooks";
 import { acceptLanguages, mediaType, readBody, sendJson, sendText, socketIp } from "./http";
 import { auditContext, type Runtime } from "./runtime";
 import { normalizeEmail, type RoleRecord, type UserRecord } from "./store";
-import { hookUser, replaceAttributes, standardAttributesWithDerived } from "./users";
+import { configuredOnly, hookUser, replaceAttributes, standardAttributesWithDerived } from "./users";
 
 /** Clock skew Authgear accepts on the Admin API JWT's exp and iat. */
 export const ADMIN_JWT_SKEW_SECONDS = 300;
@@ -336,7 +336,9 @@ export class AdminApi {
       createdAt: user.createdAt,
       updatedAt: user.updatedAt,
       lastLoginAt: user.lastLoginAt,
-      customAttributes: { ...user.customAttributes },
+      // Authgear reads configured attributes only (fromStorageForm): a stored key the config no
+      // longer defines is not shown.
+      customAttributes: configuredOnly(user.customAttributes, this.rt.config.attributes),
       standardAttributes: standardAttributesWithDerived(user),
       isAnonymous: false,
       isAnonymized: false,

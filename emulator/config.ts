@@ -166,3 +166,23 @@ export function loadConfigFile(path: string): ResolvedConfig {
   }
   return parseConfigYaml(text, path);
 }
+
+/**
+ * The config without the named custom attributes, as if a team had not created them in the Portal
+ * (the `/_emulator/attributes` test instrument). Names the config does not define are ignored.
+ */
+export function withoutAttributes(config: ResolvedConfig, names: readonly string[]): ResolvedConfig {
+  if (names.length === 0) return config;
+  const attributes = new Map([...config.attributes].filter(([name]) => !names.includes(name)));
+  const raw: AuthgearConfig = {
+    ...config.raw,
+    user_profile: {
+      ...config.raw.user_profile,
+      custom_attributes: {
+        ...config.raw.user_profile.custom_attributes,
+        attributes: config.raw.user_profile.custom_attributes.attributes.filter((a) => !names.includes(attributeName(a))),
+      },
+    },
+  };
+  return { ...config, raw, attributes };
+}

@@ -153,6 +153,17 @@ describe("emulator hooks", () => {
     assert.deepEqual(created.payload.user.custom_attributes, { company: "FromHook", country: "GB", internal_score: 3 });
   });
 
+  it("drops user.pre_create mutations of attributes the config does not define, as Authgear does", async () => {
+    const email = freshEmail();
+    hooks.reply = (r) =>
+      r.path === "/pre-create" ? { body: { is_allowed: true, mutations: { user: { custom_attributes: { company: "FromHook", shoe_size: "not even a number" } } } } } : {};
+    await signIn(emu.origin, { ...CLIENT, email });
+    assert.deepEqual((await lookup(email))!.customAttributes, { company: "FromHook" });
+    await emu.emulator.settled();
+    const created = userCreatedEventSchema.parse((await hooks.waitFor((r) => r.path === "/events" && envelope(r).type === "user.created" && forEmail(email)(r))).body);
+    assert.deepEqual(created.payload.user.custom_attributes, { company: "FromHook" }, "user.created shows what was stored");
+  });
+
   it("refuses the sign-up when the mutations are invalid, and creates no user", async () => {
     const email = freshEmail();
     hooks.reply = () => ({ body: { is_allowed: true, mutations: { user: { custom_attributes: { team_size: 0 } } } } });
@@ -242,6 +253,16 @@ describe("emulator hooks", () => {
       );
       assert.deepEqual(updated.payload.user.custom_attributes, { company: "Acme", internal_score: 99 });
       assert.ok(updated.seq > pre.seq);
+    });
+
+    it("drops user.profile.pre_update mutations of attributes the config does not define", async () => {
+      const { email, id } = await signUp();
+      hooks.reply = (r) =>
+        r.path === "/pre-update" ? { body: { is_allowed: true, mutations: { user: { custom_attributes: { company: "Acme", shoe_size: 42 } } } } } : {};
+      const res = await update(id, { company: "Acme" });
+      assert.equal(res.body.errors, undefined);
+      assert.deepEqual((res.body.data!.updateUser as { user: { customAttributes: unknown } }).user.customAttributes, { company: "Acme" });
+      assert.deepEqual((await lookup(email))!.customAttributes, { company: "Acme" });
     });
 
     it("returns HookDisallowed with the reasons when the hook denies, and writes nothing", async () => {

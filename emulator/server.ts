@@ -9,8 +9,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { PATHS } from "@/lib/authgear/protocol";
+import { z } from "zod";
 import { AdminApi } from "./admin-graphql";
-import { loadConfigFile, resolveConfig, retargetAppHooks, type ResolvedConfig } from "./config";
+import { loadConfigFile, resolveConfig, retargetAppHooks, withoutAttributes, type ResolvedConfig } from "./config";
 import { faultRequestSchema, Faults } from "./faults";
 import { consoleLogger, HookDispatcher, type Logger } from "./hooks";
 import { applyCors, BodyTooLargeError, readBody, sendJson, sendText } from "./http";
@@ -51,6 +52,13 @@ export interface EmulatorFiles {
   adminKeyJson: string;
   webhookSecret: string;
 }
+
+/**
+ * `POST /_emulator/attributes` {"unconfigured": ["company"]} (a test instrument, not Authgear):
+ * the named custom attributes behave as if the project did not define them (writes drop them,
+ * reads do not show them) until set again; `[]` restores the config.
+ */
+const attributeSwitchSchema = z.strictObject({ unconfigured: z.array(z.string().min(1).max(64)).max(50) });
 
 export interface Emulator {
   /** Starts listening (port 0 = any free port); secrets and state are loaded here. */
@@ -101,6 +109,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   let admin: AdminApi | undefined;
   let origin = "";
   let resetPending = options.reset ?? false;
+  /** Custom attributes hidden from the config by the `/_emulator/attributes` test instrument. */
+  let unconfigured: string[] = [];
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", origin);
@@ -132,6 +142,24 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         return sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
       }
       return sendJson(res, 200, faults.set(parsed.data));
+    }
+    if (url.pathname === "/_emulator/attributes") {
+      if (req.method === "GET") return sendJson(res, 200, { unconfigured });
+      if (req.method !== "POST") return sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return sendJson(res, 400, { error: "the body must be JSON" });
+      }
+      const parsed = attributeSwitchSchema.safeParse(body);
+      if (!parsed.success) {
+        return sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
+      }
+      unconfigured = [...new Set(parsed.data.unconfigured)];
+      if (runtime) runtime.config = withoutAttributes(config, unconfigured);
+      logger.info(unconfigured.length ? `custom attributes now unconfigured (test instrument): ${unconfigured.join(", ")}` : "every configured custom attribute is back");
+      return sendJson(res, 200, { unconfigured });
     }
     if (url.pathname === PATHS.adminGraphQL) return admin!.handle(req, res);
     if (await oauth!.handle(req, res, url)) return;
@@ -176,7 +204,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         const secrets: EmulatorSecrets = await ensureSecrets(dataDir, { projectId: config.projectId, endpoint: origin });
         const store = Store.open(dataDir, { reset, clock: now });
         runtime = {
-          config,
+          config: withoutAttributes(config, unconfigured),
           store,
           secrets,
           signingPublicKey: createPublicKey(secrets.signingKey),

@@ -71,6 +71,19 @@ export async function startTestEmulator(
   };
 }
 
+/**
+ * The `/_emulator/attributes` test instrument: the named custom attributes behave as if the
+ * project did not define them (Authgear then drops them on write) until called again; `[]` restores.
+ */
+export async function setUnconfiguredAttributes(origin: string, unconfigured: string[]): Promise<void> {
+  const res = await fetch(new URL("/_emulator/attributes", origin), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ unconfigured }),
+  });
+  if (res.status !== 200) throw new Error(`/_emulator/attributes answered ${res.status}: ${await res.text()}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sign-in over HTTP
 // ---------------------------------------------------------------------------------------------

@@ -199,15 +199,16 @@ function customCause(name: string, attr: CustomAttributeConfig, value: unknown, 
 
 /**
  * Validates a whole custom-attributes object against every configured attribute (RoleGreatest:
- * access control does not apply). Unknown keys are refused. Returns the causes, empty when valid.
+ * access control does not apply). Returns the causes, empty when valid. Keys the config does not
+ * define are not looked at: Authgear's schema lists the configured pointers only and has no
+ * `additionalProperties: false` (authgear-server pkg/lib/feature/customattrs/service_noevent.go,
+ * `generateSchemaString`), so they are never refused; `configuredOnly` then drops them.
  */
 export function validateCustomAttributes(
   value: Record<string, unknown>,
   attributes: ReadonlyMap<string, CustomAttributeConfig>,
 ): ValidationCause[] {
   const causes: ValidationCause[] = [];
-  const unknown = Object.keys(value).filter((k) => !attributes.has(k));
-  if (unknown.length > 0) causes.push({ location: "", kind: "additionalProperties", details: { actual: unknown } });
   for (const [name, attr] of attributes) {
     if (!(name in value)) continue;
     const v = value[name];
@@ -215,6 +216,21 @@ export function validateCustomAttributes(
     if (!result.success) causes.push(customCause(name, attr, v, result.error.issues[0]?.message ?? "invalid"));
   }
   return causes;
+}
+
+/**
+ * What Authgear stores of a custom-attributes object: the configured attributes only. Its
+ * `toStorageForm` copies each configured pointer's value and nothing else, for the Admin API's
+ * updateUser and for hook mutations alike (both go through `UpdateAllCustomAttributes`): an
+ * unknown key is dropped silently, with no error and no log.
+ */
+export function configuredOnly(
+  value: Record<string, unknown>,
+  attributes: ReadonlyMap<string, CustomAttributeConfig>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of attributes.keys()) if (Object.hasOwn(value, name)) out[name] = value[name];
+  return out;
 }
 
 const DERIVED_STANDARD_ATTRIBUTES = ["email_verified", "phone_number_verified", "updated_at"] as const;
@@ -331,7 +347,8 @@ export type ReplacementResult =
 /**
  * Applies whole-object replacements (Admin API updateUser, hook mutations) to a copy of `user`,
  * validating everything first: on any problem nothing is applied. Derived standard attributes are
- * stripped before validation, as Authgear does.
+ * stripped before validation, and custom attributes the config does not define are dropped, as
+ * Authgear does.
  */
 export function replaceAttributes(
   user: UserRecord,
@@ -350,7 +367,7 @@ export function replaceAttributes(
     if (unowned) return { ok: false, problem: "unowned", message: unowned };
   }
   const next: UserRecord = { ...user, updatedAt: now.toISOString() };
-  if (change.customAttributes) next.customAttributes = { ...change.customAttributes };
+  if (change.customAttributes) next.customAttributes = configuredOnly(change.customAttributes, attributes);
   if (standard) {
     next.standardAttributes = standard;
     next.standardAttributesUpdatedAt = Math.floor(now.getTime() / 1000);

@@ -25,6 +25,14 @@ describe("parseEnv", () => {
     assert.equal(env.AUTHGEAR_ADMIN_API_KEY, undefined);
   });
 
+  it("reads AUTHGEAR_WEBHOOK_BAD_SIGNATURE: allow by default, reject on request, and names a bad value", () => {
+    assert.equal(parseEnv({}).AUTHGEAR_WEBHOOK_BAD_SIGNATURE, "allow");
+    assert.equal(parseEnv({ AUTHGEAR_WEBHOOK_BAD_SIGNATURE: "" }).AUTHGEAR_WEBHOOK_BAD_SIGNATURE, "allow");
+    assert.equal(parseEnv({ AUTHGEAR_WEBHOOK_BAD_SIGNATURE: " Reject " }).AUTHGEAR_WEBHOOK_BAD_SIGNATURE, "reject");
+    const [problem] = problemsOf({ AUTHGEAR_WEBHOOK_BAD_SIGNATURE: "deny" });
+    assert.match(problem ?? "", /^AUTHGEAR_WEBHOOK_BAD_SIGNATURE must be "allow" .* or "reject" .*; got "deny"$/);
+  });
+
   it("treats empty values (copied from .env.example) as unset", () => {
     const env = parseEnv({ AUTHGEAR_ENDPOINT: "", AUTHGEAR_CLIENT_ID: " ", AUTHGEAR_ADMIN_API_KEY: "", AUTHGEAR_ADMIN_API_KEY_ID: "" });
     assert.equal(env.AUTHGEAR_ENDPOINT, "http://localhost:3001");

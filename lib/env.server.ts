@@ -59,6 +59,17 @@ export const envSchema = z
     ),
     AUTHGEAR_ADMIN_API_KEY_ID: optional(z.string().trim().min(1)),
     AUTHGEAR_WEBHOOK_SECRET: optional(z.string().trim().min(1)),
+    // What the webhook answers a request whose signature does not verify (ADR 015): "allow" (a
+    // blocking event is allowed with no mutations, so sign-ups go on unenriched) or "reject" (401,
+    // so Authgear fails that sign-up). Never any mutations either way.
+    AUTHGEAR_WEBHOOK_BAD_SIGNATURE: optional(z.string().trim().toLowerCase())
+      .transform((v) => v ?? "allow")
+      .pipe(
+        z.enum(["allow", "reject"], {
+          error: (issue) =>
+            `must be "allow" (the default: a blocking event with a bad signature is allowed without enrichment, sign-ups go on) or "reject" (401: Authgear then fails that sign-up); got "${String(issue.input)}"`,
+        }),
+      ),
     EMULATOR_DATA_DIR: optional(z.string()).transform((v) => v ?? ".data/emulator"),
     SQLITE_PATH: optional(z.string()).transform((v) => v ?? ".data/gradual.sqlite"),
   })

@@ -13,6 +13,7 @@ import { Field, inputClassName } from "@/components/ui/field";
 import { explainUser, getAdminDashboard } from "@/lib/admin/actions";
 import { dashboardCsv, type DashboardFigures, type DateRange } from "@/lib/admin/analytics";
 import { useSession } from "@/lib/authgear/session";
+import type { ConfigProblem } from "@/lib/admin/config-problems";
 import { BarChart, StackedBarChart } from "./charts";
 
 export function formatShare(x: number | null): string {
@@ -53,7 +54,7 @@ type State =
   | { kind: "loading" }
   | { kind: "forbidden"; message: string }
   | { kind: "error"; message: string }
-  | { kind: "ready"; figures: DashboardFigures };
+  | { kind: "ready"; figures: DashboardFigures; problems: ConfigProblem[] };
 
 const FUNNEL_SERIES = [
   { name: "Answered", color: "#15803d" },
@@ -81,7 +82,7 @@ export function AdminDashboard({ from: fromParam, to: toParam }: { from: string 
       setState({ kind: "loading" });
       try {
         const result = await getAdminDashboard(await accessToken(), r);
-        if (result.ok) setState({ kind: "ready", figures: result.figures });
+        if (result.ok) setState({ kind: "ready", figures: result.figures, problems: result.problems });
         else if (result.error.code === "forbidden") setState({ kind: "forbidden", message: result.error.message });
         else setState({ kind: "error", message: result.error.fieldErrors?.from ?? result.error.message });
       } catch (error) {
@@ -175,7 +176,10 @@ export function AdminDashboard({ from: fromParam, to: toParam }: { from: string 
           {state.message}
         </p>
       ) : (
-        <Figures figures={state.figures} />
+        <>
+          <ConfigProblems problems={state.problems} />
+          <Figures figures={state.figures} />
+        </>
       )}
 
       <Explain accessToken={accessToken} />
@@ -226,6 +230,47 @@ function FigureTable({ caption, columns, empty, rows }: { caption: ReactNode; co
         )}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * What the app noticed is wrong with the Authgear setup (ADR 015): attributes Authgear drops,
+ * webhook requests whose signature does not verify. Open problems first; a resolved one stays
+ * listed with when it was resolved.
+ */
+function ConfigProblems({ problems }: { problems: ConfigProblem[] }) {
+  const open = problems.filter((p) => p.resolvedAt === null).length;
+  return (
+    <section aria-labelledby="config-problems" className="space-y-4">
+      <h2 id="config-problems" className="text-xl font-semibold text-slate-900">
+        Configuration problems
+      </h2>
+      <p className="text-sm text-slate-700">
+        {problems.length === 0
+          ? "None seen: every write stuck and every webhook request was signed with the right secret."
+          : `${open} open, ${problems.length - open} resolved. Each says what happened and how to fix it.`}
+      </p>
+      {problems.length > 0 ? (
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Configuration problems (scrolls sideways)">
+          <FigureTable
+            caption="Problems the app noticed with the Authgear project's setup"
+            columns={["Problem", "Status", "First seen", "Last seen", numeric("Times"), "Fix"]}
+            rows={problems.map((p) => (
+              <tr key={p.key}>
+                <th scope="row" className="px-3 py-2 text-left font-normal text-slate-900">
+                  {p.message}
+                </th>
+                <td className="px-3 py-2 text-slate-900">{p.resolvedAt === null ? "Open" : `Resolved ${formatTime(p.resolvedAt)}`}</td>
+                <td className="px-3 py-2 text-slate-900">{formatTime(p.firstSeenAt)}</td>
+                <td className="px-3 py-2 text-slate-900">{formatTime(p.lastSeenAt)}</td>
+                <td className={td}>{p.count}</td>
+                <td className="px-3 py-2 text-slate-900">{p.fix}</td>
+              </tr>
+            ))}
+          />
+        </div>
+      ) : null}
+    </section>
   );
 }
 

@@ -29,10 +29,13 @@ const dashboardRequest = z
   .strict()
   .refine((r) => r.from === null || r.to === null || r.from <= r.to, { message: "The start of the range must not be after its end", path: ["from"] });
 
-/** The dashboard's figures for a date range (epoch ms, inclusive; null = open). */
+/**
+ * The dashboard's figures for a date range (epoch ms, inclusive; null = open), and the
+ * configuration problems the app has noticed (all of them, whatever the range: ADR 015).
+ */
 export const getAdminDashboard = adminAction(dashboardRequest, async (_user, range) => {
-  const figures = computeDashboard(await loadAnalyticsInput(await database(), QUESTIONS, range));
-  return { ok: true, figures };
+  const [input, problems] = await Promise.all([loadAnalyticsInput(await database(), QUESTIONS, range), (await store()).configProblems()]);
+  return { ok: true, figures: computeDashboard(input), problems };
 });
 
 /**

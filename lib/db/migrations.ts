@@ -76,6 +76,23 @@ const migrations = (types: SchemaTypes): Record<string, Migration> => ({
       await db.schema.alterTable("provenance").addColumn("value", "text").execute();
     },
   },
+  "003_config_problem": {
+    // Configuration problems the app noticed (ADR 015), kept so every instance and /admin see them.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("config_problem")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("message", "text", (c) => c.notNull())
+        .addColumn("fix", "text", (c) => c.notNull())
+        .addColumn("first_seen_at", "bigint", (c) => c.notNull())
+        .addColumn("last_seen_at", "bigint", (c) => c.notNull())
+        .addColumn("count", "integer", (c) => c.notNull())
+        .addColumn("resolved_at", "bigint")
+        .execute();
+    },
+  },
 });
 
 export function createMigrationProvider(types: SchemaTypes): MigrationProvider {

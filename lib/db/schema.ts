@@ -65,6 +65,28 @@ export interface UserSettingsTable {
   updated_at: number;
 }
 
+/**
+ * A configuration problem the app noticed (an attribute Authgear dropped on write, webhook requests
+ * whose signature does not verify), one row per problem, shown on /admin. See ADR 015.
+ */
+export interface ConfigProblemTable {
+  /** e.g. "attribute_not_configured:work_phone", "webhook_bad_signature". */
+  key: string;
+  kind: string;
+  /** What it concerns (the attribute's name), or "". */
+  subject: string;
+  /** What happened, in words. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  /** Occurrences recorded (throttled kinds record at most once a minute, with the count since). */
+  count: number;
+  /** When it was seen to be fixed (a later write of the attribute stuck, a signature verified). */
+  resolved_at: number | null;
+}
+
 export interface Database {
   question_state: QuestionStateTable;
   login_prompt: LoginPromptTable;
@@ -72,4 +94,5 @@ export interface Database {
   provenance: ProvenanceTable;
   prompt_event: PromptEventTable;
   user_settings: UserSettingsTable;
+  config_problem: ConfigProblemTable;
 }

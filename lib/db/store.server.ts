@@ -2,7 +2,8 @@ import "server-only";
 import { type AppDatabase, database } from "./database.server";
 import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY } from "./dialect.server";
 import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
-import type { ProvenanceTable, QuestionStateTable } from "./schema";
+import type { ConfigProblem } from "@/lib/admin/config-problems";
+import type { ConfigProblemTable, ProvenanceTable, QuestionStateTable } from "./schema";
 
 /** One attribute's question history for one user. */
 export interface QuestionState {
@@ -35,6 +36,22 @@ export interface Provenance {
 }
 
 export type QuestionOutcome = "answered" | "skipped" | "declined";
+
+export type { ConfigProblem };
+
+function toConfigProblem(row: ConfigProblemTable): ConfigProblem {
+  return {
+    key: row.key,
+    kind: row.kind,
+    subject: row.subject,
+    message: row.message,
+    fix: row.fix,
+    firstSeenAt: Number(row.first_seen_at),
+    lastSeenAt: Number(row.last_seen_at),
+    count: Number(row.count),
+    resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),
+  };
+}
 
 function toQuestionState(row: QuestionStateTable): QuestionState {
   return {
@@ -269,6 +286,55 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
             .execute();
         }
       });
+    },
+
+    /**
+     * Records `count` more occurrences of a configuration problem seen at `at`: a new row, or the
+     * row's count and last-seen time moved on (and reopened when it had been resolved). The
+     * message and fix are the latest ones.
+     */
+    async recordConfigProblem(
+      problem: Pick<ConfigProblem, "key" | "kind" | "subject" | "message" | "fix">,
+      count: number,
+      at: number,
+    ): Promise<void> {
+      await db
+        .insertInto("config_problem")
+        .values({ ...problem, first_seen_at: at, last_seen_at: at, count, resolved_at: null })
+        .onConflict((oc) =>
+          oc.column("key").doUpdateSet((eb) => ({
+            kind: problem.kind,
+            subject: problem.subject,
+            message: problem.message,
+            fix: problem.fix,
+            last_seen_at: at,
+            count: eb("config_problem.count", "+", count),
+            resolved_at: null,
+          })),
+        )
+        .execute();
+    },
+
+    /** Marks the open problems among `keys` as resolved at `at`; returns the keys it resolved. */
+    async resolveConfigProblems(keys: readonly string[], at: number): Promise<string[]> {
+      if (keys.length === 0) return [];
+      const open = await db
+        .selectFrom("config_problem")
+        .select("key")
+        .where("key", "in", [...keys])
+        .where("resolved_at", "is", null)
+        .execute();
+      if (open.length === 0) return [];
+      const resolved = open.map((r) => r.key);
+      await db.updateTable("config_problem").set({ resolved_at: at }).where("key", "in", resolved).where("resolved_at", "is", null).execute();
+      return resolved;
+    },
+
+    /** Every recorded configuration problem: open ones first, then by last seen, newest first. */
+    async configProblems(): Promise<ConfigProblem[]> {
+      const rows = await db.selectFrom("config_problem").selectAll().orderBy("last_seen_at", "desc").orderBy("key").execute();
+      const problems = rows.map(toConfigProblem);
+      return [...problems.filter((p) => p.resolvedAt === null), ...problems.filter((p) => p.resolvedAt !== null)];
     },
 
     async enrichmentOptOut(userId: string): Promise<boolean> {

@@ -60,6 +60,29 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
     ]);
   });
 
+  it("records configuration problems, counts them, resolves and reopens them", async () => {
+    const phone = { key: "attribute_not_configured:work_phone", kind: "attribute_not_configured", subject: "work_phone", message: "dropped", fix: "run it" };
+    const signature = { key: "webhook_bad_signature", kind: "webhook_bad_signature", subject: "", message: "bad", fix: "set it" };
+    assert.deepEqual(await store.configProblems(), []);
+    await store.recordConfigProblem(phone, 1, 1_000);
+    await store.recordConfigProblem(signature, 3, 2_000);
+    await store.recordConfigProblem({ ...phone, message: "dropped again" }, 2, 3_000);
+    assert.deepEqual(await store.configProblems(), [
+      { ...phone, message: "dropped again", firstSeenAt: 1_000, lastSeenAt: 3_000, count: 3, resolvedAt: null },
+      { ...signature, firstSeenAt: 2_000, lastSeenAt: 2_000, count: 3, resolvedAt: null },
+    ]);
+
+    assert.deepEqual(await store.resolveConfigProblems([phone.key, "attribute_not_configured:company"], 4_000), [phone.key]);
+    assert.deepEqual(await store.resolveConfigProblems([phone.key], 5_000), [], "already resolved");
+    assert.deepEqual(await store.resolveConfigProblems([], 5_000), []);
+    const listed = await store.configProblems();
+    assert.deepEqual(listed.map((p) => [p.key, p.resolvedAt]), [[signature.key, null], [phone.key, 4_000]], "open ones first");
+
+    await store.recordConfigProblem(phone, 1, 6_000);
+    const reopened = (await store.configProblems()).find((p) => p.key === phone.key);
+    assert.deepEqual([reopened?.resolvedAt, reopened?.count, reopened?.firstSeenAt, reopened?.lastSeenAt], [null, 4, 1_000, 6_000]);
+  });
+
   it("keeps users apart", async () => {
     await store.recordPromptShown("u1", "100", ["job_title"], 1_000);
     assert.deepEqual(await store.questionStates("u2"), []);
@@ -276,7 +299,7 @@ describe("state store across app instances (PostgreSQL)", { skip: postgresEngine
     await first.setEnrichmentOptOut("u1", true, 1);
     assert.equal(await second.enrichmentOptOut("u1"), true);
     const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(first.db);
-    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value"]);
+    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value", "003_config_problem"]);
   });
 });
 

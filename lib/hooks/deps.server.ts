@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { adminApi } from "@/lib/authgear/admin-api.server";
+import { env } from "@/lib/env.server";
 import { database } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import { enrichWithServerProviders, warmEnrichment } from "@/lib/enrichment/providers.server";
@@ -42,6 +43,10 @@ export function hookDeps(): HookDeps {
     now: Date.now,
     pending: new PendingProvenance(),
     replay: new ReplayGuard(),
+    // Read on use, like the Admin API client: a bad value surfaces on the request that needs it.
+    get badSignature() {
+      return env().AUTHGEAR_WEBHOOK_BAD_SIGNATURE;
+    },
   };
   return deps;
 }

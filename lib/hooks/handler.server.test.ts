@@ -69,6 +69,8 @@ class FakeAdmin {
   users = new Map<string, CustomAttributes>();
   calls: string[] = [];
   fail: Error | null = null;
+  /** Attributes the fake project does not define: dropped on write, as Authgear does. */
+  unconfigured = new Set<string>();
   async getUser(sub: string): Promise<AdminUser | null> {
     this.calls.push(`getUser ${sub}`);
     if (this.fail) throw this.fail;
@@ -77,8 +79,9 @@ class FakeAdmin {
   }
   async updateCustomAttributes(sub: string, customAttributes: CustomAttributes): Promise<AdminUser> {
     this.calls.push(`update ${sub}`);
-    this.users.set(sub, { ...customAttributes });
-    return { id: `node-${sub}`, sub, customAttributes, standardAttributes: {} };
+    const kept = Object.fromEntries(Object.entries(customAttributes).filter(([name]) => !this.unconfigured.has(name)));
+    this.users.set(sub, kept);
+    return { id: `node-${sub}`, sub, customAttributes: { ...kept }, standardAttributes: {} };
   }
 }
 
@@ -125,7 +128,8 @@ describe("Authgear webhook handler", () => {
       assert.deepEqual(result, { status: 200, body: { is_allowed: true } });
     });
 
-    it("refuses a missing signature with 401, before parsing", async () => {
+    it("refuses a missing signature with 401, before parsing (reject mode)", async () => {
+      deps.badSignature = "reject";
       let parsed = false;
       const { rawBody, headers } = signed(preCreate());
       const { [HOOK_SIGNATURE_HEADER]: _dropped, ...unsigned } = headers;
@@ -139,7 +143,8 @@ describe("Authgear webhook handler", () => {
       assert.equal(parsed, false);
     });
 
-    it("refuses a signature made with another secret, a malformed one, and a body altered by one byte", async () => {
+    it("refuses a signature made with another secret, a malformed one, and a body altered by one byte (reject mode)", async () => {
+      deps.badSignature = "reject";
       const body = JSON.stringify(preCreate());
       const other = await handleAuthgearHook(
         { rawBody: body, headers: { "content-type": "application/json", [HOOK_SIGNATURE_HEADER]: signHookBody("another-secret", body) } },
@@ -177,6 +182,71 @@ describe("Authgear webhook handler", () => {
       deps.reloadSecret = async () => null;
       assert.equal((await send(event("user.deleted", { user: hookUser("u1") }))).status, 401);
     });
+  });
+
+  describe("bad signatures (AUTHGEAR_WEBHOOK_BAD_SIGNATURE)", () => {
+    let clock: number;
+    beforeEach(() => {
+      clock = NOW;
+      deps.now = () => clock;
+      deps.replay = undefined;
+    });
+    const forged = (body: unknown, secret = "not-the-project-secret") => {
+      const rawBody = JSON.stringify(body);
+      return handleAuthgearHook({ rawBody, headers: { "content-type": "application/json", [HOOK_SIGNATURE_HEADER]: signHookBody(secret, rawBody) } }, deps);
+    };
+    const signatureLines = () => logs.filter((l) => l.includes("signature does not verify"));
+
+    it("allow (the default): a blocking event is allowed with no mutations, nothing is enriched; other events get 401", async () => {
+      assert.equal(deps.badSignature, undefined);
+      assert.deepEqual(await forged(preCreate()), { status: 200, body: { is_allowed: true } });
+      assert.deepEqual(await forged(event("user.profile.pre_update", { user: hookUser("u1", { city: "Rome" }) })), { status: 200, body: { is_allowed: true } });
+      assert.equal(enrichCalls.length, 0);
+      assert.deepEqual(await store.provenance("u1"), [], "nothing recorded from an unverified body");
+      assert.equal((await forged(event("user.authenticated", { user: hookUser("u1"), session: { id: "s", type: "offline_grant" } }))).status, 401);
+      assert.equal((await handleAuthgearHook({ rawBody: "not json", headers: { "content-type": "application/json", [HOOK_SIGNATURE_HEADER]: "00" } }, deps)).status, 401);
+      assert.deepEqual(admin.calls, []);
+    });
+
+    it("answers at once when the state store hangs while the problem is recorded", async () => {
+      deps.store = () => new Promise(() => {});
+      const started = Date.now();
+      assert.deepEqual(await forged(preCreate()), { status: 200, body: { is_allowed: true } });
+      assert.ok(Date.now() - started < 1_000, `answered after ${Date.now() - started} ms`);
+      assert.equal(signatureLines().length, 1, "the log line does not wait for the store");
+    });
+
+    it("reject: every bad-signature request gets 401", async () => {
+      deps.badSignature = "reject";
+      const result = await forged(preCreate());
+      assert.equal(result.status, 401);
+      assert.equal(result.body.error, "invalid_signature");
+      assert.equal(enrichCalls.length, 0);
+    });
+
+    it("logs at most once a minute with the fix, and /admin's list has it with its count; a verified request resolves it", async () => {
+      await forged(preCreate());
+      clock += 20_000;
+      await forged(preCreate());
+      clock += 20_000;
+      await forged(preCreate());
+      assert.equal(signatureLines().length, 1);
+      assert.match(signatureLines()[0]!, /AUTHGEAR_WEBHOOK_SECRET does not match the project's hook signing secret/);
+      assert.match(signatureLines()[0]!, /Fix: Set AUTHGEAR_WEBHOOK_SECRET .*Portal → Advanced → Hooks → Webhook Signature/);
+      clock += 20_000;
+      await forged(preCreate());
+      assert.equal(signatureLines().length, 2);
+      assert.match(signatureLines()[1]!, /\(3 times in the last 60 s\)/);
+      const [problem] = await store.configProblems();
+      assert.deepEqual([problem?.key, problem?.count, problem?.lastSeenAt, problem?.resolvedAt], ["webhook_bad_signature", 4, NOW + 60_000, null]);
+
+      clock += 1_000;
+      assert.equal((await send(event("user.deleted", { user: hookUser("u1") }, { timestamp: Math.floor(clock / 1000) }))).status, 200);
+      assert.equal((await store.configProblems())[0]?.resolvedAt, clock);
+    });
+  });
+
+  describe("request checks, continued", () => {
 
     it("answers 500 with a clear log line when no secret is configured", async () => {
       deps.secret = async () => {
@@ -352,6 +422,14 @@ describe("Authgear webhook handler", () => {
       assert.equal(deps.pending.size, 0);
     });
 
+    it("notices what pre_create answered and Authgear did not store (attribute not configured)", async () => {
+      await send(preCreate({}));
+      const created = event("user.created", { user: hookUser("u1", { city: "London", country: "GB" }), identities: [] });
+      assert.equal((await send(created)).status, 200);
+      assert.deepEqual((await store.configProblems()).map((p) => p.key), ["attribute_not_configured:timezone"]);
+      assert.match(logs.join("\n"), /"timezone" is not configured in Authgear/);
+    });
+
     it("recomputes from the sign-up context when the records were lost (restart, another instance)", async () => {
       const created = event("user.created", { user: hookUser("u2", { city: "London", country: "FR", timezone: "Europe/London" }), identities: [] });
       assert.equal((await send(created)).status, 200);
@@ -439,6 +517,16 @@ describe("Authgear webhook handler", () => {
       admin.users.set("local", {});
       await send(authenticated("local", {}, { ip_address: "127.0.0.1" }));
       assert.deepEqual(admin.calls, []);
+    });
+
+    it("notices enrichment Authgear dropped (attribute not configured): logged with the fix, on /admin's list, no provenance", async () => {
+      admin.users.set("old", { job_title: "CTO" });
+      admin.unconfigured.add("timezone");
+      assert.equal((await send(authenticated("old", {}))).status, 200);
+      assert.deepEqual(admin.users.get("old"), { job_title: "CTO", country: "GB", city: "London" });
+      assert.deepEqual(Object.keys(fromStored(await store.provenance("old"))).sort(), ["city", "country"]);
+      assert.match(logs.join("\n"), /"timezone" is not configured in Authgear: it was dropped on write.*npm run authgear:config/);
+      assert.deepEqual((await store.configProblems()).map((p) => p.key), ["attribute_not_configured:timezone"]);
     });
 
     it("serializes with the user's save lock", async () => {

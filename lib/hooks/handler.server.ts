@@ -8,7 +8,11 @@
  *      sends something else is not Authgear, and 415 tells it why);
  *   2. at most HOOK_BODY_LIMIT_BYTES → else 400;
  *   3. `x-authgear-body-signature` = hex(HMAC-SHA256(secret, raw body)), compared in constant time,
- *      BEFORE anything parses the body → else 401;
+ *      BEFORE anything parses the body. A request that does not verify never gets mutations and
+ *      is answered as `badSignature` says (AUTHGEAR_WEBHOOK_BAD_SIGNATURE, ADR 015): "allow" (the
+ *      default) answers a blocking event `{"is_allowed": true}` (sign-ups and profile saves go on,
+ *      unenriched) and anything else 401; "reject" answers 401 (Authgear then fails a blocking
+ *      operation). Either way it is logged at most once a minute with the fix and kept for /admin;
  *   4. UTF-8 JSON, an event envelope (lib/authgear/hook-events.ts) → else 400;
  *   4b. not stale (context.timestamp within 5 min) → else 400, not a replay of a body already
  *      accepted → else 409 (lib/hooks/replay-guard.ts, when deps.replay is set: production);
@@ -47,6 +51,16 @@ import {
 } from "@/lib/authgear/hook-events";
 import { verifyHookSignature } from "@/lib/authgear/hook-signature";
 import { HOOK_SIGNATURE_HEADER } from "@/lib/authgear/protocol";
+import {
+  attributeNotConfigured,
+  attributeProblemKey,
+  createConfigProblemReporter,
+  droppedAttributes,
+  keptAttributes,
+  webhookBadSignature,
+  WEBHOOK_SIGNATURE_PROBLEM_KEY,
+  type ConfigProblemReporter,
+} from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
@@ -60,7 +74,16 @@ import type { ReplayGuard } from "./replay-guard";
 /** How long a blocking event may take here; Authgear allows 5 s per hook (contract §5.4). */
 export const BLOCKING_BUDGET_MS = 3_500;
 
-export type HookStore = Pick<Store, "withUserLock" | "provenance" | "writeProvenance" | "enrichmentOptOut">;
+export type HookStore = Pick<
+  Store,
+  "withUserLock" | "provenance" | "writeProvenance" | "enrichmentOptOut" | "recordConfigProblem" | "resolveConfigProblems"
+>;
+
+/** AUTHGEAR_WEBHOOK_BAD_SIGNATURE (lib/env.server.ts). */
+export type BadSignatureMode = "allow" | "reject";
+
+/** The blocking events Authgear waits for (and fails the operation on a non-2xx answer). */
+const BLOCKING_EVENTS: ReadonlySet<string> = new Set([HOOK_EVENT_TYPES.userPreCreate, HOOK_EVENT_TYPES.userProfilePreUpdate]);
 
 export interface HookDeps {
   /** The webhook secret (throws when none is configured). */
@@ -86,6 +109,51 @@ export interface HookDeps {
   bodyLimitBytes?: number;
   /** Refuses stale and replayed events after the signature check (lib/hooks/replay-guard.ts); none = no check. */
   replay?: ReplayGuard;
+  /** What a request whose signature does not verify gets; default "allow" (ADR 015). */
+  badSignature?: BadSignatureMode;
+  /** Where configuration problems go; default: logged and recorded in `store()`. One per process. */
+  problems?: ConfigProblemReporter;
+}
+
+const reporters = new WeakMap<HookDeps, ConfigProblemReporter>();
+
+/** The deps' reporter, or one made (once per deps object) over its store, log and clock. */
+function problemsOf(deps: HookDeps): ConfigProblemReporter {
+  if (deps.problems) return deps.problems;
+  let reporter = reporters.get(deps);
+  if (!reporter) {
+    reporter = createConfigProblemReporter({ store: deps.store, log: deps.log ?? console, now: deps.now });
+    reporters.set(deps, reporter);
+  }
+  return reporter;
+}
+
+/**
+ * How long recording a configuration problem may hold up an answer: a slow state store must not
+ * make a blocking answer late (Authgear would fail the sign-up). The write goes on after that.
+ */
+const PROBLEM_WAIT_MS = 250;
+
+/** Waits for `task` (which never rejects), but at most `ms`. */
+async function atMost(ms: number, task: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([task, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/**
+ * The event type a body claims, read WITHOUT trusting it (the signature did not verify): only to
+ * choose between the two bad-signature answers. Null when the body is not a JSON object with a type.
+ */
+function claimedEventType(bytes: Uint8Array): string | null {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    if (typeof value !== "object" || value === null) return null;
+    const type = (value as { type?: unknown }).type;
+    return typeof type === "string" ? type : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface HookRequest {
@@ -180,9 +248,14 @@ export async function handleAuthgearHook(request: HookRequest, deps: HookDeps): 
   if (!verifyHookSignature(secret, bytes, signature)) {
     const renewed = signature ? await deps.reloadSecret?.().catch(() => null) : null;
     if (!renewed || !verifyHookSignature(renewed, bytes, signature)) {
+      const mode = deps.badSignature ?? "allow";
+      await atMost(PROBLEM_WAIT_MS, problemsOf(deps).report(webhookBadSignature(mode)));
+      const type = claimedEventType(bytes);
+      if (mode === "allow" && type !== null && BLOCKING_EVENTS.has(type)) return ALLOWED;
       return problem(401, "invalid_signature", `Missing or invalid ${HOOK_SIGNATURE_HEADER}.`);
     }
   }
+  await atMost(PROBLEM_WAIT_MS, problemsOf(deps).resolve([WEBHOOK_SIGNATURE_PROBLEM_KEY], { onlyIfSeen: true }));
 
   let json: unknown;
   try {
@@ -300,6 +373,13 @@ function createEventHandlers(deps: HookDeps) {
       const user = event.payload.user;
       const attributes = user.custom_attributes;
       let candidates = deps.pending.take(user.id);
+      if (candidates) {
+        // What pre_create answered and Authgear did not store: an attribute the project lacks.
+        const sent = Object.fromEntries(Object.entries(candidates).map(([attribute, record]) => [attribute, record.value]));
+        const dropped = droppedAttributes(sent, attributes);
+        for (const attribute of dropped) await problemsOf(deps).report(attributeNotConfigured(attribute));
+        await problemsOf(deps).resolve(keptAttributes(sent, attributes).map(attributeProblemKey), { onlyIfSeen: true });
+      }
       if (!candidates) {
         // Not kept here (restart, another instance, or pre_create wrote nothing): recompute from the
         // same sign-up context and vouch only for values the user really has.
@@ -358,8 +438,13 @@ function createEventHandlers(deps: HookDeps) {
           accepts,
         });
         if (merged.changed.length === 0) return;
-        await deps.admin.updateCustomAttributes(user.id, merged.attributes);
-        await store.writeProvenance(user.id, toStored(merged.provenance));
+        const written = await deps.admin.updateCustomAttributes(user.id, merged.attributes);
+        // Authgear drops attributes its project does not define, silently: a configuration problem.
+        const dropped = droppedAttributes(merged.attributes, written.customAttributes);
+        for (const attribute of dropped) await problemsOf(deps).report(attributeNotConfigured(attribute));
+        await problemsOf(deps).resolve(keptAttributes(merged.attributes, written.customAttributes).map(attributeProblemKey), { onlyIfSeen: true });
+        const kept = Object.fromEntries(Object.entries(merged.provenance).filter(([attribute]) => !dropped.includes(attribute)));
+        await store.writeProvenance(user.id, toStored(kept));
       });
     },
 

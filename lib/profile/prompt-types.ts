@@ -34,6 +34,12 @@ export const ACTION_ERROR_CODES = [
   "authgear_unavailable",
   /** Authgear refused the request (configuration problem on our side). */
   "authgear_refused",
+  /**
+   * Authgear dropped an answer on write: its project does not define that custom attribute (it
+   * says nothing; the app notices). Nothing was recorded as answered; `fieldErrors` names the
+   * fields; the same answers save once the team configures the attribute.
+   */
+  "attribute_not_configured",
   /** The token has no `auth_time` (opaque access tokens): the prompt cannot tell logins apart. */
   "unsupported_token",
   /** The app's state store failed (read-only, locked, unreachable): nothing was recorded here, try again. */

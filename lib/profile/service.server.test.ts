@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { readAdminKey, signIn, startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { readAdminKey, setUnconfiguredAttributes, signIn, startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { createAdminApiClient, type AdminApiClient } from "@/lib/authgear/admin-api.server";
 import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
@@ -19,7 +19,8 @@ let service: ProfileService;
 
 const T0 = Date.parse("2026-03-01T09:00:00Z");
 const REDIRECT_URI = "http://localhost:3000/auth/callback";
-const silent = { warn() {}, error() {} };
+let logged: string[];
+const silent = { warn: (m: string) => void logged.push(m), error: (m: string) => void logged.push(m) };
 
 async function newUser(): Promise<string> {
   const email = `svc-${Math.random().toString(36).slice(2, 10)}@example.com`;
@@ -66,6 +67,7 @@ beforeEach(async () => {
   store = createStore(db);
   clock = T0;
   observations = [];
+  logged = [];
   service = createProfileService({
     catalog: profileCatalog,
     store,
@@ -223,6 +225,77 @@ describe("profile service: saving", () => {
     assert.deepEqual(await attributes(sub), { job_title: "Baker", company: "Bread Co" });
   });
 
+  it("an answer Authgear drops (attribute not configured) is no answer: the user is told, nothing is recorded, /admin's list names it, and the same answers save once it is configured", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    assert.deepEqual(prompt.questions.map((q) => q.attribute), ["job_title", "company"]);
+    const request = { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] };
+    await setUnconfiguredAttributes(emulator.origin, ["company"]);
+    try {
+      const failed = await service.submit(login(sub), request);
+      assert.ok(!failed.ok);
+      assert.equal(failed.error.code, "attribute_not_configured");
+      assert.equal(
+        failed.error.message,
+        "We couldn't keep your answer to “Company”: this app's Authgear project is not set up to store it yet. Your answer is still here; we've told the team.",
+      );
+      assert.deepEqual(Object.keys(failed.error.fieldErrors ?? {}), ["company"]);
+      // The rest of the write stood (Authgear kept it); nothing is recorded as answered.
+      assert.deepEqual(await attributes(sub), { job_title: "Baker" });
+      assert.deepEqual((await store.questionStates(sub)).filter((s) => s.answeredAt !== null || s.skipCount > 0), []);
+      assert.equal((await store.loginPrompt(sub, prompt.loginKey))?.finishedAt, null, "the prompt is still open");
+      assert.deepEqual((await store.provenance(sub)).map((p) => p.attribute), ["job_title"], "no provenance for what was dropped");
+      assert.equal(await store.submissionOutcome(sub, request.submissionId), null, "the submission id is not used up");
+      assert.ok(
+        logged.some((m) => m.includes('"company" is not configured in Authgear: it was dropped on write') && m.includes("npm run authgear:config") && m.includes("Advanced → Edit Config")),
+        logged.join("\n"),
+      );
+      const problems = await store.configProblems();
+      assert.deepEqual(problems.map((p) => [p.key, p.subject, p.count, p.resolvedAt]), [["attribute_not_configured:company", "company", 1, null]]);
+
+      const again = await service.submit(login(sub), request);
+      assert.equal(again.ok ? "ok" : again.error.code, "attribute_not_configured");
+      assert.equal((await store.configProblems())[0]?.count, 2);
+    } finally {
+      await setUnconfiguredAttributes(emulator.origin, []);
+    }
+    const retried = await service.submit(login(sub), request);
+    assert.ok(retried.ok, JSON.stringify(retried));
+    assert.deepEqual(retried.outcome.answered, ["job_title", "company"]);
+    assert.deepEqual(await attributes(sub), { job_title: "Baker", company: "Bread Co" });
+    const [problem] = await store.configProblems();
+    assert.equal(problem?.resolvedAt, clock, "the problem clears once a write of the attribute sticks");
+  });
+
+  it("skipping the unconfigured question saves the rest", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    await setUnconfiguredAttributes(emulator.origin, ["company"]);
+    try {
+      const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker" }, confirmed: [], skipped: ["company"], declined: [] });
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.deepEqual(result.outcome.answered, ["job_title"]);
+    } finally {
+      await setUnconfiguredAttributes(emulator.origin, []);
+    }
+  });
+
+  it("enrichment Authgear drops is reported, gets no provenance, and does not fail the user's save", async () => {
+    const sub = await newUser();
+    const prompt = await askedNow(sub);
+    observations = [{ field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString() }];
+    await setUnconfiguredAttributes(emulator.origin, ["timezone"]);
+    try {
+      const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.deepEqual(await attributes(sub), { job_title: "Baker", company: "Bread Co" });
+      assert.ok(!(await store.provenance(sub)).some((p) => p.attribute === "timezone"));
+      assert.deepEqual((await store.configProblems()).map((p) => p.key), ["attribute_not_configured:timezone"]);
+    } finally {
+      await setUnconfiguredAttributes(emulator.origin, []);
+    }
+  });
+
   it("confirming a guess records it as confirmed; the guess is not offered again", async () => {
     const sub = await newUser();
     await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3 });
@@ -251,6 +324,20 @@ describe("profile service: saving", () => {
 });
 
 describe("profile service: editing values (profile page)", () => {
+  it("a value Authgear drops is refused with attribute_not_configured", async () => {
+    const sub = await newUser();
+    await setUnconfiguredAttributes(emulator.origin, ["billing_email"]);
+    try {
+      const result = await service.saveValues(sub, { billing_email: "ap@example.com" });
+      assert.equal(result.ok ? "ok" : result.error.code, "attribute_not_configured");
+      assert.match(result.ok ? "" : result.error.message, /“Billing email”/);
+      assert.deepEqual((await store.questionStates(sub)).filter((s) => s.answeredAt !== null), []);
+    } finally {
+      await setUnconfiguredAttributes(emulator.origin, []);
+    }
+  });
+
+
   it("validates each value with its catalog schema, clears with null, and writes the whole object once", async () => {
     const sub = await newUser();
     await admin.updateCustomAttributes(sub, { job_title: "Chef", city: "Paris" });

@@ -9,11 +9,25 @@ import "server-only";
  * catalog's schema, then, holding the user's save lock: re-read the user from Authgear, merge
  * answers with pending enrichment (lib/profile/merge.ts), write the WHOLE custom-attributes object
  * once, and record provenance and outcomes. Nothing is written when any check fails.
+ *
+ * After the write, the attributes Authgear returns are compared with those sent: Authgear silently
+ * drops an attribute its project does not define (ADR 015). A dropped attribute is a configuration
+ * problem, not an answer: it is logged and recorded for /admin, gets no provenance, and when the
+ * user answered it the save fails with `attribute_not_configured` (nothing recorded as answered,
+ * the submission id not used up), so the same answers can be saved once the team fixes the config.
  */
 import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.server";
+import {
+  attributeNotConfigured,
+  attributeProblemKey,
+  createConfigProblemReporter,
+  droppedAttributes,
+  keptAttributes,
+  type ConfigProblemReporter,
+} from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
-import { findQuestion, isEmptyValue, type ProfileCatalog, type Question } from "./catalog";
+import { findQuestion, isEmptyValue, localize, type ProfileCatalog, type Question } from "./catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
 import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory } from "./planner";
 import {
@@ -36,6 +50,8 @@ export interface ProfileServiceDeps<A extends string = string> {
   /** Epoch milliseconds. */
   now(): number;
   log?: Pick<Console, "warn" | "error">;
+  /** Where configuration problems go (default: logged and recorded in `store`). */
+  problems?: ConfigProblemReporter;
 }
 
 /** Where the request came from, for enrichment only (never stored). */
@@ -54,7 +70,23 @@ const MESSAGES = {
     `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "was" : "were"} not asked in this prompt, so nothing was saved.`,
   invalid: "Some answers need a second look. Nothing was saved yet.",
   noPrompt: "This prompt is no longer open (it belongs to another sign-in). Reload the page to see your current questions.",
+  notConfigured: (labels: string[]) =>
+    `We couldn't keep your ${labels.length === 1 ? "answer" : "answers"} to ${quoteList(labels)}: this app's Authgear project is not set up to store ${labels.length === 1 ? "it" : "them"} yet. Your ${labels.length === 1 ? "answer is" : "answers are"} still here; we've told the team.`,
+  notConfiguredField: "This answer can't be kept yet: the team has been told. You can skip this question for now.",
 } as const;
+
+function quoteList(items: string[]): string {
+  const quoted = items.map((i) => `“${i}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
+/** The user's answers to these attributes did not stick: Authgear's project does not define them. */
+export class AttributesNotConfiguredError extends Error {
+  override name = "AttributesNotConfiguredError";
+  constructor(readonly attributes: string[]) {
+    super(`Authgear dropped ${attributes.map((a) => `"${a}"`).join(", ")} on write (not configured)`);
+  }
+}
 
 export function adminFailure(error: AdminApiError) {
   return error.kind === "server" || error.kind === "timeout" || error.kind === "network"
@@ -65,6 +97,20 @@ export function adminFailure(error: AdminApiError) {
 export function createProfileService<A extends string>(deps: ProfileServiceDeps<A>) {
   const { catalog, store, admin } = deps;
   const log = deps.log ?? console;
+  const problems = deps.problems ?? createConfigProblemReporter({ store: async () => store, log, now: deps.now });
+
+  const label = (attribute: string) => {
+    const question = findQuestion(catalog, attribute);
+    return question ? localize(question.label, catalog.defaultLocale, catalog.defaultLocale) : attribute;
+  };
+
+  /** The failure for answers Authgear did not keep: the message, and each field's own line. */
+  const notConfigured = (error: AttributesNotConfiguredError) =>
+    failure(
+      "attribute_not_configured",
+      MESSAGES.notConfigured(error.attributes.map(label)),
+      Object.fromEntries(error.attributes.map((a) => [a, MESSAGES.notConfiguredField])),
+    );
 
   const accepts = (attribute: string, value: AttributeValue) => {
     const question = findQuestion(catalog, attribute);
@@ -134,8 +180,11 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   /**
    * THE save path (prompt and profile page alike): holding the user's save lock, re-read the user
    * from Authgear, merge answers with enrichment, write the whole custom-attributes object once
-   * (only when something changed), store provenance, then run `after` (still under the lock).
-   * Returns null when the user no longer exists. Admin API failures propagate as AdminApiError.
+   * (only when something changed), compare what Authgear kept with what was sent, store provenance
+   * of what was kept, then run `after` (still under the lock).
+   * Returns null when the user no longer exists. Admin API failures propagate as AdminApiError;
+   * answers Authgear dropped as AttributesNotConfiguredError, after the rest of the write (which
+   * Authgear kept: the other answers and enrichment) has its provenance and `after` has NOT run.
    */
   async function mergeAndWrite<T>(
     sub: string,
@@ -157,8 +206,18 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         now: new Date(now),
         accepts,
       });
-      if (merged.changed.length > 0) await admin.updateCustomAttributes(sub, merged.attributes);
-      await store.writeProvenance(sub, toStored(merged.provenance));
+      let dropped: string[] = [];
+      if (merged.changed.length > 0) {
+        const written = await admin.updateCustomAttributes(sub, merged.attributes);
+        dropped = droppedAttributes(merged.attributes, written.customAttributes);
+        for (const attribute of dropped) await problems.report(attributeNotConfigured(attribute));
+        const kept = keptAttributes(merged.attributes, written.customAttributes);
+        await problems.resolve(kept.map(attributeProblemKey), { onlyIfSeen: true });
+      }
+      const keptProvenance = Object.fromEntries(Object.entries(merged.provenance).filter(([attribute]) => !dropped.includes(attribute)));
+      await store.writeProvenance(sub, toStored(keptProvenance));
+      const unkept = dropped.filter((attribute) => answers[attribute] !== undefined && answers[attribute].value !== null);
+      if (unkept.length > 0) throw new AttributesNotConfiguredError(unkept);
       return after(merged);
     });
   }
@@ -257,6 +316,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         if (!outcome) return failure("unauthenticated", MESSAGES.unknownUser);
         return { ok: true, outcome };
       } catch (error) {
+        if (error instanceof AttributesNotConfiguredError) return notConfigured(error);
         if (error instanceof AdminApiError) {
           log.warn(`[gradual] save for ${sub}: Admin API ${error.kind}: ${error.message}`);
           return adminFailure(error);
@@ -298,6 +358,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         if (!changed) return failure("unauthenticated", MESSAGES.unknownUser);
         return { ok: true, changed };
       } catch (error) {
+        if (error instanceof AttributesNotConfiguredError) return notConfigured(error);
         if (error instanceof AdminApiError) {
           log.warn(`[gradual] profile edit for ${sub}: Admin API ${error.kind}: ${error.message}`);
           return adminFailure(error);
