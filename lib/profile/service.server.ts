@@ -15,7 +15,7 @@ import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, type ProfileCatalog, type Question } from "./catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
-import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory } from "./planner";
+import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
 import {
   failure,
   type ActionResult,
@@ -53,7 +53,7 @@ const MESSAGES = {
   notOffered: (names: string[]) =>
     `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "was" : "were"} not asked in this prompt, so nothing was saved.`,
   invalid: "Some answers need a second look. Nothing was saved yet.",
-  noPrompt: "This prompt is no longer open (it belongs to another sign-in). Reload the page to see your current questions.",
+  noPrompt: "This prompt is no longer open (it belongs to another sign-in or visit). Reload the page to see your current questions.",
 } as const;
 
 export function adminFailure(error: AdminApiError) {
@@ -104,11 +104,11 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
 
   /** Everything the planner needs, read once: Authgear (one read), the store, enrichment. */
   async function situation(login: LoginRef, context: RequestContext, now: number) {
-    const key = loginKey(login);
-    const [user, questionHistory, prompt, storedProvenance, values] = await Promise.all([
+    const signIn = loginKey(login);
+    const [user, questionHistory, prompts, storedProvenance, values] = await Promise.all([
       admin.getUser(login.sub),
       history(login.sub),
-      store.loginPrompt(login.sub, key),
+      store.signInPrompts(login.sub, signIn),
       store.provenance(login.sub),
       enriched(login.sub, context, now),
     ]);
@@ -125,10 +125,10 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       attributes: planning,
       history: questionHistory,
       login,
-      promptLog: prompt ? { [key]: prompt } : {},
+      promptLog: Object.fromEntries(prompts.map((p) => [p.loginKey, p])) as PromptLog,
       now,
     };
-    return { key, input, guesses };
+    return { signIn, input, guesses };
   }
 
   /**
@@ -164,7 +164,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   }
 
   return {
-    /** This login's prompt: decides (or resumes) it and records that it was shown. */
+    /** This visit's prompt: decides (or resumes) it and records that it was shown. */
     async prompt(login: LoginRef, context: RequestContext = {}): Promise<ActionResult<{ prompt: ProfilePromptView }>> {
       const now = deps.now();
       try {
@@ -172,12 +172,12 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         if (!s) return failure("unauthenticated", MESSAGES.unknownUser);
         const plan = planPrompt(s.input);
         const attributes = plan.ask.map((a) => a.attribute);
-        if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, s.key, attributes, now);
+        if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, plan.loginKey, attributes, now, s.signIn);
         const questions: PromptQuestion[] = attributes.map((attribute) => {
           const suggestion = s.guesses.get(attribute);
           return suggestion ? { attribute, suggestion } : { attribute };
         });
-        return { ok: true, prompt: { loginKey: s.key, questions } };
+        return { ok: true, prompt: { loginKey: plan.loginKey, questions } };
       } catch (error) {
         if (error instanceof AdminApiError) {
           log.warn(`[gradual] prompt for ${login.sub}: Admin API ${error.kind}: ${error.message}`);
@@ -306,7 +306,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       }
     },
 
-    /** The user closed the prompt: it does not come back in this login. */
+    /** The user closed the prompt ("Not now"): it does not come back in this visit. */
     async dismiss(login: LoginRef, key: string): Promise<ActionResult<{ dismissed: true }>> {
       if (!key.startsWith(`${login.sub}:`)) return failure("not_offered", MESSAGES.noPrompt);
       await store.recordPromptDismissed(login.sub, key, deps.now());
