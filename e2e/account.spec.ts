@@ -287,7 +287,9 @@ test.describe("/admin", () => {
     await test.step("Explain: the next prompt of the user who answered the job title and skipped the company", async () => {
       await page.getByLabel("Email", { exact: true }).fill(users[1]!.email);
       await page.getByRole("button", { name: "Explain" }).click();
-      await expect(page.getByTestId("explain-summary")).toContainText("asks 2 questions: industry, years_experience.");
+      // Still in the visit whose prompt they finished: nothing now; the next visit asks the next two.
+      await expect(page.getByTestId("explain-summary")).toContainText(/^Visit 1 of the sign-in at .*: it already had its prompt; nothing is asked\.$/);
+      await expect(page.getByTestId("explain-next")).toContainText(/^Next visit: Visit 2 of the sign-in at .*: it asks 2 questions: industry, years_experience\.$/);
       await expect(page.getByText(/company \("Company"\) is not asked: skipped 1 time/)).toBeVisible();
       const history = `Question history of ${users[1]!.email}`;
       expect((await cells(page, history, "company"))[3]).toBe("1");

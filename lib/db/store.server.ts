@@ -167,6 +167,19 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
       return rows.map(toLoginPrompt);
     },
 
+    /** The sign-in key (`${sub}:${auth_time}`) of the user's most recently shown prompt, or null. */
+    async latestSignIn(userId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("login_prompt")
+        .select(["sign_in", "login_key"])
+        .where("user_id", "=", userId)
+        .orderBy("shown_at", "desc")
+        .orderBy("login_key", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row ? (row.sign_in ?? row.login_key) : null;
+    },
+
     /**
      * Records that a visit's prompt (`loginKey`, the visit's key, of the sign-in `signIn`) showed
      * `attributes`; idempotent per visit (a second call for the same visit changes nothing).

@@ -76,6 +76,8 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
       ["u1:100:v3", ["industry"], 200_000],
     ]);
     assert.deepEqual(await store.signInPrompts("u2", "u1:100"), []);
+    assert.equal(await store.latestSignIn("u1"), "u1:100", "visit 3 of u1:100 is the latest prompt");
+    assert.equal(await store.latestSignIn("u3"), null);
     assert.deepEqual((await store.signInPrompts("u1", "u1:1000")).map((v) => v.loginKey), ["u1:1000"]);
     await store.recordPromptFinished("u1", "u1:100:v2", 95_000);
     assert.equal((await store.loginPrompt("u1", "u1:100:v2"))?.finishedAt, 95_000);

@@ -10,6 +10,7 @@ import {
   describeDuration,
   explainPrompt,
   loginKey,
+  parseLoginKey,
   planPrompt,
   visitKey,
   visitNumberOf,
@@ -528,15 +529,28 @@ describe("planPrompt: visits (a sign-in stays signed in; the clock moves on)", (
     assert.throws(() => visitKey(LOGIN, 0), /visit must be a whole number/);
   });
 
+  it("reads a sign-in back from its key", () => {
+    assert.deepEqual(parseLoginKey(KEY), LOGIN);
+    assert.deepEqual(parseLoginKey("a:b:17"), { sub: "a:b", authTime: 17 });
+    for (const bad of ["", ":17", "abc", "abc:", "abc:1.5", "abc:017", `${KEY}:v2`, `abc:${Date.now()}`]) assert.equal(parseLoginKey(bad), null, bad);
+  });
+
   it("explains which visit a decision belongs to and why", () => {
     const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { finishedAt: NOW }) };
     const v1 = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog: {}, now: NOW });
-    assert.match(v1.summary, /^Visit 1 of the sign-in at 2026-03-08T\S+Z \(a new sign-in\), starting now: it asks 2 questions: a, b\.$/);
+    assert.match(v1.summary, /^Visit 1 of the sign-in at 2026-03-08T\S+Z \(a new sign-in\): it asks 2 questions: a, b\.$/);
     const within = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog, now: NOW + 3 * H });
-    assert.equal(within.summary, `Visit 1 of the sign-in at ${new Date(LOGIN.authTime * 1000).toISOString().replace(".000Z", "Z")}, started 2026-03-10T12:00:00Z with its prompt 3 h ago (a new visit begins after 20 hours): it already had its prompt; nothing is asked.`);
-    assert.match(within.sentences.find((s) => s.attribute === "c")?.text ?? "", /this visit already had its prompt \(finished\); at most one prompt per visit; the next visit starts with a return from 2026-03-11T08:00:00Z or a new sign-in/);
+    const signedIn = new Date(LOGIN.authTime * 1000).toISOString().replace(".000Z", "Z");
+    assert.equal(
+      within.summary,
+      `Visit 1 of the sign-in at ${signedIn}, started 2026-03-10T12:00:00Z with its prompt 3 h ago (the next visit begins with a return from 2026-03-11T08:00:00Z): it already had its prompt; nothing is asked.`,
+    );
+    assert.match(within.sentences.find((s) => s.attribute === "c")?.text ?? "", /this visit already had its prompt \(finished\); at most one prompt per visit\.$/);
     const v2 = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog, now: NOW + 21 * H });
-    assert.match(v2.summary, /^Visit 2 of the sign-in at \S+, starting now \(2026-03-11T09:00:00Z\) because its last prompt was shown 21 h ago, at least the rest of 20 hours: it asks 2 questions: a, b\.$/);
+    assert.equal(
+      v2.summary,
+      `Visit 2 of the sign-in at ${signedIn}, starting 2026-03-11T09:00:00Z because its last prompt was shown 21 h before (the rest is 20 hours): it asks 2 questions: a, b.`,
+    );
     assert.equal(describeDuration(3 * 24 * H + 2 * H + 5), "3 days 2 h");
     assert.equal(describeDuration(45 * 60_000), "45 min");
   });

@@ -141,6 +141,14 @@ export function loginKey(login: LoginRef): string {
   return `${login.sub}:${login.authTime}`;
 }
 
+/** The sign-in a `loginKey` names (auth_time after its last colon), or null for anything else. */
+export function parseLoginKey(key: string): LoginRef | null {
+  const colon = key.lastIndexOf(":");
+  if (colon <= 0 || !/^(0|[1-9][0-9]{0,10})$/.test(key.slice(colon + 1))) return null;
+  const authTime = Number(key.slice(colon + 1));
+  return authTime < 1e11 ? { sub: key.slice(0, colon), authTime } : null;
+}
+
 const VISIT_SUFFIX = /^:v([1-9][0-9]{0,5})$/;
 
 /** The prompt-log key of a sign-in's `visit`-th visit: `${sub}:${authTime}` for the first, then `…:v2`, `…:v3`… */
@@ -358,15 +366,10 @@ function sentence<A extends string>(
     case "already_prompted_this_visit":
       return decision.prompt === "in_progress"
         ? `${name} is not asked: this visit's prompt is still open with other questions, and a prompt never gains questions.`
-        : `${name} is not asked: this visit already had its prompt (${decision.prompt}); at most one prompt per visit${visitEnd(input)}.`;
+        : `${name} is not asked: this visit already had its prompt (${decision.prompt}); at most one prompt per visit.`;
     case "over_cap":
       return `${name} is not asked: only ${plural(input.catalog.perLogin, "question")} per visit, taken by higher-ranked ones.`;
   }
-}
-
-function visitEnd(input: PlanInput): string {
-  const { visit } = currentVisit(input);
-  return visit.nextVisitAt === null ? "" : `; the next visit starts with a return from ${isoTime(visit.nextVisitAt)} or a new sign-in`;
 }
 
 /** A duration in words, rounded down: "21 h", "3 days 2 h", "45 min". */
@@ -379,16 +382,16 @@ export function describeDuration(ms: number): string {
   return hours % 24 === 0 ? plural(days, "day") : `${plural(days, "day")} ${hours % 24} h`;
 }
 
-/** The visit in words: "visit 3 of the sign-in at …, started … because the last prompt was shown 21 h ago". */
+/** The visit in words: "Visit 3 of the sign-in at …, starting … because its last prompt was shown 21 h before". */
 export function describeVisit(visit: Visit, login: LoginRef, now: number): string {
   const signIn = `the sign-in at ${isoTime(login.authTime * 1000)}`;
   switch (visit.cause) {
     case "sign_in":
-      return `Visit 1 of ${signIn} (a new sign-in), starting now`;
+      return `Visit 1 of ${signIn} (a new sign-in)`;
     case "rest":
-      return `Visit ${visit.number} of ${signIn}, starting now (${isoTime(visit.startedAt)}) because its last prompt was shown ${describeDuration(now - (visit.previousShownAt ?? now))} ago, at least the rest of ${plural(visit.restHours, "hour")}`;
+      return `Visit ${visit.number} of ${signIn}, starting ${isoTime(visit.startedAt)} because its last prompt was shown ${describeDuration(visit.startedAt - (visit.previousShownAt ?? visit.startedAt))} before (the rest is ${plural(visit.restHours, "hour")})`;
     case "continuing":
-      return `Visit ${visit.number} of ${signIn}, started ${isoTime(visit.startedAt)} with its prompt ${describeDuration(now - visit.startedAt)} ago (a new visit begins after ${plural(visit.restHours, "hour")})`;
+      return `Visit ${visit.number} of ${signIn}, started ${isoTime(visit.startedAt)} with its prompt ${describeDuration(now - visit.startedAt)} ago (the next visit begins with a return from ${isoTime(visit.nextVisitAt ?? now)})`;
   }
 }
 

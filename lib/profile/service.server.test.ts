@@ -148,7 +148,7 @@ describe("profile service: visits (still signed in, same auth_time, the clock mo
     assert.equal(secondAsked.length, 2);
     assert.ok(!secondAsked.some((a) => firstAsked.includes(a)), "the skipped questions rest for a day");
     const explained = await service.explain(login(sub, authTime));
-    assert.match(explained?.summary ?? "", /^Visit 2 of the sign-in at .*, started .* with its prompt 0 min ago/);
+    assert.match(explained?.summary ?? "", /^Visit 2 of the sign-in at .*, started .* with its prompt 0 min ago \(the next visit begins with a return from 2026-03-03T01:00:00Z\)/);
 
     clock = T0 + 21 * H;
     const reload = await askedNow(sub, authTime);

@@ -187,9 +187,9 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       }
     },
 
-    /** The planner's decision for this user with its reasons (support, /admin); records nothing. */
-    async explain(login: LoginRef): Promise<PromptExplanation<A> | null> {
-      const s = await situation(login, {}, deps.now());
+    /** The planner's decision for this user with its reasons (support, /admin), now or `at` (epoch ms); records nothing. */
+    async explain(login: LoginRef, at: number = deps.now()): Promise<PromptExplanation<A> | null> {
+      const s = await situation(login, {}, at);
       return s ? explainPrompt(s.input) : null;
     },
 
