@@ -3,8 +3,10 @@
  * The profile prompt without its looks: loads this login's questions, keeps the user's choices
  * (answer, skip, don't ask again, confirm a guess), validates with the catalog's schemas
  * (react-hook-form + zodResolver), saves through the Server Actions, and never loses what was typed:
- * the draft lives in session storage until it is saved, so a failed save, a reload or an expired
- * session keeps it, and Retry re-sends it with the same submission id (applied once).
+ * the draft (typed values, skips, declines, confirmations) lives in session storage until it is
+ * saved, so a failed save, a reload or an expired session keeps it, and Retry re-sends it with the
+ * same submission id (applied once). When every question is decided by a tap (skipped, declined,
+ * confirmed), the prompt saves itself (prompt-progress.ts).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -17,9 +19,10 @@ import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, Subm
 import { formField, type FormField } from "@/lib/profile/schemas";
 import { profileCatalog } from "@/profile.config";
 import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
+import { autoSaveKey, type QuestionChoice } from "./prompt-progress";
 
 /** What the user chose for one question. */
-export type QuestionChoice = "answer" | "skip" | "decline";
+export type { QuestionChoice };
 
 export interface PromptItem {
   question: Question;
@@ -78,6 +81,8 @@ export interface ProfilePromptController {
   change(attribute: string): void;
   /** Validates and saves; also what Retry calls (the same submission id until it succeeds). */
   submit(): Promise<void>;
+  /** Every question is decided by a tap: the prompt saves (or saved) itself, no Save is needed. */
+  decided: boolean;
   dismiss(): Promise<void>;
   reload(): void;
 }
@@ -313,5 +318,23 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
-  return { status, items, form, error, outcome, choose, confirm, change, submit, dismiss, reload };
+  // Every question decided by a tap (or restored so from the draft after a reload): save those
+  // choices now, once per set of choices; a failed attempt waits for Retry (or a new choice).
+  const decidedKey = useMemo(
+    () => autoSaveKey(items.map((i) => ({ attribute: i.question.attribute, choice: i.choice, hasSuggestion: i.suggestion !== undefined, confirmed: i.confirmed }))),
+    [items],
+  );
+  const autoSaved = useRef<string | null>(null);
+  useEffect(() => {
+    if (status !== "open") return;
+    if (decidedKey === null) {
+      autoSaved.current = null;
+      return;
+    }
+    if (autoSaved.current === decidedKey) return;
+    autoSaved.current = decidedKey;
+    void submit();
+  }, [status, decidedKey, submit]);
+
+  return { status, items, form, error, outcome, choose, confirm, change, submit, decided: decidedKey !== null, dismiss, reload };
 }
