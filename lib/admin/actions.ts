@@ -9,6 +9,7 @@ import { database } from "@/lib/db/database.server";
 import { store } from "@/lib/db/store.server";
 import { localize } from "@/lib/profile/catalog";
 import { parseLoginKey } from "@/lib/profile/planner";
+import { serverNow } from "@/lib/test-clock.server";
 import { profileService } from "@/lib/profile/profile-service.server";
 import { failure } from "@/lib/profile/prompt-types";
 import { adminFailure } from "@/lib/profile/service.server";
@@ -55,7 +56,7 @@ export const explainUser = adminAction(z.object({ email: z.string().trim().toLow
       (await store()).latestSignIn(sub).then(async (signIn) => {
         const service = await profileService();
         const latest = signIn ? parseLoginKey(signIn) : null;
-        const login = { sub, authTime: latest?.authTime ?? Math.floor(Date.now() / 1000) };
+        const login = { sub, authTime: latest?.authTime ?? Math.floor(serverNow() / 1000) };
         const current = await service.explain(login);
         // A visit that had its prompt asks nothing more: say what the next visit of this sign-in would ask.
         const nextAt = current?.state === "done" ? current.visit.nextVisitAt : null;

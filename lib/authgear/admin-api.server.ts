@@ -11,6 +11,7 @@ import { env } from "@/lib/env.server";
 import { adminApiKey, forgetAdminApiKey, type AdminApiKey } from "./admin-key.server";
 import { subFromUserNodeId, userNodeId } from "./global-id";
 import { PATHS } from "./protocol";
+import { serverNow } from "@/lib/test-clock.server";
 
 export type CustomAttributes = Record<string, unknown>;
 export type StandardAttributes = Record<string, unknown>;
@@ -67,6 +68,8 @@ export interface AdminApiClientOptions {
   timeoutMs?: number;
   /** Called when Authgear answers 403, e.g. to drop a cached key that may have been replaced. */
   onForbidden?: () => void;
+  /** The clock the Admin API token's iat/exp come from (epoch ms); default Date.now. */
+  now?: () => number;
 }
 
 export interface AdminApiClient {
@@ -153,7 +156,7 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
 
   async function bearerToken(): Promise<string> {
     const key = await getKey();
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor((options.now ?? Date.now)() / 1000);
     if (signed && signed.key === key && now < signed.renewAt) return signed.token;
     if (importedFor?.pem !== key.privateKeyPem) {
       importedFor = { pem: key.privateKeyPem, key: importPKCS8(key.privateKeyPem, "RS256") };
@@ -306,6 +309,7 @@ export function adminApi(): AdminApiClient {
     endpoint: env().AUTHGEAR_ENDPOINT,
     key: adminApiKey,
     onForbidden: forgetAdminApiKey,
+    now: serverNow,
   });
   return shared;
 }

@@ -13,6 +13,7 @@ import type { HookDeps } from "./handler.server";
 import { PendingProvenance } from "./pending-provenance";
 import { ReplayGuard } from "./replay-guard";
 import { reloadWebhookSecret, webhookSecret } from "./webhook-secret.server";
+import { serverNow } from "@/lib/test-clock.server";
 
 let store: Promise<Store> | undefined;
 
@@ -39,7 +40,7 @@ export function hookDeps(): HookDeps {
     enrich: enrichWithServerProviders,
     warm: warmEnrichment,
     catalog: profileCatalog,
-    now: Date.now,
+    now: serverNow,
     pending: new PendingProvenance(),
     replay: new ReplayGuard(),
   };
