@@ -13,7 +13,6 @@ import {
   parseLoginKey,
   planPrompt,
   visitKey,
-  visitNumberOf,
   type CurrentAttributes,
   type LoginPrompt,
   type PlanInput,
@@ -523,10 +522,9 @@ describe("planPrompt: visits (a sign-in stays signed in; the clock moves on)", (
     };
     const result = plan({ catalog, promptLog, now: NOW + H });
     assert.deepEqual([result.state, result.visit.number], ["new", 1]);
-    assert.equal(visitNumberOf(`${KEY}:v12`, KEY), 12);
-    assert.equal(visitNumberOf(`${KEY}:v12`, `user-1:${LOGIN.authTime}`), 12);
-    assert.equal(visitNumberOf(`other:1:v2`, KEY), null);
     assert.throws(() => visitKey(LOGIN, 0), /visit must be a whole number/);
+    const gap = plan({ catalog, promptLog: { [KEY]: shown(["a"], NOW, { finishedAt: NOW }), [V3]: shown(["b"], NOW + 30 * H) }, now: NOW + H });
+    assert.deepEqual([gap.state, gap.visit.number], ["done", 1], "visits are consecutive: a visit 3 without a visit 2 is not this sign-in's");
   });
 
   it("reads a sign-in back from its key", () => {

@@ -149,21 +149,11 @@ export function parseLoginKey(key: string): LoginRef | null {
   return authTime < 1e11 ? { sub: key.slice(0, colon), authTime } : null;
 }
 
-const VISIT_SUFFIX = /^:v([1-9][0-9]{0,5})$/;
-
 /** The prompt-log key of a sign-in's `visit`-th visit: `${sub}:${authTime}` for the first, then `…:v2`, `…:v3`… */
 export function visitKey(login: LoginRef, visit: number): string {
   if (!Number.isSafeInteger(visit) || visit < 1 || visit > 999_999) throw new Error(`visitKey: visit must be a whole number from 1, got ${String(visit)}`);
   const base = loginKey(login);
   return visit === 1 ? base : `${base}:v${visit}`;
-}
-
-/** The visit number of `key` when it is a visit of the sign-in `base` (a `loginKey`), else null. */
-export function visitNumberOf(key: string, base: string): number | null {
-  if (key === base) return 1;
-  if (!key.startsWith(base)) return null;
-  const match = VISIT_SUFFIX.exec(key.slice(base.length));
-  return match ? Number(match[1]) : null;
 }
 
 /** The visit `now` belongs to, from the sign-in's prompts in `promptLog`, with that visit's prompt if it has one. */
@@ -172,12 +162,14 @@ export function currentVisit(
 ): { visit: Visit; prompt: LoginPrompt | undefined } {
   const base = loginKey(input.login);
   const restHours = input.catalog.visitRestHours;
+  // Keyed look-ups, visit 1, 2, …: visit n + 1 is only ever logged after visit n, so the first
+  // missing number ends the sign-in's visits (a log of many other sign-ins costs nothing).
   let latest: { number: number; prompt: LoginPrompt } | undefined;
-  for (const key of Object.keys(input.promptLog)) {
-    const number = visitNumberOf(key, base);
-    const prompt = input.promptLog[key];
-    if (number === null || !prompt) continue;
-    if (!latest || number > latest.number) latest = { number, prompt };
+  for (let number = 1; number <= 999_999; number++) {
+    const key = visitKey(input.login, number);
+    const prompt = Object.hasOwn(input.promptLog, key) ? input.promptLog[key] : undefined;
+    if (!prompt) break;
+    latest = { number, prompt };
   }
   if (!latest) {
     return { visit: { number: 1, key: base, cause: "sign_in", startedAt: input.now, previousShownAt: null, nextVisitAt: null, restHours }, prompt: undefined };
