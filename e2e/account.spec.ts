@@ -132,7 +132,7 @@ test.describe("/profile", () => {
     await prompt.getByRole("button", { name: "Don't ask again about Job title" }).click();
     // Company is still an open field: Save sends it as left blank (skipped).
     await prompt.getByRole("button", { name: "Save" }).click();
-    await expect(prompt.getByRole("status")).toHaveText("Got it. You can answer these any time on your profile page.");
+    await expect(prompt.getByRole("status")).toHaveText("Got it. You can answer these later on your profile page.");
 
     await openProfile(page);
     await expect(row(page, "Job title")).toContainText("You asked us not to ask about this again");
@@ -188,7 +188,7 @@ async function scriptedUser(browser: Browser, plan: Record<keyof typeof LABEL, P
     // Nothing typed: the last tap saved the prompt itself. Otherwise Save sends the answers.
     const answered = Object.values(plan).includes("answer");
     if (answered) await prompt.getByRole("button", { name: "Save" }).click();
-    await expect(prompt.getByRole("status")).toHaveText(answered ? "Thanks, your profile is updated." : "Got it. You can answer these any time on your profile page.");
+    await expect(prompt.getByRole("status")).toHaveText(answered ? "Thanks, your profile is updated." : "Got it. You can answer these later on your profile page.");
     return { email, sub: await readSub(page) };
   } finally {
     await context.close();

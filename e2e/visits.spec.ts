@@ -13,7 +13,7 @@ import { readAuthTime, readSub, signInAgain, signUp, uniqueEmail } from "./suppo
 import { EMULATOR_URL } from "./support/urls";
 
 const HOUR = 3_600_000;
-const SKIPPED_ALL = "Got it. You can answer these any time on your profile page.";
+const SKIPPED_ALL = "Got it. You can answer these later on your profile page.";
 const LABELS = ["Job title", "Company", "Team size", "Industry", "Years of experience", "City", "Country", "Time zone", "Work phone", "Company website", "Billing email"];
 
 const promptDialog = (page: Page) => page.getByRole("dialog", { name: "Complete your profile" });

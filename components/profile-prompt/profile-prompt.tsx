@@ -52,7 +52,7 @@ export const DEFAULT_LABELS: ProfilePromptLabels = {
   confirmed: (value) => `${value}, confirmed.`,
   whyWeAsk: "Why we ask",
   saved: "Thanks, your profile is updated.",
-  savedChoices: "Got it. You can answer these any time on your profile page.",
+  savedChoices: "Got it. You can answer these later on your profile page.",
   unavailable: "Your profile questions could not be loaded.",
 };
 
@@ -129,7 +129,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
   if (status === "saved") {
     return shell(
       <p ref={statusRef} tabIndex={-1} role="status" className="mt-2 text-sm font-medium text-emerald-800 focus:outline-none">
-        {outcome && outcome.answered.length === 0 ? labels.savedChoices : labels.saved}
+        {outcome?.answered.length ? labels.saved : labels.savedChoices}
       </p>,
     );
   }

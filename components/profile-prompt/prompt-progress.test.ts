@@ -1,28 +1,22 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { autoSaveKey, questionDecision, type ProgressItem } from "./prompt-progress";
+import { autoSaveKey, type ProgressItem } from "./prompt-progress";
 
-const field = (attribute: string, choice: ProgressItem["choice"] = "answer"): ProgressItem => ({ attribute, choice, hasSuggestion: false, confirmed: false });
-const guess = (attribute: string, confirmed: boolean, choice: ProgressItem["choice"] = "answer"): ProgressItem => ({ attribute, choice, hasSuggestion: true, confirmed });
-
-describe("questionDecision", () => {
-  it("a skip, a decline and a confirmed guess are decided; a field or an open guess waits for the user", () => {
-    assert.equal(questionDecision(field("a", "skip")), "skipped");
-    assert.equal(questionDecision(field("a", "decline")), "declined");
-    assert.equal(questionDecision(guess("a", true)), "confirmed");
-    assert.equal(questionDecision(field("a")), "waiting");
-    assert.equal(questionDecision(guess("a", false)), "waiting");
-    assert.equal(questionDecision(guess("a", true, "skip")), "skipped", "a skip wins over an earlier Yes");
-    assert.equal(questionDecision({ attribute: "a", choice: "answer", hasSuggestion: false, confirmed: true }), "waiting", "no guess, nothing to confirm");
-  });
+const field = (attribute: string, choice: ProgressItem["choice"] = "answer"): ProgressItem => ({ question: { attribute }, choice, confirmed: false });
+const guess = (attribute: string, confirmed: boolean, choice: ProgressItem["choice"] = "answer"): ProgressItem => ({
+  question: { attribute },
+  choice,
+  suggestion: { value: "London", source: "geoip" },
+  confirmed,
 });
 
 describe("autoSaveKey: the prompt saves itself when every question is decided by a tap", () => {
   it("all skipped, all declined, or a mix with a confirmed guess: saves, keyed by the decisions", () => {
-    assert.equal(autoSaveKey([field("job_title", "skip"), field("company", "skip")]), "job_title=skipped&company=skipped");
-    assert.equal(autoSaveKey([field("job_title", "decline"), field("company", "decline")]), "job_title=declined&company=declined");
-    assert.equal(autoSaveKey([guess("city", true), field("company", "decline")]), "city=confirmed&company=declined");
-    assert.equal(autoSaveKey([field("job_title", "skip")]), "job_title=skipped");
+    assert.equal(autoSaveKey([field("job_title", "skip"), field("company", "skip")]), "job_title=skip;company=skip;");
+    assert.equal(autoSaveKey([field("job_title", "decline"), field("company", "decline")]), "job_title=decline;company=decline;");
+    assert.equal(autoSaveKey([guess("city", true), field("company", "decline")]), "city=confirm;company=decline;");
+    assert.equal(autoSaveKey([field("job_title", "skip")]), "job_title=skip;");
+    assert.equal(autoSaveKey([guess("city", true, "skip"), field("a", "skip")]), "city=skip;a=skip;", "a skip wins over an earlier Yes");
   });
 
   it("waits while any question still has a field or an unanswered guess: Save sends what was typed", () => {
@@ -30,6 +24,7 @@ describe("autoSaveKey: the prompt saves itself when every question is decided by
     assert.equal(autoSaveKey([field("job_title"), field("company", "decline")]), null);
     assert.equal(autoSaveKey([guess("city", false), field("company", "skip")]), null);
     assert.equal(autoSaveKey([field("job_title"), field("company")]), null);
+    assert.equal(autoSaveKey([{ question: { attribute: "a" }, choice: "answer", confirmed: true }, field("b", "skip")]), null, "no guess: nothing to confirm");
   });
 
   it("never saves an empty prompt", () => {

@@ -12,33 +12,28 @@
 
 export type QuestionChoice = "answer" | "skip" | "decline";
 
+/** What the decision needs of a prompt item (use-profile-prompt.ts `PromptItem`). */
 export interface ProgressItem {
-  attribute: string;
+  question: { attribute: string };
   choice: QuestionChoice;
-  /** The question offers a guess to confirm. */
-  hasSuggestion: boolean;
+  /** A guess to confirm, when the question offers one. */
+  suggestion?: unknown;
   /** The user tapped "Yes" on the guess. */
   confirmed: boolean;
 }
 
-/** How one question stands: decided by a tap, or waiting for the user (a field or a guess). */
-export function questionDecision(item: ProgressItem): "skipped" | "declined" | "confirmed" | "waiting" {
-  if (item.choice === "skip") return "skipped";
-  if (item.choice === "decline") return "declined";
-  return item.hasSuggestion && item.confirmed ? "confirmed" : "waiting";
-}
-
 /**
- * A key naming every question's decision when all of them are decided by a tap (the prompt then
- * saves itself, once per key), or null while any waits for the user or there is no question.
+ * A key naming every question's decision ("skip", "decline", "confirm") when all of them are decided
+ * by a tap: the prompt then saves itself, once per key. Null while any question waits for the user
+ * (a field, or a guess neither confirmed nor skipped), or when there is no question.
+ * (Kept small on purpose: it ships with the prompt, ADR 014.)
  */
 export function autoSaveKey(items: readonly ProgressItem[]): string | null {
-  if (items.length === 0) return null;
-  const parts: string[] = [];
+  let key = "";
   for (const item of items) {
-    const decision = questionDecision(item);
-    if (decision === "waiting") return null;
-    parts.push(`${item.attribute}=${decision}`);
+    const decision = item.choice !== "answer" ? item.choice : item.suggestion && item.confirmed ? "confirm" : null;
+    if (!decision) return null;
+    key += `${item.question.attribute}=${decision};`;
   }
-  return parts.join("&");
+  return key || null;
 }

@@ -81,8 +81,6 @@ export interface ProfilePromptController {
   change(attribute: string): void;
   /** Validates and saves; also what Retry calls (the same submission id until it succeeds). */
   submit(): Promise<void>;
-  /** Every question is decided by a tap: the prompt saves (or saved) itself, no Save is needed. */
-  decided: boolean;
   dismiss(): Promise<void>;
   reload(): void;
 }
@@ -320,21 +318,13 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
 
   // Every question decided by a tap (or restored so from the draft after a reload): save those
   // choices now, once per set of choices; a failed attempt waits for Retry (or a new choice).
-  const decidedKey = useMemo(
-    () => autoSaveKey(items.map((i) => ({ attribute: i.question.attribute, choice: i.choice, hasSuggestion: i.suggestion !== undefined, confirmed: i.confirmed }))),
-    [items],
-  );
+  const decided = useMemo(() => autoSaveKey(items), [items]);
   const autoSaved = useRef<string | null>(null);
   useEffect(() => {
-    if (status !== "open") return;
-    if (decidedKey === null) {
-      autoSaved.current = null;
-      return;
-    }
-    if (autoSaved.current === decidedKey) return;
-    autoSaved.current = decidedKey;
-    void submit();
-  }, [status, decidedKey, submit]);
+    if (status !== "open" || decided === autoSaved.current) return;
+    autoSaved.current = decided;
+    if (decided) void submit();
+  }, [status, decided, submit]);
 
-  return { status, items, form, error, outcome, choose, confirm, change, submit, decided: decidedKey !== null, dismiss, reload };
+  return { status, items, form, error, outcome, choose, confirm, change, submit, dismiss, reload };
 }
