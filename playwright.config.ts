@@ -67,6 +67,9 @@ export default defineConfig({
         AUTHGEAR_ADMIN_API_KEY_ID: "",
         AUTHGEAR_WEBHOOK_SECRET: "",
         IPGEOLOCATION_API_KEY: "",
+        // The app's clock follows the emulator's (POST /_emulator/clock, e2e/visits.spec.ts); on only
+        // against the local emulator (lib/test-clock.server.ts).
+        GRADUAL_TEST_CLOCK: "emulator",
       },
     },
   ],

@@ -39,7 +39,8 @@ test("the team dashboard", async ({ browser, page }) => {
       else if (plan === "skip") await prompt.getByRole("button", { name: `Skip ${label}` }).click();
       else await prompt.getByRole("button", { name: `Don't ask again about ${label}` }).click();
     }
-    await prompt.getByRole("button", { name: "Save" }).click();
+    // Nothing typed: the last tap saved the prompt itself.
+    if (job === "fill" || company === "fill") await prompt.getByRole("button", { name: "Save" }).click();
     await expect(prompt.getByRole("status")).toBeVisible();
     await context.close();
   }

@@ -19,6 +19,7 @@ import { ensureSecrets, removeSecrets, type EmulatorSecrets } from "./keys";
 import { OAuthEndpoints } from "./oauth";
 import type { Runtime } from "./runtime";
 import { Store } from "./store";
+import { clockRequestSchema, TestClock } from "./test-clock";
 
 export interface EmulatorOptions {
   /** Path of an authgear.yaml. One of configPath / config is required. */
@@ -32,7 +33,7 @@ export interface EmulatorOptions {
   /** Delete the state and secrets first (fresh users, keys, webhook secret). */
   reset?: boolean;
   logger?: Logger;
-  /** Clock for tests; default `new Date()`. */
+  /** Clock for tests; default `new Date()`. `POST /_emulator/clock` moves it forward (test-clock.ts). */
   now?: () => Date;
   /**
    * Where the app's own hook handlers (URLs on http://localhost:3000 in the config) go: an origin
@@ -89,8 +90,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
           })();
   const config = options.appOrigin === undefined ? configured : retargetAppHooks(configured, options.appOrigin);
   const logger = options.logger ?? consoleLogger;
-  const now = options.now ?? (() => new Date());
   const dataDir = resolve(options.dataDir);
+  const clock = new TestClock(options.now ?? (() => new Date()), dataDir);
+  const now = clock.now;
   const files: EmulatorFiles = {
     dataDir,
     adminKeyPem: resolve(dataDir, "admin-api-key.pem"),
@@ -161,6 +163,21 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       logger.info(unconfigured.length ? `custom attributes now unconfigured (test instrument): ${unconfigured.join(", ")}` : "every configured custom attribute is back");
       return sendJson(res, 200, { unconfigured });
     }
+    if (url.pathname === "/_emulator/clock") {
+      if (req.method === "GET") return sendJson(res, 200, clock.snapshot());
+      if (req.method !== "POST") return sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return sendJson(res, 400, { error: "the body must be JSON" });
+      }
+      const parsed = clockRequestSchema.safeParse(body);
+      if (!parsed.success) {
+        return sendJson(res, 400, { error: `expected {"advance_ms": N} or {"reset": true}: ${parsed.error.issues.map((i) => i.message).join("; ")}` });
+      }
+      return sendJson(res, 200, clock.apply(parsed.data));
+    }
     if (url.pathname === PATHS.adminGraphQL) return admin!.handle(req, res);
     if (await oauth!.handle(req, res, url)) return;
     if (req.method === "OPTIONS" && applyCors(req, res, config.allowedOrigins)) return;
@@ -201,6 +218,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         const reset = resetPending;
         resetPending = false;
         if (reset) removeSecrets(dataDir);
+        // Every start begins on the base clock: an offset left by an earlier run is dropped.
+        clock.reset();
         const secrets: EmulatorSecrets = await ensureSecrets(dataDir, { projectId: config.projectId, endpoint: origin });
         const store = Store.open(dataDir, { reset, clock: now });
         runtime = {

@@ -32,6 +32,13 @@ describe("the start-up environment check", () => {
     assert.ok(!problems.some((p) => /^Invalid .*:$/.test(p)), "one line per problem, no headers");
   });
 
+  it("refuses the e2e test clock outside the e2e run against the local emulator", () => {
+    assert.deepEqual(environmentProblems({ GRADUAL_TEST_CLOCK: "emulator", AUTHGEAR_ENDPOINT: "http://localhost:3101" }), []);
+    const problems = environmentProblems({ GRADUAL_TEST_CLOCK: "emulator", AUTHGEAR_ENDPOINT: "https://myapp.authgear.cloud" });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? "", /^GRADUAL_TEST_CLOCK=emulator .* Unset GRADUAL_TEST_CLOCK\.$/);
+  });
+
   it("logs one error block at start-up when something is wrong, nothing otherwise", () => {
     const logged: string[] = [];
     const log = { error: (m: string) => logged.push(m) };

@@ -4,13 +4,14 @@
  * variable and saying how to fix it, instead of surfacing one at a time on the first request that
  * needs it. Each parser stays beside its code: lib/env.server.ts (Authgear, state store paths),
  * lib/enrichment/env.server.ts (enrichment, proxies), lib/db/database.server.ts (DATABASE_URL),
- * lib/db/retention.server.ts (PROMPT_EVENT_RETENTION_DAYS).
+ * lib/db/retention.server.ts (PROMPT_EVENT_RETENTION_DAYS), lib/test-clock.server.ts (GRADUAL_TEST_CLOCK).
  */
 import "server-only";
 import { databaseTarget } from "@/lib/db/database.server";
 import { retentionDays } from "@/lib/db/retention.server";
 import { parseEnrichmentEnv } from "@/lib/enrichment/env.server";
 import { EnvError, parseEnv } from "@/lib/env.server";
+import { testClockFile } from "@/lib/test-clock.server";
 
 /** Every problem with `source` (process.env by default), one line each; [] when all is well. */
 export function environmentProblems(source: Record<string, string | undefined> = process.env): string[] {
@@ -30,6 +31,7 @@ export function environmentProblems(source: Record<string, string | undefined> =
   check(() => parseEnrichmentEnv(source));
   check(() => databaseTarget(source));
   check(() => retentionDays(source));
+  check(() => testClockFile(source));
   return problems;
 }
 

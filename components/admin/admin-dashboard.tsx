@@ -440,7 +440,10 @@ function Explain({ accessToken }: { accessToken: () => Promise<string> }) {
     <Card>
       <CardHeader>
         <CardTitle>Explain a user&apos;s next prompt</CardTitle>
-        <CardDescription>What the planner would ask this user at their next login, and why; with their question history.</CardDescription>
+        <CardDescription>
+          What the planner would ask this user now, in the current visit of their latest sign-in, and why (and what that sign-in&apos;s
+          next visit would ask); with their question history.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -464,6 +467,11 @@ function Explain({ accessToken }: { accessToken: () => Promise<string> }) {
             <p className="font-medium text-slate-900" data-testid="explain-summary">
               {result.explanation.summary}
             </p>
+            {result.explanation.next ? (
+              <p className="text-sm text-slate-900" data-testid="explain-next">
+                Next visit: {result.explanation.next.summary}
+              </p>
+            ) : null}
             <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
               {result.explanation.sentences.map((s) => (
                 <li key={s.attribute}>{s.text}</li>

@@ -29,6 +29,8 @@ export interface ProfilePromptLabels {
   confirmed: (value: string) => string;
   whyWeAsk: string;
   saved: string;
+  /** The confirmation when nothing was answered: every question was skipped or declined (the prompt saved itself). */
+  savedChoices: string;
   unavailable: string;
 }
 
@@ -50,6 +52,7 @@ export const DEFAULT_LABELS: ProfilePromptLabels = {
   confirmed: (value) => `${value}, confirmed.`,
   whyWeAsk: "Why we ask",
   saved: "Thanks, your profile is updated.",
+  savedChoices: "Got it. You can answer these later on your profile page.",
   unavailable: "Your profile questions could not be loaded.",
 };
 
@@ -73,7 +76,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
   const prompt = useProfilePrompt(options);
   const headingId = useId();
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const { status, items, form, error } = prompt;
+  const { status, items, form, error, outcome } = prompt;
 
   // The time from the return to /auth/callback to the questions on screen (lib/perf/marks.ts).
   useEffect(() => {
@@ -126,7 +129,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
   if (status === "saved") {
     return shell(
       <p ref={statusRef} tabIndex={-1} role="status" className="mt-2 text-sm font-medium text-emerald-800 focus:outline-none">
-        {labels.saved}
+        {outcome?.answered.length ? labels.saved : labels.savedChoices}
       </p>,
     );
   }

@@ -3,8 +3,10 @@
  * The profile prompt without its looks: loads this login's questions, keeps the user's choices
  * (answer, skip, don't ask again, confirm a guess), validates with the catalog's schemas
  * (react-hook-form + zodResolver), saves through the Server Actions, and never loses what was typed:
- * the draft lives in session storage until it is saved, so a failed save, a reload or an expired
- * session keeps it, and Retry re-sends it with the same submission id (applied once).
+ * the draft (typed values, skips, declines, confirmations) lives in session storage until it is
+ * saved, so a failed save, a reload or an expired session keeps it, and Retry re-sends it with the
+ * same submission id (applied once). When every question is decided by a tap (skipped, declined,
+ * confirmed), the prompt saves itself (prompt-progress.ts).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -17,9 +19,10 @@ import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, Subm
 import { formField, type FormField } from "@/lib/profile/schemas";
 import { profileCatalog } from "@/profile.config";
 import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
+import { autoSaveKey, type QuestionChoice } from "./prompt-progress";
 
 /** What the user chose for one question. */
-export type QuestionChoice = "answer" | "skip" | "decline";
+export type { QuestionChoice };
 
 export interface PromptItem {
   question: Question;
@@ -312,6 +315,16 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
   }, [view, actions]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  // Every question decided by a tap (or restored so from the draft after a reload): save those
+  // choices now, once per set of choices; a failed attempt waits for Retry (or a new choice).
+  const decided = useMemo(() => autoSaveKey(items), [items]);
+  const autoSaved = useRef<string | null>(null);
+  useEffect(() => {
+    if (status !== "open" || decided === autoSaved.current) return;
+    autoSaved.current = decided;
+    if (decided) void submit();
+  }, [status, decided, submit]);
 
   return { status, items, form, error, outcome, choose, confirm, change, submit, dismiss, reload };
 }

@@ -8,6 +8,8 @@ import { AdminApiError, adminApi } from "@/lib/authgear/admin-api.server";
 import { database } from "@/lib/db/database.server";
 import { store } from "@/lib/db/store.server";
 import { localize } from "@/lib/profile/catalog";
+import { parseLoginKey } from "@/lib/profile/planner";
+import { serverNow } from "@/lib/test-clock.server";
 import { profileService } from "@/lib/profile/profile-service.server";
 import { failure } from "@/lib/profile/prompt-types";
 import { adminFailure } from "@/lib/profile/service.server";
@@ -39,8 +41,10 @@ export const getAdminDashboard = adminAction(dashboardRequest, async (_user, ran
 });
 
 /**
- * Explain: what the planner would ask this user at their next login and why, with their question
- * history. The next login is hypothetical (now, in seconds), so nothing is recorded.
+ * Explain: what the planner would ask this user now and why, with their question history. The
+ * sign-in explained is the one of their latest prompt (a user who stays signed in comes back on it:
+ * its current visit, or the next one once the rest has passed); a user never prompted is explained
+ * as a new sign-in now. Nothing is recorded.
  */
 export const explainUser = adminAction(z.object({ email: z.string().trim().toLowerCase().email("Enter an email address").max(320) }).strict(), async (_user, { email }) => {
   let sub: string;
@@ -52,7 +56,15 @@ export const explainUser = adminAction(z.object({ email: z.string().trim().toLow
     if (!found) return failure("invalid_input", `No user with the email ${email}.`, { email: "No user with this email" });
     sub = found.sub;
     [explanation, states, history] = await Promise.all([
-      (await profileService()).explain({ sub, authTime: Math.floor(Date.now() / 1000) }),
+      (await store()).latestSignIn(sub).then(async (signIn) => {
+        const service = await profileService();
+        const latest = signIn ? parseLoginKey(signIn) : null;
+        const login = { sub, authTime: latest?.authTime ?? Math.floor(serverNow() / 1000) };
+        const current = await service.explain(login);
+        // A visit that had its prompt asks nothing more: say what the next visit of this sign-in would ask.
+        const nextAt = current?.state === "done" ? current.visit.nextVisitAt : null;
+        return current ? { current, next: nextAt === null ? null : await service.explain(login, nextAt) } : null;
+      }),
       (await store()).questionStates(sub),
       userHistory(await database(), sub),
     ]);
@@ -61,10 +73,18 @@ export const explainUser = adminAction(z.object({ email: z.string().trim().toLow
     throw error;
   }
   if (!explanation) return failure("invalid_input", `No user with the email ${email}.`, { email: "No user with this email" });
+  const { current, next } = explanation;
   return {
     ok: true,
     user: { sub, email },
-    explanation: { summary: explanation.summary, state: explanation.state, ask: explanation.ask.map((a) => a.attribute), sentences: explanation.sentences },
+    explanation: {
+      summary: current.summary,
+      state: current.state,
+      ask: current.ask.map((a) => a.attribute),
+      sentences: current.sentences,
+      visit: { number: current.visit.number, key: current.visit.key, cause: current.visit.cause, startedAt: current.visit.startedAt, nextVisitAt: current.visit.nextVisitAt },
+      next: next ? { summary: next.summary, ask: next.ask.map((a) => a.attribute) } : null,
+    },
     states,
     history,
   };

@@ -19,6 +19,9 @@
  *   or can no longer be asked (its condition does not hold on the values). It was completed when
  *   the last of those values was given or observed (or the last decline). The count is that
  *   user's logins with a prompt up to that moment. Users completing inside the range are counted.
+ *   A "login" here is an occasion the planner prompted: one `login_prompt` row, i.e. one visit with
+ *   a prompt (ADR 004: a sign-in, or a return after the rest while still signed in), so a user who
+ *   stays signed in for weeks is counted once per prompted visit, not once.
  */
 import type { QuestionCondition } from "@/lib/profile/catalog";
 import { conditionHolds } from "@/lib/profile/planner";

@@ -124,6 +124,26 @@ describe("Admin API client: updateCustomAttributes replaces the whole object", (
   });
 });
 
+describe("Admin API client: its token follows its clock", () => {
+  it("signs a new token when the clock is set back before the cached token's iat (else Authgear refuses it)", async () => {
+    // The emulator moved 22 h on, as in the e2e: a client on the same clock works; then both go back.
+    const moved = 22 * 3_600_000;
+    let offset = moved;
+    const set = async (body: unknown) => assert.equal((await fetch(`${endpoint}/_emulator/clock`, { method: "POST", body: JSON.stringify(body) })).status, 200);
+    await set({ advance_ms: moved });
+    try {
+      const onClock = client({ now: () => Date.now() + offset });
+      const { sub } = await newUser("clock");
+      assert.equal((await onClock.getUser(sub))?.sub, sub);
+      await set({ reset: true });
+      offset = 0;
+      assert.equal((await onClock.getUser(sub))?.sub, sub, "a token from 22 h ahead is not reused");
+    } finally {
+      await set({ reset: true });
+    }
+  });
+});
+
 describe("Admin API client: transport failures", () => {
   it("maps 403 Forbidden (a key Authgear does not know) and tells the caller", async () => {
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();

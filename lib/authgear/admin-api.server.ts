@@ -11,6 +11,7 @@ import { env } from "@/lib/env.server";
 import { adminApiKey, forgetAdminApiKey, type AdminApiKey } from "./admin-key.server";
 import { subFromUserNodeId, userNodeId } from "./global-id";
 import { PATHS } from "./protocol";
+import { serverNow } from "@/lib/test-clock.server";
 
 export type CustomAttributes = Record<string, unknown>;
 export type StandardAttributes = Record<string, unknown>;
@@ -67,6 +68,8 @@ export interface AdminApiClientOptions {
   timeoutMs?: number;
   /** Called when Authgear answers 403, e.g. to drop a cached key that may have been replaced. */
   onForbidden?: () => void;
+  /** The clock the Admin API token's iat/exp come from (epoch ms); default Date.now. */
+  now?: () => number;
 }
 
 export interface AdminApiClient {
@@ -149,12 +152,13 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
   const getKey = typeof options.key === "function" ? options.key : async () => options.key as AdminApiKey;
 
   let importedFor: { pem: string; key: Promise<CryptoKey> } | undefined;
-  let signed: { key: AdminApiKey; token: string; renewAt: number } | undefined;
+  let signed: { key: AdminApiKey; token: string; issuedAt: number; renewAt: number } | undefined;
 
   async function bearerToken(): Promise<string> {
     const key = await getKey();
-    const now = Math.floor(Date.now() / 1000);
-    if (signed && signed.key === key && now < signed.renewAt) return signed.token;
+    const now = Math.floor((options.now ?? Date.now)() / 1000);
+    // Reused only while the clock is between its iat and its renewal: a clock set back (NTP, the e2e test clock) signs anew.
+    if (signed && signed.key === key && signed.issuedAt <= now && now < signed.renewAt) return signed.token;
     if (importedFor?.pem !== key.privateKeyPem) {
       importedFor = { pem: key.privateKeyPem, key: importPKCS8(key.privateKeyPem, "RS256") };
     }
@@ -177,7 +181,7 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
       .setIssuedAt(now)
       .setExpirationTime(exp)
       .sign(privateKey);
-    signed = { key, token, renewAt: exp - TOKEN_RENEW_BEFORE_S };
+    signed = { key, token, issuedAt: now, renewAt: exp - TOKEN_RENEW_BEFORE_S };
     return token;
   }
 
@@ -306,6 +310,7 @@ export function adminApi(): AdminApiClient {
     endpoint: env().AUTHGEAR_ENDPOINT,
     key: adminApiKey,
     onForbidden: forgetAdminApiKey,
+    now: serverNow,
   });
   return shared;
 }

@@ -11,6 +11,7 @@ import "server-only";
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 import { env } from "@/lib/env.server";
+import { serverNow } from "@/lib/test-clock.server";
 import { ACCESS_TOKEN_TYP, CLAIMS, PATHS, looksLikeJwt } from "./protocol";
 
 export type VerifiedAccessToken = {
@@ -60,6 +61,8 @@ export interface VerifyOptions {
   clockToleranceSeconds?: number;
   /** How long fetched signing keys count as fresh; default JWKS_CACHE_MAX_AGE_MS (tests shorten it). */
   jwksCacheMaxAgeMs?: number;
+  /** The clock exp/nbf/iat are checked against (epoch ms); default the app's (lib/test-clock.server.ts). */
+  now?: () => number;
 }
 
 export const VERIFY_DEFAULT_TIMEOUT_MS = 5_000;
@@ -155,9 +158,11 @@ async function verifyJwt(
   timeoutMs: number,
   tolerance: number,
   cacheMaxAgeMs: number,
+  now: number,
 ): Promise<AccessTokenVerification> {
   try {
     const { payload } = await jwtVerify(token, jwksFor(endpoint, timeoutMs, cacheMaxAgeMs), {
+      currentDate: new Date(now),
       algorithms: ["RS256"],
       typ: ACCESS_TOKEN_TYP,
       issuer: endpoint,
@@ -166,7 +171,7 @@ async function verifyJwt(
       clockTolerance: tolerance,
     });
     // jose checks `iat` only together with maxTokenAge; a token from the future is refused here.
-    if (typeof payload.iat !== "number" || payload.iat > Date.now() / 1000 + tolerance) {
+    if (typeof payload.iat !== "number" || payload.iat > now / 1000 + tolerance) {
       return reject("not_yet_valid", 'The access token is not valid yet (its "iat" is in the future)');
     }
     if (typeof payload.sub !== "string" || payload.sub === "") return reject("missing_claim", 'The access token has no "sub"');
@@ -221,7 +226,15 @@ export async function verifyAccessToken(token: string | null | undefined, option
   if (value === "") return reject("missing", "No access token was sent");
   if (/\s/.test(value) || value.length > 16_384) return reject("malformed", "The access token contains spaces or is too long");
   if (looksLikeJwt(value)) {
-    return verifyJwt(value, endpoint, clientId, timeoutMs, options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S, options.jwksCacheMaxAgeMs ?? JWKS_CACHE_MAX_AGE_MS);
+    return verifyJwt(
+      value,
+      endpoint,
+      clientId,
+      timeoutMs,
+      options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S,
+      options.jwksCacheMaxAgeMs ?? JWKS_CACHE_MAX_AGE_MS,
+      (options.now ?? serverNow)(),
+    );
   }
   return verifyOpaque(value, endpoint, timeoutMs);
 }

@@ -4,7 +4,7 @@
  * two column types the engines spell differently come from `types` (lib/db/dialect.server.ts).
  * SQLite files created before PostgreSQL support get exactly the same SQL as before.
  */
-import type { Kysely, Migration, MigrationProvider } from "kysely";
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { SchemaTypes } from "./dialect.server";
 
 const migrations = (types: SchemaTypes): Record<string, Migration> => ({
@@ -91,6 +91,21 @@ const migrations = (types: SchemaTypes): Record<string, Migration> => ({
         .addColumn("count", "integer", (c) => c.notNull())
         .addColumn("resolved_at", "bigint")
         .execute();
+    },
+  },
+  "004_login_prompt_visit": {
+    // The planner's unit became a visit (ADR 004): a row is now one visit's prompt, keyed
+    // `${sub}:${auth_time}` for a sign-in's first visit (every older row, unchanged) and `…:vN` for
+    // the next ones; `sign_in` is the sign-in's key, so its visits are found without parsing keys.
+    // Every row written before this is a first visit: its sign-in is its own key.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("login_prompt").addColumn("sign_in", "text").execute();
+      await sql`update login_prompt set sign_in = login_key`.execute(db);
+      await db.schema.createIndex("login_prompt_sign_in").on("login_prompt").columns(["user_id", "sign_in"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex("login_prompt_sign_in").execute();
+      await db.schema.alterTable("login_prompt").dropColumn("sign_in").execute();
     },
   },
 });

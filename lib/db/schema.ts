@@ -17,10 +17,17 @@ export interface QuestionStateTable {
   declined_at: number | null;
 }
 
+/** One visit's prompt (ADR 004: a sign-in's first visit, then one per return after the rest). */
 export interface LoginPromptTable {
   user_id: string;
-  /** The login: Authgear's `auth_time` (seconds) as text. */
+  /** The visit's key: `${sub}:${auth_time}` for a sign-in's first visit, `${sub}:${auth_time}:vN` for the N-th. */
   login_key: string;
+  /**
+   * The sign-in's key, `${sub}:${auth_time}` (migration 004 set it on every older row, each a first
+   * visit). Null only on a row written by an instance older than 003 during a rolling deploy: such a
+   * row is a first visit, found by its `login_key`.
+   */
+  sign_in: string | null;
   /** JSON array of the attributes the prompt showed, best first. */
   attributes: string;
   shown_at: number;

@@ -3,7 +3,7 @@ import { type AppDatabase, database } from "./database.server";
 import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY } from "./dialect.server";
 import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
 import type { ConfigProblem } from "@/lib/admin/config-problems";
-import type { ConfigProblemTable, ProvenanceTable, QuestionStateTable } from "./schema";
+import type { ConfigProblemTable, LoginPromptTable, ProvenanceTable, QuestionStateTable } from "./schema";
 
 /** One attribute's question history for one user. */
 export interface QuestionState {
@@ -16,8 +16,9 @@ export interface QuestionState {
   declinedAt: number | null;
 }
 
-/** What the prompt of one login showed and how it ended. */
+/** What the prompt of one visit showed and how it ended. */
 export interface LoginPrompt {
+  /** The visit's key (lib/profile/planner.ts `visitKey`). */
   loginKey: string;
   attributes: string[];
   shownAt: number;
@@ -62,6 +63,16 @@ function toQuestionState(row: QuestionStateTable): QuestionState {
     skipCount: row.skip_count,
     lastSkippedAt: row.last_skipped_at,
     declinedAt: row.declined_at,
+  };
+}
+
+function toLoginPrompt(row: LoginPromptTable): LoginPrompt {
+  return {
+    loginKey: row.login_key,
+    attributes: JSON.parse(row.attributes) as string[],
+    shownAt: row.shown_at,
+    finishedAt: row.finished_at,
+    dismissedAt: row.dismissed_at,
   };
 }
 
@@ -156,22 +167,45 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
         .where("user_id", "=", userId)
         .where("login_key", "=", loginKey)
         .executeTakeFirst();
-      if (!row) return null;
-      return {
-        loginKey: row.login_key,
-        attributes: JSON.parse(row.attributes) as string[],
-        shownAt: row.shown_at,
-        finishedAt: row.finished_at,
-        dismissedAt: row.dismissed_at,
-      };
+      return row ? toLoginPrompt(row) : null;
     },
 
-    /** Records that this login's prompt showed `attributes` (idempotent per login). */
-    async recordPromptShown(userId: string, loginKey: string, attributes: string[], at: number): Promise<void> {
+    /** Every visit's prompt of the sign-in `signIn` (its `loginKey`), oldest first. */
+    async signInPrompts(userId: string, signIn: string): Promise<LoginPrompt[]> {
+      const rows = await db
+        .selectFrom("login_prompt")
+        .selectAll()
+        .where("user_id", "=", userId)
+        // A row from an instance older than migration 004 has no sign_in: it is a first visit.
+        .where((eb) => eb.or([eb("sign_in", "=", signIn), eb.and([eb("sign_in", "is", null), eb("login_key", "=", signIn)])]))
+        .orderBy("shown_at")
+        .orderBy("login_key")
+        .execute();
+      return rows.map(toLoginPrompt);
+    },
+
+    /** The sign-in key (`${sub}:${auth_time}`) of the user's most recently shown prompt, or null. */
+    async latestSignIn(userId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("login_prompt")
+        .select(["sign_in", "login_key"])
+        .where("user_id", "=", userId)
+        .orderBy("shown_at", "desc")
+        .orderBy("login_key", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row ? (row.sign_in ?? row.login_key) : null;
+    },
+
+    /**
+     * Records that a visit's prompt (`loginKey`, the visit's key, of the sign-in `signIn`) showed
+     * `attributes`; idempotent per visit (a second call for the same visit changes nothing).
+     */
+    async recordPromptShown(userId: string, loginKey: string, attributes: string[], at: number, signIn: string = loginKey): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto("login_prompt")
-          .values({ user_id: userId, login_key: loginKey, attributes: JSON.stringify(attributes), shown_at: at, finished_at: null, dismissed_at: null })
+          .values({ user_id: userId, login_key: loginKey, sign_in: signIn, attributes: JSON.stringify(attributes), shown_at: at, finished_at: null, dismissed_at: null })
           .onConflict((oc) => oc.columns(["user_id", "login_key"]).doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;

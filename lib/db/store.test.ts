@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import { type AppDatabase, DatabaseStartupError, databaseTarget, openPostgresDatabase, openSqliteDatabase } from "./database.server";
+import { migrationTableSchema, schemaTypes } from "./dialect.server";
+import { createMigrationProvider } from "./migrations";
 import { createStore, type Store } from "./store.server";
 import { postgresEngine, type TestDatabase, testEngines } from "./test-databases";
 
@@ -81,6 +83,53 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
     await store.recordConfigProblem(phone, 1, 6_000);
     const reopened = (await store.configProblems()).find((p) => p.key === phone.key);
     assert.deepEqual([reopened?.resolvedAt, reopened?.count, reopened?.firstSeenAt, reopened?.lastSeenAt], [null, 4, 1_000, 6_000]);
+  });
+
+  it("finds every visit of a sign-in, and only that sign-in's, oldest first", async () => {
+    await store.recordPromptShown("u1", "u1:100", ["job_title"], 1_000);
+    await store.recordPromptShown("u1", "u1:100:v2", ["company"], 90_000, "u1:100");
+    await store.recordPromptShown("u1", "u1:100:v3", ["industry"], 200_000, "u1:100");
+    await store.recordPromptShown("u1", "u1:100:v3", ["city"], 300_000, "u1:100"); // a second call for visit 3: nothing changes
+    await store.recordPromptShown("u1", "u1:1000", ["city"], 5_000); // another sign-in whose key starts alike
+    await store.recordPromptShown("u2", "u2:100", ["city"], 5_000);
+    const visits = await store.signInPrompts("u1", "u1:100");
+    assert.deepEqual(visits.map((v) => [v.loginKey, v.attributes, v.shownAt]), [
+      ["u1:100", ["job_title"], 1_000],
+      ["u1:100:v2", ["company"], 90_000],
+      ["u1:100:v3", ["industry"], 200_000],
+    ]);
+    assert.deepEqual(await store.signInPrompts("u2", "u1:100"), []);
+    assert.equal(await store.latestSignIn("u1"), "u1:100", "visit 3 of u1:100 is the latest prompt");
+    assert.equal(await store.latestSignIn("u3"), null);
+    assert.deepEqual((await store.signInPrompts("u1", "u1:1000")).map((v) => v.loginKey), ["u1:1000"]);
+    await store.recordPromptFinished("u1", "u1:100:v2", 95_000);
+    assert.equal((await store.loginPrompt("u1", "u1:100:v2"))?.finishedAt, 95_000);
+    assert.equal((await store.loginPrompt("u1", "u1:100"))?.finishedAt, null);
+  });
+
+  it("finds a first visit written without sign_in (an instance older than migration 004, mid-deploy)", async () => {
+    await db.insertInto("login_prompt").values({ user_id: "u1", login_key: "u1:7", sign_in: null, attributes: '["company"]', shown_at: 10, finished_at: null, dismissed_at: null }).execute();
+    await db.insertInto("login_prompt").values({ user_id: "u1", login_key: "u1:8", sign_in: null, attributes: '["city"]', shown_at: 10, finished_at: null, dismissed_at: null }).execute();
+    assert.deepEqual((await store.signInPrompts("u1", "u1:7")).map((v) => [v.loginKey, v.attributes]), [["u1:7", ["company"]]]);
+  });
+
+  it("migration 004 keeps every existing prompt: each becomes the first visit of its sign-in", async () => {
+    const migrator = new Migrator({ db, provider: createMigrationProvider(schemaTypes(engine.engine)), migrationTableSchema: await migrationTableSchema(db, engine.engine) });
+    const down = await migrator.migrateTo("003_config_problem");
+    assert.equal(down.error, undefined);
+    assert.deepEqual(down.results?.map((r) => [r.migrationName, r.direction, r.status]), [["004_login_prompt_visit", "Down", "Success"]]);
+    // Rows as 003 wrote them: no sign_in column at all.
+    await sql`insert into login_prompt (user_id, login_key, attributes, shown_at, finished_at, dismissed_at) values ('u1', 'u1:100', '["job_title","company"]', 1000, 2000, null), ('u2', 'u2:5', '["city"]', 3000, null, 4000)`.execute(db);
+    const up = await migrator.migrateToLatest();
+    assert.equal(up.error, undefined);
+    assert.deepEqual(up.results?.map((r) => [r.migrationName, r.status]), [["004_login_prompt_visit", "Success"]]);
+    const rows = await db.selectFrom("login_prompt").select(["user_id", "login_key", "sign_in"]).orderBy("user_id").execute();
+    assert.deepEqual(rows, [
+      { user_id: "u1", login_key: "u1:100", sign_in: "u1:100" },
+      { user_id: "u2", login_key: "u2:5", sign_in: "u2:5" },
+    ]);
+    assert.deepEqual(await store.signInPrompts("u1", "u1:100"), [{ loginKey: "u1:100", attributes: ["job_title", "company"], shownAt: 1000, finishedAt: 2000, dismissedAt: null }]);
+    assert.equal((await store.signInPrompts("u2", "u2:5"))[0]?.dismissedAt, 4000);
   });
 
   it("keeps users apart", async () => {
@@ -299,7 +348,7 @@ describe("state store across app instances (PostgreSQL)", { skip: postgresEngine
     await first.setEnrichmentOptOut("u1", true, 1);
     assert.equal(await second.enrichmentOptOut("u1"), true);
     const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(first.db);
-    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value", "003_config_problem"]);
+    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value", "003_config_problem", "004_login_prompt_visit"]);
   });
 });
 

@@ -14,6 +14,7 @@ import type { HookDeps } from "./handler.server";
 import { PendingProvenance } from "./pending-provenance";
 import { ReplayGuard } from "./replay-guard";
 import { reloadWebhookSecret, webhookSecret } from "./webhook-secret.server";
+import { serverNow } from "@/lib/test-clock.server";
 
 let store: Promise<Store> | undefined;
 
@@ -40,7 +41,7 @@ export function hookDeps(): HookDeps {
     enrich: enrichWithServerProviders,
     warm: warmEnrichment,
     catalog: profileCatalog,
-    now: Date.now,
+    now: serverNow,
     pending: new PendingProvenance(),
     replay: new ReplayGuard(),
     // Read on use, like the Admin API client: a bad value surfaces on the request that needs it.

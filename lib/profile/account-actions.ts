@@ -12,10 +12,11 @@ import { profileCatalog } from "@/profile.config";
 import { createAccountService } from "./account-service.server";
 import { authenticatedAction } from "./authenticated-action.server";
 import { profileService } from "./profile-service.server";
+import { serverNow } from "@/lib/test-clock.server";
 
 let shared: Promise<ReturnType<typeof createAccountService>> | undefined;
 function accountService() {
-  shared ??= store().then((s) => createAccountService({ catalog: profileCatalog, store: s, admin: adminApi(), now: Date.now }));
+  shared ??= store().then((s) => createAccountService({ catalog: profileCatalog, store: s, admin: adminApi(), now: serverNow }));
   shared.catch(() => {
     shared = undefined;
   });

@@ -211,6 +211,17 @@ describe("defineProfileCatalog: validation errors name the question", () => {
     assert.doesNotThrow(() => defineProfileCatalog({ questions: [industry, q("x", { when: { equals: { industry: "software" } } })] }));
   });
 
+  it("takes visitRestHours from 1 to 8760 hours (default 20) and refuses anything else in words", () => {
+    assert.equal(defineProfileCatalog({ questions: [q("a")] }).visitRestHours, 20);
+    assert.equal(defineProfileCatalog({ visitRestHours: 1, questions: [q("a")] }).visitRestHours, 1);
+    assert.equal(defineProfileCatalog({ visitRestHours: 12.5, questions: [q("a")] }).visitRestHours, 12.5);
+    assert.equal(defineProfileCatalog({ visitRestHours: 8760, questions: [q("a")] }).visitRestHours, 8760);
+    for (const visitRestHours of [0, 0.5, -1, 8761, Number.POSITIVE_INFINITY, Number.NaN]) {
+      assertProblem({ visitRestHours, questions: [q("a")] }, /^visitRestHours: must be a number of hours from 1 to 8760/);
+    }
+    assertProblem({ visitRestHours: "20" as unknown as number, questions: [q("a")] }, /^visitRestHours: must be a number of hours from 1 to 8760/);
+  });
+
   it("refuses perLogin outside 1-3 and bad cooldowns", () => {
     for (const perLogin of [0, 4, 1.5]) assertProblem({ perLogin, questions: [q("a")] }, /^perLogin: must be/);
     assertProblem({ cooldownDays: [], questions: [q("a")] }, /^cooldownDays: needs at least one entry/);

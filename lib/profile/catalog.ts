@@ -80,8 +80,13 @@ export interface Question<A extends string = string> extends Omit<QuestionInput<
 }
 
 export interface ProfileCatalogInput<Q extends readonly QuestionInput[] = readonly QuestionInput[]> {
-  /** Questions per login, 1 to 3. Default 2. */
+  /** Questions per visit (the name predates visits: it caps each visit's prompt), 1 to 3. Default 2. */
   readonly perLogin?: number;
+  /**
+   * Hours after a prompt was shown before a user who is still signed in (same `auth_time`) is on a
+   * new visit and may get the next prompt; a new sign-in is a new visit at once. 1 to 8760. Default 20.
+   */
+  readonly visitRestHours?: number;
   /** Days a skipped question rests: the n-th skip uses entry n (1-based), later skips the last entry. Default [1, 7, 30]. */
   readonly cooldownDays?: readonly number[];
   /** The locale every localized text must have, and the fallback. Default "en". */
@@ -91,7 +96,9 @@ export interface ProfileCatalogInput<Q extends readonly QuestionInput[] = readon
 }
 
 export interface ProfileCatalog<A extends string = string> {
+  /** Questions per visit. */
   readonly perLogin: number;
+  readonly visitRestHours: number;
   readonly cooldownDays: readonly number[];
   readonly defaultLocale: string;
   readonly questions: readonly Question<A>[];
@@ -102,6 +109,9 @@ export type CatalogAttribute<C extends ProfileCatalog> = C["questions"][number][
 
 export const DEFAULT_PER_LOGIN = 2;
 export const MAX_PER_LOGIN = 3;
+export const DEFAULT_VISIT_REST_HOURS = 20;
+/** A year: a longer rest would make a signed-in user a one-visit user in all but name. */
+export const MAX_VISIT_REST_HOURS = 8760;
 export const DEFAULT_COOLDOWN_DAYS: readonly number[] = [1, 7, 30];
 export const DEFAULT_LOCALE = "en";
 /** Gradual's default: the user may edit it, tokens and userinfo show it, the portal edits it. */
@@ -248,6 +258,7 @@ export function normalizeProfileCatalog<const Q extends readonly QuestionInput[]
   const copy: ProfileCatalogInput = structuredClone(input);
   const catalog: ProfileCatalog = {
     perLogin: copy.perLogin === undefined ? DEFAULT_PER_LOGIN : copy.perLogin,
+    visitRestHours: copy.visitRestHours === undefined ? DEFAULT_VISIT_REST_HOURS : copy.visitRestHours,
     cooldownDays: copy.cooldownDays === undefined ? [...DEFAULT_COOLDOWN_DAYS] : copy.cooldownDays,
     defaultLocale: copy.defaultLocale === undefined ? DEFAULT_LOCALE : copy.defaultLocale,
     questions: copy.questions.map(normalizeQuestion),

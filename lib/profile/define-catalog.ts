@@ -34,6 +34,7 @@ import {
   ENRICHMENT_FIELDS,
   ENRICHMENT_MODES,
   MAX_PER_LOGIN,
+  MAX_VISIT_REST_HOURS,
   ProfileCatalogError,
   conditionAttributes,
   isCanonicalLocale,
@@ -96,6 +97,13 @@ const catalogSchema = strictObject({
     int({ error: `must be a whole number from 1 to ${MAX_PER_LOGIN}` }).check(
       minimum(1, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
       maximum(MAX_PER_LOGIN, { error: `must be from 1 to ${MAX_PER_LOGIN}` }),
+    ),
+  ),
+  visitRestHours: optional(
+    number({ error: `must be a number of hours from 1 to ${MAX_VISIT_REST_HOURS}` }).check(
+      refine((h) => Number.isFinite(h) && h >= 1 && h <= MAX_VISIT_REST_HOURS, {
+        error: `must be a number of hours from 1 to ${MAX_VISIT_REST_HOURS} (a year)`,
+      }),
     ),
   ),
   cooldownDays: optional(

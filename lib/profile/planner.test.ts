@@ -7,9 +7,12 @@ import {
   conditionHolds,
   cooldownDaysAfter,
   cooldownUntil,
+  describeDuration,
   explainPrompt,
   loginKey,
+  parseLoginKey,
   planPrompt,
+  visitKey,
   type CurrentAttributes,
   type LoginPrompt,
   type PlanInput,
@@ -210,8 +213,8 @@ describe("planPrompt: one prompt per login", () => {
     assert.equal(result.state, "done");
     assert.deepEqual(result.ask, []);
     assert.deepEqual(
-      result.leftOut.map((l) => [l.attribute, l.reason, l.reason === "already_prompted_this_login" ? l.prompt : ""]),
-      ["a", "b", "c", "d", "e"].map((a) => [a, "already_prompted_this_login", "dismissed"]),
+      result.leftOut.map((l) => [l.attribute, l.reason, l.reason === "already_prompted_this_visit" ? l.prompt : ""]),
+      ["a", "b", "c", "d", "e"].map((a) => [a, "already_prompted_this_visit", "dismissed"]),
     );
   });
 
@@ -224,7 +227,7 @@ describe("planPrompt: one prompt per login", () => {
     assert.deepEqual(result.ask, []);
     assert.equal(reasonOf(result, "a"), "answered");
     const b = result.leftOut.find((l) => l.attribute === "b");
-    assert.deepEqual(b, { attribute: "b", reason: "already_prompted_this_login", prompt: "finished" });
+    assert.deepEqual(b, { attribute: "b", reason: "already_prompted_this_visit", prompt: "finished" });
   });
 
   it("a new login asks again; other logins' prompts do not count", () => {
@@ -244,7 +247,7 @@ describe("planPrompt: one prompt per login", () => {
       { attribute: "c", reason: "resumed" },
       { attribute: "b", reason: "resumed" },
     ]);
-    assert.deepEqual(result.leftOut.find((l) => l.attribute === "a"), { attribute: "a", reason: "already_prompted_this_login", prompt: "in_progress" });
+    assert.deepEqual(result.leftOut.find((l) => l.attribute === "a"), { attribute: "a", reason: "already_prompted_this_visit", prompt: "in_progress" });
     assert.deepEqual(plan({ catalog, promptLog }), result, "deterministic on repeated reloads");
   });
 
@@ -256,7 +259,7 @@ describe("planPrompt: one prompt per login", () => {
     const empty = plan({ catalog, promptLog, attributes: { a: "x", b: "y" } });
     assert.equal(empty.state, "resume");
     assert.deepEqual(empty.ask, []);
-    assert.equal(reasonOf(empty, "c"), "already_prompted_this_login");
+    assert.equal(reasonOf(empty, "c"), "already_prompted_this_visit");
   });
 
   it("a resumed prompt ignores attributes the catalog no longer has and respects a lower cap", () => {
@@ -385,7 +388,7 @@ describe("explainPrompt", () => {
     assert.match(text.team_size ?? "", /only once company is known/);
     assert.match(text.city ?? "", /skipped 2 times.*rests 7 days, until 2026-03-16T12:00:00Z/);
     assert.match(text.phone ?? "", /don't ask again.*2026-01-02T00:00:00Z/);
-    assert.match(text.site ?? "", /only 1 question per login/);
+    assert.match(text.site ?? "", /only 1 question per visit/);
     const answered = explainPrompt({ ...input, attributes: { company: "Acme", team_size: 3 } });
     assert.match(answered.sentences.find((s) => s.attribute === "company")?.text ?? "", /already has a value/);
   });
@@ -396,7 +399,157 @@ describe("explainPrompt", () => {
     assert.match(done.sentences.find((s) => s.attribute === "company")?.text ?? "", /already had its prompt \(dismissed\)/);
     const resumed = explainPrompt({ ...input, promptLog: { [KEY]: { attributes: ["company"], shownAt: NOW } } });
     assert.match(resumed.summary, /resumes its open prompt: company/);
-    assert.match(resumed.sentences.find((s) => s.attribute === "company")?.text ?? "", /asked again: this login's prompt showed it/);
+    assert.match(resumed.sentences.find((s) => s.attribute === "company")?.text ?? "", /asked again: this visit's prompt showed it/);
     assert.match(resumed.sentences.find((s) => s.attribute === "extra")?.text ?? "", /never gains questions/);
+  });
+});
+
+describe("planPrompt: visits (a sign-in stays signed in; the clock moves on)", () => {
+  const catalog = simpleCatalog(2); // visitRestHours 20 by default
+  const H = 3_600_000;
+  const REST = 20 * H;
+  const V2 = `${KEY}:v2`;
+  const V3 = `${KEY}:v3`;
+  const shown = (attributes: string[], shownAt: number, end: Partial<LoginPrompt> = {}): LoginPrompt => ({ attributes, shownAt, ...end });
+
+  it("a new sign-in is visit 1, keyed like a login always was", () => {
+    const result = plan({ catalog });
+    assert.deepEqual(result.visit, { number: 1, key: KEY, cause: "sign_in", startedAt: NOW, previousShownAt: null, nextVisitAt: null, restHours: 20 });
+    assert.equal(result.loginKey, KEY);
+    assert.equal(visitKey(LOGIN, 1), KEY);
+    assert.equal(visitKey(LOGIN, 2), V2);
+  });
+
+  it("a reload within the rest resumes the same visit's prompt; after the rest the same sign-in is visit 2 and asks the next questions", () => {
+    const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { finishedAt: NOW + 1000 }) };
+    const history = { b: { skipCount: 1, lastSkippedAt: NOW + 1000 } };
+    const attributes = { a: "x" };
+    const within = plan({ catalog, promptLog, history, attributes, now: NOW + REST - 1 });
+    assert.equal(within.state, "done");
+    assert.deepEqual(within.ask, []);
+    assert.equal(within.visit.number, 1);
+    assert.equal(within.visit.cause, "continuing");
+    assert.equal(within.visit.nextVisitAt, NOW + REST);
+    const after = plan({ catalog, promptLog, history, attributes, now: NOW + REST });
+    assert.equal(after.state, "new");
+    assert.equal(after.loginKey, V2);
+    assert.deepEqual(after.visit, { number: 2, key: V2, cause: "rest", startedAt: NOW + REST, previousShownAt: NOW, nextVisitAt: null, restHours: 20 });
+    assert.deepEqual(asked(after), ["c", "d"], "a is answered; b rests after its skip (1 day, more than the 20 h since)");
+  });
+
+  it("an open (unfinished) prompt resumes within the rest, and after the rest its questions are asked afresh in a new visit", () => {
+    const promptLog: PromptLog = { [KEY]: shown(["c", "b"], NOW) };
+    const reload = plan({ catalog, promptLog, now: NOW + 19 * H });
+    assert.equal(reload.state, "resume");
+    assert.equal(reload.loginKey, KEY);
+    assert.deepEqual(asked(reload), ["c", "b"]);
+    const next = plan({ catalog, promptLog, now: NOW + 21 * H });
+    assert.equal(next.state, "new");
+    assert.equal(next.loginKey, V2);
+    assert.deepEqual(asked(next), ["a", "b"], "a new visit plans from scratch: best first");
+  });
+
+  it("a prompt dismissed (Not now) in the previous visit asks the same questions again in the next one", () => {
+    const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { dismissedAt: NOW + 5 }) };
+    assert.equal(plan({ catalog, promptLog, now: NOW + 2 * H }).state, "done");
+    const next = plan({ catalog, promptLog, now: NOW + 20 * H });
+    assert.deepEqual([next.state, next.visit.number, asked(next)], ["new", 2, ["a", "b"]]);
+  });
+
+  it("the rest counts from the latest visit's prompt: visit 2 shown, visit 3 only 20 h after it", () => {
+    const promptLog: PromptLog = {
+      [KEY]: shown(["a", "b"], NOW, { finishedAt: NOW }),
+      [V2]: shown(["c", "d"], NOW + 30 * H, { finishedAt: NOW + 30 * H }),
+    };
+    const attributes = { a: "1", b: "2" };
+    const inV2 = plan({ catalog, promptLog, attributes, now: NOW + 45 * H });
+    assert.deepEqual([inV2.state, inV2.visit.number, inV2.loginKey, inV2.visit.startedAt], ["done", 2, V2, NOW + 30 * H]);
+    const v3 = plan({ catalog, promptLog, attributes, now: NOW + 50 * H });
+    assert.deepEqual([v3.state, v3.visit.number, v3.loginKey, v3.visit.previousShownAt], ["new", 3, V3, NOW + 30 * H]);
+    assert.deepEqual(asked(v3), ["c", "d"], "nothing skipped: the unanswered c and d come back");
+  });
+
+  it("never asks the same question twice in one visit: show, finish, reload many times within the rest", () => {
+    const first = plan({ catalog, now: NOW });
+    const promptLog: PromptLog = { [KEY]: shown(asked(first), NOW, { finishedAt: NOW + 1000 }) };
+    for (const later of [1, H, 5 * H, REST - 1]) {
+      const reload = plan({ catalog, promptLog, now: NOW + later });
+      assert.deepEqual([reload.state, reload.ask], ["done", []], `at +${later} ms`);
+    }
+  });
+
+  it("a new sign-in (new auth_time) is a new visit 1 at once, even within the rest", () => {
+    const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { finishedAt: NOW }) };
+    const login = { sub: LOGIN.sub, authTime: LOGIN.authTime + 60 };
+    const result = plan({ catalog, promptLog, login, now: NOW + 60_000 });
+    assert.deepEqual([result.state, result.visit.number, result.visit.cause, result.loginKey], ["new", 1, "sign_in", `user-1:${LOGIN.authTime + 60}`]);
+    assert.deepEqual(asked(result), ["a", "b"]);
+  });
+
+  it("a clock that went backwards stays in the current visit (never a new one)", () => {
+    const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { finishedAt: NOW }) };
+    const earlier = plan({ catalog, promptLog, now: NOW - 30 * H });
+    assert.deepEqual([earlier.state, earlier.visit.number, earlier.visit.cause], ["done", 1, "continuing"]);
+    const promptLog2: PromptLog = { ...promptLog, [V2]: shown(["c"], NOW + 25 * H) };
+    const back = plan({ catalog, promptLog: promptLog2, now: NOW + 21 * H });
+    assert.deepEqual([back.state, back.visit.number, asked(back)], ["resume", 2, ["c"]]);
+  });
+
+  it("cooldowns are unchanged by visits: a question skipped yesterday rests its day across visits", () => {
+    const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { finishedAt: NOW }) };
+    const history = { a: { skipCount: 1, lastSkippedAt: NOW }, b: { skipCount: 2, lastSkippedAt: NOW } };
+    const v2 = plan({ catalog, promptLog, history, now: NOW + 20 * H });
+    assert.deepEqual(asked(v2), ["c", "d"]);
+    assert.equal(reasonOf(v2, "a"), "cooldown");
+    const v2later = plan({ catalog, promptLog: { ...promptLog, [V2]: shown(["c", "d"], NOW + 20 * H, { finishedAt: NOW + 20 * H }) }, history, attributes: { c: 1, d: 1 }, now: NOW + 40 * H });
+    assert.deepEqual(asked(v2later), ["a", "e"], "visit 3: a's day is over, b rests 7 days");
+  });
+
+  it("honours the catalog's visitRestHours", () => {
+    const short = defineProfileCatalog({ visitRestHours: 2, questions: [q("a", 2), q("b", 1)] });
+    const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { dismissedAt: NOW }) };
+    assert.equal(plan({ catalog: short, promptLog, now: NOW + 2 * H - 1 }).state, "done");
+    assert.equal(plan({ catalog: short, promptLog, now: NOW + 2 * H }).state, "new");
+  });
+
+  it("ignores other sign-ins' visits and keys that only look like visits", () => {
+    const promptLog: PromptLog = {
+      [`user-1:${LOGIN.authTime + 1}`]: shown(["a"], NOW, { finishedAt: NOW }),
+      [`user-1:${LOGIN.authTime}0:v2`]: shown(["a"], NOW, { finishedAt: NOW }),
+      [`${KEY}:v0`]: shown(["a"], NOW, { finishedAt: NOW }),
+      [`${KEY}:v02`]: shown(["a"], NOW, { finishedAt: NOW }),
+      [`${KEY}:x`]: shown(["a"], NOW, { finishedAt: NOW }),
+    };
+    const result = plan({ catalog, promptLog, now: NOW + H });
+    assert.deepEqual([result.state, result.visit.number], ["new", 1]);
+    assert.throws(() => visitKey(LOGIN, 0), /visit must be a whole number/);
+    const gap = plan({ catalog, promptLog: { [KEY]: shown(["a"], NOW, { finishedAt: NOW }), [V3]: shown(["b"], NOW + 30 * H) }, now: NOW + H });
+    assert.deepEqual([gap.state, gap.visit.number], ["done", 1], "visits are consecutive: a visit 3 without a visit 2 is not this sign-in's");
+  });
+
+  it("reads a sign-in back from its key", () => {
+    assert.deepEqual(parseLoginKey(KEY), LOGIN);
+    assert.deepEqual(parseLoginKey("a:b:17"), { sub: "a:b", authTime: 17 });
+    for (const bad of ["", ":17", "abc", "abc:", "abc:1.5", "abc:017", `${KEY}:v2`, `abc:${Date.now()}`]) assert.equal(parseLoginKey(bad), null, bad);
+  });
+
+  it("explains which visit a decision belongs to and why", () => {
+    const promptLog: PromptLog = { [KEY]: shown(["a", "b"], NOW, { finishedAt: NOW }) };
+    const v1 = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog: {}, now: NOW });
+    assert.match(v1.summary, /^Visit 1 of the sign-in at 2026-03-08T\S+Z \(a new sign-in\): it asks 2 questions: a, b\.$/);
+    const within = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog, now: NOW + 3 * H });
+    const signedIn = new Date(LOGIN.authTime * 1000).toISOString().replace(".000Z", "Z");
+    assert.equal(
+      within.summary,
+      `Visit 1 of the sign-in at ${signedIn}, started 2026-03-10T12:00:00Z with its prompt 3 h ago (the next visit begins with a return from 2026-03-11T08:00:00Z): it already had its prompt; nothing is asked.`,
+    );
+    assert.match(within.sentences.find((s) => s.attribute === "c")?.text ?? "", /this visit already had its prompt \(finished\); at most one prompt per visit\.$/);
+    const v2 = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog, now: NOW + 21 * H });
+    assert.equal(
+      v2.summary,
+      `Visit 2 of the sign-in at ${signedIn}, starting 2026-03-11T09:00:00Z because its last prompt was shown 21 h before (the rest is 20 hours): it asks 2 questions: a, b.`,
+    );
+    assert.equal(describeDuration(3 * 24 * H + 2 * H + 5), "3 days 2 h");
+    assert.equal(describeDuration(45 * 60_000), "45 min");
   });
 });

@@ -1,8 +1,15 @@
 /**
- * The planner: which questions (if any) this login's prompt asks, and why every other question
+ * The planner: which questions (if any) this visit's prompt asks, and why every other question
  * is left out. Pure: all state comes in (catalog, current attributes, per-question history, the
- * prompt log of logins, the clock) and a decision comes out. The DB layer stores `QuestionHistory`
- * and `LoginPrompt` in exactly these shapes; times are Unix epoch milliseconds.
+ * prompt log of the sign-in's visits, the clock) and a decision comes out. The DB layer stores
+ * `QuestionHistory` and `LoginPrompt` in exactly these shapes; times are Unix epoch milliseconds.
+ *
+ * The unit is a visit (ADR 004): a sign-in (Authgear's `sub` + `auth_time`; a refresh keeps
+ * `auth_time`) starts visit 1; while it lasts, a return `catalog.visitRestHours` or more after its
+ * latest visit's prompt was shown starts the next visit. A visit keeps its number until then: reloads
+ * and navigation within it resume its prompt. A clock that went backwards (now before the prompt)
+ * stays in the same visit. Visits are counted by their prompts: a visit with nothing to ask leaves
+ * no trace, so the next one takes its number.
  *
  * Rules, in the order a question is judged (the first that applies is its reason):
  *  1. answered                   – the attribute has a value (value present, not null, not "").
@@ -10,16 +17,17 @@
  *  3. condition_unmet            – its `when` does not hold on the current attributes.
  *  4. cooldown                   – skipped n times, the last skip less than cooldownDays[n-1] days ago
  *                                  (the last entry for later skips).
- *  5. already_prompted_this_login – this login already had a prompt: a finished or dismissed prompt
+ *  5. already_prompted_this_visit – this visit already had a prompt: a finished or dismissed prompt
  *                                  asks nothing more; an unfinished one (a reload mid-answer) asks again
  *                                  exactly the questions it showed that are still eligible, never new ones.
- *  6. over_cap                   – more eligible questions than `perLogin`; the highest priority win,
- *                                  ties keep catalog order.
+ *  6. over_cap                   – more eligible questions than `perLogin` (the cap of one visit); the
+ *                                  highest priority win, ties keep catalog order.
  * Isomorphic.
  */
 import { isEmptyValue, localize, type ProfileCatalog, type Question, type QuestionCondition } from "./catalog";
 
 export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
 
 /** The current custom attributes of the user, as Authgear returns them (empty = absent, null or ""). */
 export type CurrentAttributes = Readonly<Record<string, unknown>>;
@@ -45,7 +53,7 @@ export interface LoginRef {
   authTime: number;
 }
 
-/** The prompt a login showed. */
+/** The prompt a visit showed. */
 export interface LoginPrompt {
   /** The attributes it showed, in order. */
   attributes: readonly string[];
@@ -55,7 +63,7 @@ export interface LoginPrompt {
   /** The user closed it without finishing. */
   dismissedAt?: number | null;
 }
-/** Prompts by `loginKey(login)`. Only the current login's entry matters; others are ignored. */
+/** Prompts by `visitKey(login, visit)`. Only the current sign-in's visits matter; others are ignored. */
 export type PromptLog = Readonly<Record<string, LoginPrompt | undefined>>;
 
 export interface PlanInput<A extends string = string> {
@@ -71,7 +79,7 @@ export interface PlanInput<A extends string = string> {
 export type AskReason =
   /** Empty, eligible and among the `perLogin` highest priorities. */
   | "eligible"
-  /** Shown earlier in this same login by a prompt not finished or dismissed yet. */
+  /** Shown earlier in this same visit by a prompt not finished or dismissed yet. */
   | "resumed";
 
 export interface AskedQuestion<A extends string = string> {
@@ -84,14 +92,35 @@ export type LeftOutQuestion<A extends string = string> =
   | { attribute: A; reason: "declined"; declinedAt: number }
   | { attribute: A; reason: "condition_unmet"; condition: QuestionCondition<A> }
   | { attribute: A; reason: "cooldown"; until: number; skipCount: number; lastSkippedAt: number }
-  | { attribute: A; reason: "already_prompted_this_login"; prompt: "finished" | "dismissed" | "in_progress" }
+  | { attribute: A; reason: "already_prompted_this_visit"; prompt: "finished" | "dismissed" | "in_progress" }
   | { attribute: A; reason: "over_cap" };
 export type LeftOutReason = LeftOutQuestion["reason"];
 
+/** Which visit of its sign-in a decision belongs to, and why. */
+export interface Visit {
+  /** 1 for the sign-in itself, then one more per return after the rest. */
+  number: number;
+  /** Its prompt-log key: `visitKey(login, number)`. */
+  key: string;
+  /**
+   * "sign_in": the first visit of a new authentication; "rest": a return `restHours` or more after the
+   * previous visit's prompt; "continuing": the visit whose prompt was shown less than `restHours` ago.
+   */
+  cause: "sign_in" | "rest" | "continuing";
+  /** When it started: its prompt's `shownAt`, or now for a visit without a prompt yet. */
+  startedAt: number;
+  /** When the previous visit's prompt was shown (cause "rest"), else null. */
+  previousShownAt: number | null;
+  /** When a return starts the next visit (this visit's prompt + the rest), or null while it has no prompt. */
+  nextVisitAt: number | null;
+  restHours: number;
+}
+
 export interface PromptPlan<A extends string = string> {
-  /** Identifies the login for the prompt log: `${sub}:${authTime}`. */
+  /** The prompt's key in the prompt log, i.e. the visit's: `visitKey(login, visit.number)`. */
   loginKey: string;
-  /** "new": no prompt yet this login; "resume": this login's prompt is unfinished; "done": it was finished or dismissed. */
+  visit: Visit;
+  /** "new": no prompt yet this visit; "resume": this visit's prompt is unfinished; "done": it was finished or dismissed. */
   state: "new" | "resume" | "done";
   /** Best first; at most `catalog.perLogin`. */
   ask: AskedQuestion<A>[];
@@ -99,7 +128,10 @@ export interface PromptPlan<A extends string = string> {
   leftOut: LeftOutQuestion<A>[];
 }
 
-/** The prompt-log key of a login, `${sub}:${authTime}` (authTime last, so the key splits at its last colon). */
+/**
+ * The key of a sign-in, `${sub}:${authTime}`; it is also the prompt-log key of the sign-in's first
+ * visit (every prompt stored before visits existed is a first visit, under the same key).
+ */
 export function loginKey(login: LoginRef): string {
   if (typeof login.sub !== "string" || login.sub.length === 0) throw new Error("loginKey: sub must be a non-empty string");
   // 1e11 seconds is the year 5138: a larger value is a millisecond timestamp passed by mistake.
@@ -107,6 +139,61 @@ export function loginKey(login: LoginRef): string {
     throw new Error(`loginKey: authTime must be the token's auth_time in whole seconds, got ${String(login.authTime)}`);
   }
   return `${login.sub}:${login.authTime}`;
+}
+
+/** The sign-in a `loginKey` names (auth_time after its last colon), or null for anything else. */
+export function parseLoginKey(key: string): LoginRef | null {
+  const colon = key.lastIndexOf(":");
+  if (colon <= 0 || !/^(0|[1-9][0-9]{0,10})$/.test(key.slice(colon + 1))) return null;
+  const authTime = Number(key.slice(colon + 1));
+  return authTime < 1e11 ? { sub: key.slice(0, colon), authTime } : null;
+}
+
+/** The prompt-log key of a sign-in's `visit`-th visit: `${sub}:${authTime}` for the first, then `…:v2`, `…:v3`… */
+export function visitKey(login: LoginRef, visit: number): string {
+  if (!Number.isSafeInteger(visit) || visit < 1 || visit > 999_999) throw new Error(`visitKey: visit must be a whole number from 1, got ${String(visit)}`);
+  const base = loginKey(login);
+  return visit === 1 ? base : `${base}:v${visit}`;
+}
+
+/** The visit `now` belongs to, from the sign-in's prompts in `promptLog`, with that visit's prompt if it has one. */
+export function currentVisit(
+  input: Pick<PlanInput, "catalog" | "login" | "promptLog" | "now">,
+): { visit: Visit; prompt: LoginPrompt | undefined } {
+  const base = loginKey(input.login);
+  const restHours = input.catalog.visitRestHours;
+  // Keyed look-ups, visit 1, 2, …: visit n + 1 is only ever logged after visit n, so the first
+  // missing number ends the sign-in's visits (a log of many other sign-ins costs nothing).
+  let latest: { number: number; prompt: LoginPrompt } | undefined;
+  for (let number = 1; number <= 999_999; number++) {
+    const key = visitKey(input.login, number);
+    const prompt = Object.hasOwn(input.promptLog, key) ? input.promptLog[key] : undefined;
+    if (!prompt) break;
+    latest = { number, prompt };
+  }
+  if (!latest) {
+    return { visit: { number: 1, key: base, cause: "sign_in", startedAt: input.now, previousShownAt: null, nextVisitAt: null, restHours }, prompt: undefined };
+  }
+  const nextVisitAt = latest.prompt.shownAt + restHours * HOUR_MS;
+  if (input.now >= nextVisitAt) {
+    const number = latest.number + 1;
+    return {
+      visit: { number, key: visitKey(input.login, number), cause: "rest", startedAt: input.now, previousShownAt: latest.prompt.shownAt, nextVisitAt: null, restHours },
+      prompt: undefined,
+    };
+  }
+  return {
+    visit: {
+      number: latest.number,
+      key: visitKey(input.login, latest.number),
+      cause: "continuing",
+      startedAt: latest.prompt.shownAt,
+      previousShownAt: null,
+      nextVisitAt,
+      restHours,
+    },
+    prompt: latest.prompt,
+  };
 }
 
 /** Days a question rests after its `skipCount`-th skip (0 for no skip). */
@@ -142,7 +229,7 @@ function historyOf(history: PromptHistory, name: string): QuestionHistory | unde
   return Object.hasOwn(history, name) ? history[name] : undefined;
 }
 
-/** Why a question cannot be asked now regardless of this login's prompt, or null when it could be. */
+/** Why a question cannot be asked now regardless of this visit's prompt, or null when it could be. */
 function ineligibility<A extends string>(question: Question<A>, input: PlanInput<A>): LeftOutQuestion<A> | null {
   const attribute = question.attribute;
   if (!isEmptyValue(valueOf(input.attributes, attribute))) return { attribute, reason: "answered" };
@@ -166,12 +253,11 @@ function byPriority<A extends string>(catalog: ProfileCatalog<A>): Question<A>[]
     .map((x) => x.question);
 }
 
-/** Decides this login's prompt. */
+/** Decides this visit's prompt. */
 export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A> {
   if (!Number.isFinite(input.now)) throw new Error("planPrompt: now must be epoch milliseconds");
-  const key = loginKey(input.login);
   const { catalog } = input;
-  const prompt = Object.hasOwn(input.promptLog, key) ? input.promptLog[key] : undefined;
+  const { visit, prompt } = currentVisit(input);
   const state: PromptPlan["state"] = !prompt ? "new" : prompt.finishedAt != null || prompt.dismissedAt != null ? "done" : "resume";
 
   const decided = new Map<A, AskedQuestion<A> | LeftOutQuestion<A>>();
@@ -200,7 +286,7 @@ export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A>
     const promptState = state === "done" ? (prompt?.dismissedAt != null ? "dismissed" : "finished") : "in_progress";
     for (const question of eligible) {
       if (!ask.some((a) => a.attribute === question.attribute)) {
-        decided.set(question.attribute, { attribute: question.attribute, reason: "already_prompted_this_login", prompt: promptState });
+        decided.set(question.attribute, { attribute: question.attribute, reason: "already_prompted_this_visit", prompt: promptState });
       }
     }
   }
@@ -210,7 +296,7 @@ export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A>
     const d = decided.get(question.attribute);
     if (d && d.reason !== "eligible" && d.reason !== "resumed") leftOut.push(d as LeftOutQuestion<A>);
   }
-  return { loginKey: key, state, ask, leftOut };
+  return { loginKey: visit.key, visit, state, ask, leftOut };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,7 +306,7 @@ export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A>
 export interface PromptExplanation<A extends string = string> extends PromptPlan<A> {
   /** One sentence per catalog question, in catalog order. */
   sentences: { attribute: A; asked: boolean; text: string }[];
-  /** One line saying what this login's prompt does. */
+  /** One line saying which visit this is and what its prompt does. */
   summary: string;
 }
 
@@ -258,7 +344,7 @@ function sentence<A extends string>(
     case "eligible":
       return `${name} is asked as the ${ordinal(position)} question: it is empty, nothing holds it back, and its priority (${question.priority}) is among the ${input.catalog.perLogin} highest of the questions that could be asked.`;
     case "resumed":
-      return `${name} is asked again: this login's prompt showed it and has not been finished or dismissed (e.g. the page was reloaded).`;
+      return `${name} is asked again: this visit's prompt showed it and has not been finished or dismissed (e.g. the page was reloaded).`;
     case "answered":
       return `${name} is not asked: it already has a value.`;
     case "declined":
@@ -269,12 +355,35 @@ function sentence<A extends string>(
       const days = cooldownDaysAfter(input.catalog, decision.skipCount);
       return `${name} is not asked: skipped ${plural(decision.skipCount, "time")}, last at ${isoTime(decision.lastSkippedAt)}; it rests ${plural(days, "day")}, until ${isoTime(decision.until)}.`;
     }
-    case "already_prompted_this_login":
+    case "already_prompted_this_visit":
       return decision.prompt === "in_progress"
-        ? `${name} is not asked: this login's prompt is still open with other questions, and a prompt never gains questions.`
-        : `${name} is not asked: this login already had its prompt (${decision.prompt}); at most one prompt per login.`;
+        ? `${name} is not asked: this visit's prompt is still open with other questions, and a prompt never gains questions.`
+        : `${name} is not asked: this visit already had its prompt (${decision.prompt}); at most one prompt per visit.`;
     case "over_cap":
-      return `${name} is not asked: only ${plural(input.catalog.perLogin, "question")} per login, taken by higher-ranked ones.`;
+      return `${name} is not asked: only ${plural(input.catalog.perLogin, "question")} per visit, taken by higher-ranked ones.`;
+  }
+}
+
+/** A duration in words, rounded down: "21 h", "3 days 2 h", "45 min". */
+export function describeDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? plural(days, "day") : `${plural(days, "day")} ${hours % 24} h`;
+}
+
+/** The visit in words: "Visit 3 of the sign-in at …, starting … because its last prompt was shown 21 h before". */
+export function describeVisit(visit: Visit, login: LoginRef, now: number): string {
+  const signIn = `the sign-in at ${isoTime(login.authTime * 1000)}`;
+  switch (visit.cause) {
+    case "sign_in":
+      return `Visit 1 of ${signIn} (a new sign-in)`;
+    case "rest":
+      return `Visit ${visit.number} of ${signIn}, starting ${isoTime(visit.startedAt)} because its last prompt was shown ${describeDuration(visit.startedAt - (visit.previousShownAt ?? visit.startedAt))} before (the rest is ${plural(visit.restHours, "hour")})`;
+    case "continuing":
+      return `Visit ${visit.number} of ${signIn}, started ${isoTime(visit.startedAt)} with its prompt ${describeDuration(now - visit.startedAt)} ago (the next visit begins with a return from ${isoTime(visit.nextVisitAt ?? now)})`;
   }
 }
 
@@ -290,13 +399,14 @@ export function explainPrompt<A extends string>(input: PlanInput<A>): PromptExpl
     return { attribute: question.attribute, asked, text: sentence(question, decision, input, plan.ask.findIndex((a) => a.attribute === question.attribute) + 1) };
   });
   const asked = plan.ask.map((a) => a.attribute).join(", ");
+  const visit = describeVisit(plan.visit, input.login, input.now);
   const summary =
     plan.state === "done"
-      ? `Login ${plan.loginKey} already had its prompt; nothing is asked.`
+      ? `${visit}: it already had its prompt; nothing is asked.`
       : plan.ask.length === 0
-        ? `Login ${plan.loginKey}: nothing to ask.`
+        ? `${visit}: nothing to ask.`
         : plan.state === "resume"
-          ? `Login ${plan.loginKey} resumes its open prompt: ${asked}.`
-          : `Login ${plan.loginKey} asks ${plural(plan.ask.length, "question")}: ${asked}.`;
+          ? `${visit}: it resumes its open prompt: ${asked}.`
+          : `${visit}: it asks ${plural(plan.ask.length, "question")}: ${asked}.`;
   return { ...plan, sentences, summary };
 }

@@ -3,6 +3,7 @@ import { profileCatalog } from "@/profile.config";
 import { adminApi } from "@/lib/authgear/admin-api.server";
 import { database } from "@/lib/db/database.server";
 import { createStore } from "@/lib/db/store.server";
+import { serverNow } from "@/lib/test-clock.server";
 import { enrichWithServerProviders } from "@/lib/enrichment/providers.server";
 import { createProfileService, type ProfileService } from "./service.server";
 
@@ -16,7 +17,7 @@ export function profileService(): Promise<ProfileService> {
       store: createStore(db),
       admin: adminApi(),
       enrich: enrichWithServerProviders,
-      now: Date.now,
+      now: serverNow,
     }),
   );
   shared.catch(() => {

@@ -123,6 +123,57 @@ describe("profile service: the prompt", () => {
   });
 });
 
+describe("profile service: visits (still signed in, same auth_time, the clock moves on)", () => {
+  const H = 3_600_000;
+
+  it("asks nothing more within the 20-hour rest, then opens visit 2 with the next questions, which a reload resumes", async () => {
+    const sub = await newUser();
+    const authTime = Math.floor(T0 / 1000);
+    const first = await askedNow(sub, authTime);
+    const firstAsked = first.questions.map((q) => q.attribute);
+    assert.deepEqual(firstAsked, ["job_title", "company"]);
+    const saved = await service.submit(login(sub, authTime), { submissionId: submissionId(), loginKey: first.loginKey, answers: {}, confirmed: [], skipped: firstAsked, declined: [] });
+    assert.ok(saved.ok, JSON.stringify(saved));
+
+    for (const later of [H, 10 * H, 20 * H - 1]) {
+      clock = T0 + later;
+      const within = await askedNow(sub, authTime);
+      assert.deepEqual([within.loginKey, within.questions], [first.loginKey, []], `+${later / H} h`);
+    }
+    const explainedWithin = await service.explain(login(sub, authTime));
+    assert.match(explainedWithin?.summary ?? "", /^Visit 1 of the sign-in at .*: it already had its prompt; nothing is asked\.$/);
+
+    clock = T0 + 20 * H;
+    const second = await askedNow(sub, authTime);
+    assert.equal(second.loginKey, `${sub}:${authTime}:v2`);
+    const secondAsked = second.questions.map((q) => q.attribute);
+    assert.equal(secondAsked.length, 2);
+    assert.ok(!secondAsked.some((a) => firstAsked.includes(a)), "the skipped questions rest for a day");
+    const explained = await service.explain(login(sub, authTime));
+    assert.match(explained?.summary ?? "", /^Visit 2 of the sign-in at .*, started .* with its prompt 0 min ago \(the next visit begins with a return from 2026-03-03T01:00:00Z\)/);
+
+    clock = T0 + 21 * H;
+    const reload = await askedNow(sub, authTime);
+    assert.deepEqual([reload.loginKey, reload.questions.map((q) => q.attribute)], [second.loginKey, secondAsked], "a reload in visit 2 resumes it");
+    const done = await service.submit(login(sub, authTime), { submissionId: submissionId(), loginKey: second.loginKey, answers: {}, confirmed: [], skipped: [], declined: [secondAsked[0]!, secondAsked[1]!] });
+    assert.ok(done.ok, JSON.stringify(done));
+    const states = Object.fromEntries((await store.questionStates(sub)).map((q) => [q.attribute, q]));
+    assert.equal(states[secondAsked[0]!]?.declinedAt, T0 + 21 * H);
+    clock = T0 + 22 * H;
+    assert.deepEqual((await askedNow(sub, authTime)).questions, [], "visit 2 had its prompt");
+  });
+
+  it("a new sign-in within the rest is a new visit 1 at once", async () => {
+    const sub = await newUser();
+    const first = await askedNow(sub, Math.floor(T0 / 1000));
+    assert.ok((await service.dismiss(login(sub, Math.floor(T0 / 1000)), first.loginKey)).ok);
+    clock = T0 + H;
+    const again = await askedNow(sub, Math.floor(clock / 1000));
+    assert.equal(again.loginKey, `${sub}:${Math.floor(clock / 1000)}`);
+    assert.deepEqual(again.questions.map((q) => q.attribute), ["job_title", "company"]);
+  });
+});
+
 describe("profile service: saving", () => {
   it("saves an answer and a skip in one whole-object write, keeping every other attribute", async () => {
     const sub = await newUser();

@@ -29,7 +29,7 @@ import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog, type Question } from "./catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
-import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory } from "./planner";
+import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
 import {
   failure,
   type ActionResult,
@@ -69,7 +69,7 @@ const MESSAGES = {
   notOffered: (names: string[]) =>
     `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "was" : "were"} not asked in this prompt, so nothing was saved.`,
   invalid: "Some answers need a second look. Nothing was saved yet.",
-  noPrompt: "This prompt is no longer open (it belongs to another sign-in). Reload the page to see your current questions.",
+  noPrompt: "This prompt is no longer open (it belongs to another sign-in or visit). Reload the page to see your current questions.",
   notConfigured: (labels: string[]) =>
     `We couldn't keep your ${labels.length === 1 ? "answer" : "answers"} to ${quoteList(labels)}: this app's Authgear project is not set up to store ${labels.length === 1 ? "it" : "them"} yet. Your ${labels.length === 1 ? "answer is" : "answers are"} still here; we've told the team.`,
   notConfiguredField: "This answer can't be kept yet: the team has been told. You can skip this question for now.",
@@ -150,11 +150,11 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
 
   /** Everything the planner needs, read once: Authgear (one read), the store, enrichment. */
   async function situation(login: LoginRef, context: RequestContext, now: number) {
-    const key = loginKey(login);
-    const [user, questionHistory, prompt, storedProvenance, values] = await Promise.all([
+    const signIn = loginKey(login);
+    const [user, questionHistory, prompts, storedProvenance, values] = await Promise.all([
       admin.getUser(login.sub),
       history(login.sub),
-      store.loginPrompt(login.sub, key),
+      store.signInPrompts(login.sub, signIn),
       store.provenance(login.sub),
       enriched(login.sub, context, now),
     ]);
@@ -171,10 +171,10 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       attributes: planning,
       history: questionHistory,
       login,
-      promptLog: prompt ? { [key]: prompt } : {},
+      promptLog: Object.fromEntries(prompts.map((p) => [p.loginKey, p])) as PromptLog,
       now,
     };
-    return { key, input, guesses };
+    return { signIn, input, guesses };
   }
 
   /**
@@ -223,7 +223,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   }
 
   return {
-    /** This login's prompt: decides (or resumes) it and records that it was shown. */
+    /** This visit's prompt: decides (or resumes) it and records that it was shown. */
     async prompt(login: LoginRef, context: RequestContext = {}): Promise<ActionResult<{ prompt: ProfilePromptView }>> {
       const now = deps.now();
       try {
@@ -231,12 +231,12 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         if (!s) return failure("unauthenticated", MESSAGES.unknownUser);
         const plan = planPrompt(s.input);
         const attributes = plan.ask.map((a) => a.attribute);
-        if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, s.key, attributes, now);
+        if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, plan.loginKey, attributes, now, s.signIn);
         const questions: PromptQuestion[] = attributes.map((attribute) => {
           const suggestion = s.guesses.get(attribute);
           return suggestion ? { attribute, suggestion } : { attribute };
         });
-        return { ok: true, prompt: { loginKey: s.key, questions } };
+        return { ok: true, prompt: { loginKey: plan.loginKey, questions } };
       } catch (error) {
         if (error instanceof AdminApiError) {
           log.warn(`[gradual] prompt for ${login.sub}: Admin API ${error.kind}: ${error.message}`);
@@ -246,9 +246,9 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       }
     },
 
-    /** The planner's decision for this user with its reasons (support, /admin); records nothing. */
-    async explain(login: LoginRef): Promise<PromptExplanation<A> | null> {
-      const s = await situation(login, {}, deps.now());
+    /** The planner's decision for this user with its reasons (support, /admin), now or `at` (epoch ms); records nothing. */
+    async explain(login: LoginRef, at: number = deps.now()): Promise<PromptExplanation<A> | null> {
+      const s = await situation(login, {}, at);
       return s ? explainPrompt(s.input) : null;
     },
 
@@ -367,7 +367,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       }
     },
 
-    /** The user closed the prompt: it does not come back in this login. */
+    /** The user closed the prompt ("Not now"): it does not come back in this visit. */
     async dismiss(login: LoginRef, key: string): Promise<ActionResult<{ dismissed: true }>> {
       if (!key.startsWith(`${login.sub}:`)) return failure("not_offered", MESSAGES.noPrompt);
       await store.recordPromptDismissed(login.sub, key, deps.now());
