@@ -6,8 +6,10 @@
  * (the prompt's form validates with these schemas; see docs/performance.md).
  */
 import "@/lib/zod-messages";
-import { email, int, maximum, minLength, minimum, number, pipe, refine, regex, string, type ZodMiniType } from "zod/mini";
+import { email, int, maximum, minLength, minimum, number, pipe, refine, string, type ZodMiniType } from "zod/mini";
 import { ISO_3166_1_ALPHA_2 } from "./iso3166";
+// Through the alias path, so browser builds get phone-rule.browser.ts (next.config.mjs).
+import { phoneRule } from "@/lib/authgear/phone-rule";
 
 export const CUSTOM_ATTRIBUTE_TYPES = [
   "string",
@@ -45,8 +47,6 @@ export function attributeNameProblem(name: string): string | null {
 
 export const ENUM_VALUE_PATTERN = /^[a-zA-Z0-9_]+$/;
 
-/** E.164: a plus sign, a non-zero digit, up to 15 digits in all (Authgear's `phone` format). */
-export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
 export const ACCESS_LEVELS = ["hidden", "readonly", "readwrite"] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
@@ -118,7 +118,7 @@ export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | 
     }
     case "phone_number":
       return string({ error: "Must be a phone number" }).check(
-        regex(E164_PATTERN, { error: "Must be a phone number in international format, e.g. +442071234567" }),
+        refine((v) => phoneRule().problem(v) === null, { error: "That is not a valid phone number" }),
       );
     case "email":
       return pipe(string({ error: "Must be an email address" }), email({ error: "Must be an email address" }));
