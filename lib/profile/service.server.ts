@@ -12,7 +12,7 @@ import "server-only";
  */
 import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.server";
 import type { Store } from "@/lib/db/store.server";
-import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
+import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, type ProfileCatalog, type Question } from "./catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
 import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory } from "./planner";
@@ -128,7 +128,19 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       promptLog: prompt ? { [key]: prompt } : {},
       now,
     };
-    return { key, input, guesses };
+    return { key, input, guesses, phoneCountry: phoneCountry(pending.attributes, values) };
+  }
+
+  /**
+   * Where a phone question's country selector starts: the user's country attribute (confirmed, or
+   * filled by enrichment with this save), else the country enrichment estimates now.
+   */
+  function phoneCountry(attributes: Record<string, unknown>, values: readonly EnrichedValue[]): string | undefined {
+    for (const q of catalog.questions) {
+      const value = attributes[q.attribute];
+      if (q.type === "country_code" && typeof value === "string" && value !== "") return value;
+    }
+    return pickBest(values).country?.value || undefined;
   }
 
   /**
@@ -174,8 +186,11 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         const attributes = plan.ask.map((a) => a.attribute);
         if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, s.key, attributes, now);
         const questions: PromptQuestion[] = attributes.map((attribute) => {
+          const question: PromptQuestion = { attribute };
           const suggestion = s.guesses.get(attribute);
-          return suggestion ? { attribute, suggestion } : { attribute };
+          if (suggestion) question.suggestion = suggestion;
+          if (s.phoneCountry && findQuestion(catalog, attribute)?.type === "phone_number") question.phoneCountry = s.phoneCountry;
+          return question;
         });
         return { ok: true, prompt: { loginKey: s.key, questions } };
       } catch (error) {
