@@ -142,8 +142,9 @@ export function goPathClean(path: string): string {
     } else if (path[r] === "." && path[r + 1] === "." && (r + 2 === n || path[r + 2] === "/")) {
       r += 2;
       if (out.length > dotdot) {
-        out.pop();
-        while (out.length > dotdot && out[out.length - 1] !== "/") out.pop();
+        // Go: w--, then back up while w > dotdot and the byte at w (the one just dropped) is not "/".
+        let dropped = out.pop();
+        while (out.length > dotdot && dropped !== "/") dropped = out.pop();
       } else if (!rooted) {
         if (out.length > 0) out.push("/");
         out.push(".", ".");
