@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Field, inputClassName } from "@/components/ui/field";
+import { PhoneField } from "@/components/ui/phone-field";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
 import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
 
@@ -195,6 +196,7 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const name = question.attribute;
   const undoRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLElement | null>(null);
+  const phoneFocus = useRef<{ element: HTMLElement; proxy: { focus(): void } } | null>(null);
   // What the block shows: a field, a guess to confirm, a confirmed guess, or a skipped/declined line.
   const mode = choice !== "answer" ? choice : suggestion ? (confirmed ? "confirmed" : "guess") : "field";
   const lastMode = useRef(mode);
@@ -225,6 +227,15 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const ref = (element: HTMLElement | null) => {
     controlRef.current = element;
     registered.ref(element);
+  };
+
+  // The phone input shows what was typed while the form holds E.164: react-hook-form gets only a way
+  // to focus it (for an error), never the element, whose text it would overwrite with the value.
+  const phoneRef = (element: HTMLInputElement | null) => {
+    controlRef.current = element;
+    if (!element) return registered.ref(null);
+    if (phoneFocus.current?.element !== element) phoneFocus.current = { element, proxy: { focus: () => element.focus() } };
+    registered.ref(phoneFocus.current.proxy);
   };
 
   const choiceButtons = (
@@ -318,6 +329,29 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
         ) : null}
         {choiceButtons}
       </fieldset>
+    );
+  }
+
+  if (field.control === "tel") {
+    return (
+      <div className={cx("space-y-2", classNames.question)}>
+        <PhoneField
+          id={`profile-${name}`}
+          label={field.label}
+          hint={hint}
+          error={error}
+          value={prompt.form.getValues(name) ?? ""}
+          onChange={(value) => prompt.form.setValue(name, value, { shouldDirty: true, shouldValidate: prompt.form.formState.isSubmitted })}
+          defaultRegion={item.phoneCountry}
+          locale={prompt.locale}
+          disabled={disabled}
+          placeholder={field.placeholder}
+          autoComplete={field.autoComplete}
+          inputRef={phoneRef}
+          inputClassName={classNames.input}
+        />
+        {choiceButtons}
+      </div>
     );
   }
 

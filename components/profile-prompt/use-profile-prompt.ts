@@ -9,6 +9,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
+import { loadPhoneRule } from "@/lib/authgear/phone-rule";
 import { collectClientHints } from "@/lib/enrichment/client-hints";
 import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/profile/actions";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
@@ -29,6 +30,8 @@ export interface PromptItem {
   choice: QuestionChoice;
   /** The user tapped "Yes" on the suggestion. */
   confirmed: boolean;
+  /** For a phone question: the country its selector starts on, when the server knows the user's. */
+  phoneCountry?: string;
 }
 
 export type PromptStatus =
@@ -71,6 +74,8 @@ export interface ProfilePromptController {
   /** The last failure (load or save), with a message a person understands. */
   error: ActionError | null;
   outcome: SubmitOutcome | null;
+  /** The locale of the labels and country names. */
+  locale: string;
   choose(attribute: string, choice: QuestionChoice): void;
   /** "Yes" on a suggestion: the guess becomes the answer, confirmed. */
   confirm(attribute: string): void;
@@ -219,9 +224,11 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     () =>
       questions.map((question) => {
         const field = formField(question, locale, catalog.defaultLocale);
-        const raw = view?.questions.find((q) => q.attribute === question.attribute)?.suggestion;
+        const offered = view?.questions.find((q) => q.attribute === question.attribute);
+        const raw = offered?.suggestion;
         const item: PromptItem = { question, field, choice: choices[question.attribute] ?? "answer", confirmed: confirmed.includes(question.attribute) };
         if (raw) item.suggestion = { ...raw, label: formatSuggestion(field, raw.value) };
+        if (offered?.phoneCountry) item.phoneCountry = offered.phoneCountry;
         return item;
       }),
     [questions, locale, catalog.defaultLocale, view, choices, confirmed],
@@ -298,9 +305,23 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     [view, choices, confirmed, actions, form],
   );
 
+  // A phone answer is checked with libphonenumber's metadata, which browsers load only for a phone question.
+  const phoneAsked = answering.some((q) => q.type === "phone_number");
+  useEffect(() => {
+    if (phoneAsked) loadPhoneRule().catch(() => undefined); // Save tries again and says so
+  }, [phoneAsked]);
+
   const submit = useCallback(async () => {
+    if (phoneAsked) {
+      try {
+        await loadPhoneRule();
+      } catch {
+        setError({ code: "internal", message: "We couldn't load what checks phone numbers. Check your connection; your answers are kept here. Try again." });
+        return;
+      }
+    }
     await form.handleSubmit(save)();
-  }, [form, save]);
+  }, [form, save, phoneAsked]);
 
   const dismiss = useCallback(async () => {
     if (!view) return;
@@ -313,5 +334,5 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
-  return { status, items, form, error, outcome, choose, confirm, change, submit, dismiss, reload };
+  return { status, items, form, error, outcome, locale, choose, confirm, change, submit, dismiss, reload };
 }
