@@ -46,7 +46,7 @@ const withinLength = unknown().check(
  */
 export const APP_RULES: Partial<Record<Question["type"], ZodMiniType<string>>> = {
   string: string().check(minLength(1, { error: "Must not be empty" })),
-  email: pipe(string(), email({ error: "Must be a plain email address such as name@example.com (Authgear would take more forms; this app does not)" })),
+  email: pipe(string(), email({ error: "Must be one plain email address such as name@example.com, without a name, brackets or quotes" })),
   url: string().check(
     refine((v) => /^https?:\/\//i.test(v), { error: "Must be a web address starting with https:// or http://" }),
   ),

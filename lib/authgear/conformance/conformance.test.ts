@@ -121,9 +121,9 @@ describe("conformance with Authgear's value rules", () => {
   it("the emulator's updateUser judges every value as Authgear does, the app's stricter values included", async () => {
     const wrong: string[] = [];
     const all = [...CASES, ...APP_STRICTER.map((v) => ({ ...v, source: "APP_STRICTER" }))];
-    for (let i = 0; i < all.length; i += 16) {
+    for (let i = 0; i < all.length; i += 32) {
       await Promise.all(
-        all.slice(i, i + 16).map(async (c) => {
+        all.slice(i, i + 32).map(async (c) => {
           if ((await emulatorAccepts(c.type, c.value)) !== c.accepted) wrong.push(`${key(c)} should be ${c.accepted ? "accepted" : "refused"} (${c.source})`);
         }),
       );
@@ -143,19 +143,26 @@ describe("conformance with Authgear's value rules", () => {
   it("the browser form accepts exactly what the app accepts, and whatever it sends Authgear accepts", async () => {
     assert.ok(phoneRuleLoaded());
     const wrong: string[] = [];
-    const sent: Vector[] = [];
+    const sent = new Map<string, Vector>();
     for (const c of CASES.concat(APP_STRICTER.map((v) => ({ ...v, source: "APP_STRICTER" })))) {
       const raw = typed(c);
       if (raw === null) continue;
       const q = question(c.type);
       const result = promptFormSchema([q]).safeParse({ [q.attribute]: raw });
       const output = result.success ? result.data[q.attribute] : undefined;
-      if (output !== undefined) sent.push({ type: c.type, value: output, accepted: true });
+      if (output !== undefined) sent.set(key({ type: c.type, value: output }), { type: c.type, value: output, accepted: true });
       if (asTyped(c, raw) && (output !== undefined) !== appAccepts(c)) {
         wrong.push(`${key(c)} should be ${appAccepts(c) ? "accepted" : "refused"} by the form (${c.source})`);
       }
     }
-    for (const s of sent) if (!(await emulatorAccepts(s.type, s.value))) wrong.push(`the form sent ${key(s)}, which Authgear refuses`);
+    const values = [...sent.values()];
+    for (let i = 0; i < values.length; i += 32) {
+      await Promise.all(
+        values.slice(i, i + 32).map(async (s) => {
+          if (!(await emulatorAccepts(s.type, s.value))) wrong.push(`the form sent ${key(s)}, which Authgear refuses`);
+        }),
+      );
+    }
     assert.deepEqual(wrong, []);
   });
 
