@@ -7,11 +7,12 @@
  */
 import "@/lib/zod-messages";
 import { maximum, minimum, number, refine, string, type ZodMiniType } from "zod/mini";
-import { authgearEmailProblem, type EmailProblem } from "./email-rule";
+import type { EmailProblem } from "./email-rule";
+// Through the alias paths, so browser builds get the .browser.ts variants (next.config.mjs).
+import { formatRules, loadFormatRules } from "@/lib/authgear/format-rules";
 import { ISO_3166_1_ALPHA_2 } from "./iso3166";
-// Through the alias path, so browser builds get phone-rule.browser.ts (next.config.mjs).
 import { phoneRule, type PhoneNumberProblem } from "@/lib/authgear/phone-rule";
-import { authgearUrlProblem, type UrlProblem } from "./url-rule";
+import type { UrlProblem } from "./url-rule";
 
 export const CUSTOM_ATTRIBUTE_TYPES = [
   "string",
@@ -123,7 +124,8 @@ function formatted<P extends string>(problem: (v: string) => P | null, messages:
  * - number / integer: a JSON number / an integral one, `minimum` and `maximum` inclusive;
  * - enum: a string among the options;
  * - phone_number: format `phone` (phone-number.ts, through phoneRule() so browsers load it lazily);
- * - email: format `email` (email-rule.ts); url: format `uri` (url-rule.ts);
+ * - email: format `email` (email-rule.ts); url: format `uri` (url-rule.ts), both through
+ *   formatRules() so browsers load them only for such a question;
  * - country_code: format `iso3166-1-alpha-2`, Authgear's own list (iso3166.ts).
  * Values are not trimmed or coerced here: that is the form's business. The emulator validates with
  * exactly this; the app adds its deliberate extra rules on top (answerSchema).
@@ -145,10 +147,14 @@ export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | 
     }
     case "phone_number":
       return formatted((v) => phoneRule().problem(v), PHONE_MESSAGES, "Must be a phone number");
+    // In browsers the email and URL rules arrive as a chunk of their own, fetched from here; until
+    // then the form defers to the Server Action, which always has them (format-rules.browser.ts).
     case "email":
-      return formatted(authgearEmailProblem, EMAIL_MESSAGES, "Must be an email address");
+      loadFormatRules().catch(() => undefined);
+      return formatted((v) => formatRules()?.email(v) ?? null, EMAIL_MESSAGES, "Must be an email address");
     case "url":
-      return formatted(authgearUrlProblem, URL_MESSAGES, "Must be a web address");
+      loadFormatRules().catch(() => undefined);
+      return formatted((v) => formatRules()?.url(v) ?? null, URL_MESSAGES, "Must be a web address");
     case "country_code":
       return string({ error: "Must be a country" }).check(
         refine((v) => ISO_3166_1_ALPHA_2.has(v), { error: "Must be a two-letter country code, e.g. GB" }),

@@ -82,3 +82,25 @@ describe("phone-rule.browser: the metadata is a separate chunk", () => {
     assert.equal(browserRule.phoneRule().problem("+85212345678"), "not_valid");
   });
 });
+
+describe("format-rules.browser: the email and URL rules are a separate chunk", () => {
+  it("has no rules before loadFormatRules() (the form then defers to the Server Action), and Authgear's after", async () => {
+    const browserFormat = await import("./format-rules.browser");
+    assert.equal(browserFormat.formatRules(), null);
+    const first = browserFormat.loadFormatRules();
+    assert.equal(browserFormat.loadFormatRules(), first, "one load");
+    await first;
+    assert.equal(browserFormat.formatRules()?.url("http://example.com/a/../b"), "path_not_clean");
+    assert.equal(browserFormat.formatRules()?.email("Someone <someone@example.com>"), "has_name");
+  });
+  it("until then the form loses nothing on email: every address the app's own rule takes, Authgear takes", async () => {
+    const { APP_RULES } = await import("@/lib/profile/schemas");
+    const samples = [
+      "a@b.co", "first.last@example.com", "o'brien@example.ie", "a+tag@sub.example.org", "x_y-z@a-b.example.museum",
+      "1@2.io", "a.b.c.d@e.f.gh", "UPPER@EXAMPLE.COM", "-@example.com", "_@example.com",
+    ];
+    for (const address of samples) {
+      if (APP_RULES.email!.safeParse(address).success) assert.equal(authgearEmailProblem(address), null, address);
+    }
+  });
+});
