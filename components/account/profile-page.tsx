@@ -218,6 +218,17 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
   const editRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLInputElement & HTMLSelectElement>(null);
   const wasEditing = useRef(false);
+  // The phone control replaces its plain stand-in once its code has arrived: focus moves over with it.
+  const handOver = useRef(false);
+  const plainRef = (element: (HTMLInputElement & HTMLSelectElement) | null) => {
+    if (!element && controlRef.current === document.activeElement) handOver.current = field?.control === "tel";
+    controlRef.current = element;
+  };
+  const phoneRef = (element: HTMLInputElement | null) => {
+    controlRef.current = element as (HTMLInputElement & HTMLSelectElement) | null;
+    if (element && handOver.current) element.focus();
+    handOver.current = false;
+  };
   const { label, source } = attribute;
 
   // Focus follows the edit: into the field when it opens, back to Edit when it closes.
@@ -257,6 +268,38 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
       setError(undefined);
     }
   };
+
+  const plain = field ? (
+    <Field label={label} hint={field.help} error={error} id={`edit-${attribute.attribute}`}>
+      {(control) =>
+        field.control === "select" || field.control === "country" || field.control === "radio" ? (
+          <select {...control} ref={plainRef} value={draft} onChange={(e) => setDraft(e.target.value)} className={inputClassName}>
+            <option value="">Choose…</option>
+            {(field.control === "country" ? countryOptions("en") : (field.options ?? [])).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...control}
+            ref={plainRef}
+            type={field.control === "number" ? "number" : field.control}
+            inputMode={field.inputMode}
+            autoComplete={field.autoComplete}
+            placeholder={field.placeholder}
+            min={field.min}
+            max={field.max}
+            step={field.step}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            className={inputClassName}
+          />
+        )
+      }
+    </Field>
+  ) : null;
 
   const disabled = busy !== null;
   return (
@@ -342,6 +385,7 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
         >
           {field.control === "tel" ? (
             <PhoneField
+              fallback={plain}
               id={`edit-${attribute.attribute}`}
               label={label}
               hint={field.help}
@@ -354,38 +398,10 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
               defaultRegion={country}
               placeholder={field.placeholder}
               autoComplete={field.autoComplete}
-              inputRef={controlRef}
+              inputRef={phoneRef}
             />
           ) : (
-            <Field label={label} hint={field.help} error={error} id={`edit-${attribute.attribute}`}>
-              {(control) =>
-                field.control === "select" || field.control === "country" || field.control === "radio" ? (
-                  <select {...control} ref={controlRef} value={draft} onChange={(e) => setDraft(e.target.value)} className={inputClassName}>
-                    <option value="">Choose…</option>
-                    {(field.control === "country" ? countryOptions("en") : (field.options ?? [])).map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    {...control}
-                    ref={controlRef}
-                    type={field.control === "number" ? "number" : field.control}
-                    inputMode={field.inputMode}
-                    autoComplete={field.autoComplete}
-                    placeholder={field.placeholder}
-                    min={field.min}
-                    max={field.max}
-                    step={field.step}
-                    value={draft}
-                    onChange={(e) => setDraft(e.target.value)}
-                    className={inputClassName}
-                  />
-                )
-              }
-            </Field>
+            plain
           )}
           <div className="flex gap-2">
             <Button type="submit" busy={busy === `save-${attribute.attribute}`} disabled={disabled}>

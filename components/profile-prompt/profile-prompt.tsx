@@ -196,7 +196,7 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const name = question.attribute;
   const undoRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLElement | null>(null);
-  const phoneFocus = useRef<{ element: HTMLElement; proxy: { focus(): void } } | null>(null);
+  const phoneFocus = useRef<{ element?: HTMLElement; proxy?: { focus(): void }; handOver?: boolean }>({}).current;
   // What the block shows: a field, a guess to confirm, a confirmed guess, or a skipped/declined line.
   const mode = choice !== "answer" ? choice : suggestion ? (confirmed ? "confirmed" : "guess") : "field";
   const lastMode = useRef(mode);
@@ -225,6 +225,8 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const error = prompt.form.formState.errors[name]?.message;
   const registered = prompt.form.register(name);
   const ref = (element: HTMLElement | null) => {
+    // A phone field's plain stand-in leaving while focused: the phone control that replaces it takes the focus.
+    if (!element && controlRef.current === document.activeElement) phoneFocus.handOver = field.control === "tel";
     controlRef.current = element;
     registered.ref(element);
   };
@@ -234,8 +236,10 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const phoneRef = (element: HTMLInputElement | null) => {
     controlRef.current = element;
     if (!element) return registered.ref(null);
-    if (phoneFocus.current?.element !== element) phoneFocus.current = { element, proxy: { focus: () => element.focus() } };
-    registered.ref(phoneFocus.current.proxy);
+    if (phoneFocus.element !== element) Object.assign(phoneFocus, { element, proxy: { focus: () => element.focus() } });
+    registered.ref(phoneFocus.proxy);
+    if (phoneFocus.handOver) element.focus();
+    phoneFocus.handOver = false;
   };
 
   const choiceButtons = (
@@ -332,9 +336,38 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     );
   }
 
-  if (field.control === "tel") {
-    return (
-      <div className={cx("space-y-2", classNames.question)}>
+  const plain = (
+    <Field label={field.label} hint={hint} error={error} id={`profile-${name}`}>
+      {(control) =>
+        field.control === "select" || field.control === "country" ? (
+          <select {...control} {...registered} ref={ref} disabled={disabled} autoComplete={field.autoComplete} className={inputClass}>
+            <option value="">{field.placeholder ?? "Choose…"}</option>
+            {field.options?.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...control}
+            {...registered}
+            ref={ref}
+            disabled={disabled}
+            type={field.control === "number" ? "text" : field.control}
+            inputMode={field.inputMode}
+            autoComplete={field.autoComplete}
+            placeholder={field.placeholder}
+            className={inputClass}
+          />
+        )
+      }
+    </Field>
+  );
+
+  return (
+    <div className={cx("space-y-2", classNames.question)}>
+      {field.control === "tel" ? (
         <PhoneField
           id={`profile-${name}`}
           label={field.label}
@@ -349,40 +382,11 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
           autoComplete={field.autoComplete}
           inputRef={phoneRef}
           inputClassName={classNames.input}
+          fallback={plain}
         />
-        {choiceButtons}
-      </div>
-    );
-  }
-
-  return (
-    <div className={cx("space-y-2", classNames.question)}>
-      <Field label={field.label} hint={hint} error={error} id={`profile-${name}`}>
-        {(control) =>
-          field.control === "select" || field.control === "country" ? (
-            <select {...control} {...registered} ref={ref} disabled={disabled} autoComplete={field.autoComplete} className={inputClass}>
-              <option value="">{field.placeholder ?? "Choose…"}</option>
-              {field.options?.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              {...control}
-              {...registered}
-              ref={ref}
-              disabled={disabled}
-              type={field.control === "number" ? "text" : field.control}
-              inputMode={field.inputMode}
-              autoComplete={field.autoComplete}
-              placeholder={field.placeholder}
-              className={inputClass}
-            />
-          )
-        }
-      </Field>
+      ) : (
+        plain
+      )}
       {choiceButtons}
     </div>
   );

@@ -131,15 +131,14 @@ function formatSuggestion(field: FormField, value: string | number): string {
   return option?.label ?? String(value);
 }
 
+const UNREACHABLE: ActionError = { code: "internal", message: "We couldn't reach the server. Check your connection; your answers are kept here. Try again." };
+
 /** Network failures of the action call itself (offline, server down) as an ActionError. */
 async function call<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await run();
   } catch {
-    return {
-      ok: false,
-      error: { code: "internal", message: "We couldn't reach the server. Check your connection; your answers are kept here. Try again." },
-    };
+    return { ok: false, error: UNREACHABLE };
   }
 }
 
@@ -316,7 +315,7 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       try {
         await loadPhoneRule();
       } catch {
-        setError({ code: "internal", message: "We couldn't load what checks phone numbers. Check your connection; your answers are kept here. Try again." });
+        setError(UNREACHABLE); // the phone rule's code did not download
         return;
       }
     }

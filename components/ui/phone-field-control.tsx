@@ -1,10 +1,11 @@
 "use client";
 /**
  * The phone field's control, loaded on demand by phone-field.tsx (it carries libphonenumber's
- * metadata through lib/profile/phone-input.ts). What the person types is read in the selected
- * country on every change; the form gets the reading's value (E.164 when the number is good).
+ * metadata through lib/profile/phone-input.ts), with its layout: label, hint, the selector and the
+ * number on one row, the error. What the person types is read in the selected country on every
+ * change; the form gets the reading's value (E.164 when the number is good).
  */
-import { useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import {
   formatPhoneAsYouType,
   phoneFromValue,
@@ -15,7 +16,9 @@ import {
   regionOfLanguage,
   type PhoneRegion,
 } from "@/lib/profile/phone-input";
-import { PhoneFieldLayout, takeHandedOverFocus, type PhoneFieldProps } from "./phone-field";
+import { cx } from "./cx";
+import { inputClassName } from "./field";
+import type { PhoneFieldProps } from "./phone-field";
 
 interface State {
   region: PhoneRegion | undefined;
@@ -41,16 +44,6 @@ export default function PhoneFieldControl(props: PhoneFieldProps) {
     if (next.text !== state.text || next.region !== state.region) setState(next);
   }
   const reading = useMemo(() => readPhoneInput(state.text, state.region), [state]);
-  const input = useRef<HTMLInputElement | null>(null);
-  const setRef = (element: HTMLInputElement | null) => {
-    input.current = element;
-    if (typeof props.inputRef === "function") props.inputRef(element);
-    else if (props.inputRef) props.inputRef.current = element;
-  };
-  // The plain stand-in had focus (the person was already in the field): keep it there.
-  useLayoutEffect(() => {
-    if (takeHandedOverFocus(props.id)) input.current?.focus();
-  }, [props.id]);
 
   /** Shows `text` in `region` and hands the reading's value to the form; a pasted "+…" number moves the selector to its country. */
   const update = (text: string, region: PhoneRegion | undefined, followNumber: boolean) => {
@@ -90,7 +83,7 @@ export default function PhoneFieldControl(props: PhoneFieldProps) {
       input={(a11y) => (
         <input
           {...a11y}
-          ref={setRef}
+          ref={props.inputRef}
           type="tel"
           inputMode="tel"
           autoComplete={props.autoComplete ?? "tel"}
@@ -108,3 +101,49 @@ export default function PhoneFieldControl(props: PhoneFieldProps) {
     />
   );
 }
+
+interface LayoutProps {
+  props: PhoneFieldProps;
+  /** The error to show (already worded). */
+  message: string | undefined;
+  select: (a11y: { id: string; "aria-label": string; className: string }) => ReactNode;
+  input: (a11y: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string }) => ReactNode;
+}
+
+/** Label, hint, the selector and the number on one row, and the error: wired like components/ui/field.tsx. */
+function PhoneFieldLayout({ props, message, select, input }: LayoutProps) {
+  const { id, label, hint } = props;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = message ? `${id}-error` : undefined;
+  return (
+    <div className={cx("space-y-1.5", props.className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <div id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </div>
+      ) : null}
+      <div className="flex gap-2">
+        {select({ id: `${id}-country`, "aria-label": props.countryLabel ?? "Country code", className: selectClassName })}
+        {input({
+          id,
+          "aria-invalid": message ? true : undefined,
+          "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+          className: cx(inputClassName, "min-w-0 flex-1", props.inputClassName),
+        })}
+      </div>
+      {message ? (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const selectClassName = cx(
+  "block w-36 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900 shadow-sm sm:w-44",
+  "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-700 disabled:bg-slate-50",
+);

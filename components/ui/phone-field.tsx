@@ -5,14 +5,13 @@
  * as they type, says what is wrong in words and hands E.164 to the form. The prompt and /profile
  * both use it.
  *
- * This module is light: the control itself (phone-field-control.tsx, with libphonenumber's
+ * This module is tiny on purpose: the control (phone-field-control.tsx, with libphonenumber's
  * metadata) is loaded on demand, the first time a phone field is on screen, so a page or a prompt
- * without one never downloads it. Until it has arrived (or if it cannot be downloaded) the same
- * layout shows a plain labelled phone input that passes what is typed on to the form.
+ * without one never downloads it. Until it has arrived, or if it cannot be downloaded, `fallback`
+ * shows instead: the page's plain labelled phone input, which passes what is typed to the form
+ * (the control reads it when it arrives).
  */
-import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode, type Ref } from "react";
-import { cx } from "./cx";
-import { inputClassName } from "./field";
+import { lazy, Suspense, type ReactNode, type Ref } from "react";
 
 export interface PhoneFieldProps {
   /** The number input's id (its label points at it). */
@@ -40,116 +39,16 @@ export interface PhoneFieldProps {
   countryLabel?: string;
   className?: string;
   inputClassName?: string;
+  /** Shown until the control has arrived, and instead of it if it cannot be downloaded. */
+  fallback: ReactNode;
 }
 
-const Control = lazy(() =>
-  import("./phone-field-control").catch((error: unknown) => {
-    console.warn("The phone field's code could not be loaded; a plain phone input is shown instead.", error);
-    return { default: PlainPhoneField };
-  }),
-);
-
-/** Starts downloading the control (and libphonenumber's metadata) before a phone field renders. */
-export function preloadPhoneField(): void {
-  void import("./phone-field-control").catch(() => undefined);
-}
+const Control = lazy<(props: PhoneFieldProps) => ReactNode>(() => import("./phone-field-control").catch(() => ({ default: (props: PhoneFieldProps) => props.fallback })));
 
 export function PhoneField(props: PhoneFieldProps) {
   return (
-    <Suspense fallback={<PlainPhoneField {...props} />}>
+    <Suspense fallback={props.fallback}>
       <Control {...props} />
     </Suspense>
-  );
-}
-
-interface LayoutProps {
-  props: PhoneFieldProps;
-  /** The error to show (already worded). */
-  message: string | undefined;
-  select: (a11y: { id: string; "aria-label": string; className: string }) => ReactNode;
-  input: (a11y: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string }) => ReactNode;
-}
-
-/** The field's layout, shared by the control and its plain stand-in so nothing moves when the control arrives. */
-export function PhoneFieldLayout({ props, message, select, input }: LayoutProps) {
-  const { id, label, hint } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = message ? `${id}-error` : undefined;
-  return (
-    <div className={cx("space-y-1.5", props.className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <div id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </div>
-      ) : null}
-      <div className="flex gap-2">
-        {select({ id: `${id}-country`, "aria-label": props.countryLabel ?? "Country code", className: selectClassName })}
-        {input({
-          id,
-          "aria-invalid": message ? true : undefined,
-          "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
-          className: cx(inputClassName, "min-w-0 flex-1", props.inputClassName),
-        })}
-      </div>
-      {message ? (
-        <p id={errorId} className="text-sm font-medium text-red-700">
-          {message}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-const selectClassName = cx(
-  "block w-36 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900 shadow-sm sm:w-44",
-  "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-700 disabled:bg-slate-50",
-);
-
-/** The id of a stand-in input that had focus when the control replaced it: the control takes the focus over. */
-let focusHandedOver: string | null = null;
-
-/** For the control: whether the stand-in it replaces had focus (asked once). */
-export function takeHandedOverFocus(id: string): boolean {
-  const had = focusHandedOver === id;
-  if (had) focusHandedOver = null;
-  return had;
-}
-
-/** The stand-in: the same layout, a selector that waits for the control, a phone input that passes the text on. */
-function PlainPhoneField(props: PhoneFieldProps) {
-  const input = useRef<HTMLInputElement | null>(null);
-  // Runs before the input leaves the page, while it may still have focus.
-  useLayoutEffect(() => () => void (focusHandedOver = input.current && document.activeElement === input.current ? props.id : focusHandedOver), [props.id]);
-  const setRef = (element: HTMLInputElement | null) => {
-    input.current = element;
-    if (typeof props.inputRef === "function") props.inputRef(element);
-    else if (props.inputRef) props.inputRef.current = element;
-  };
-  return (
-    <PhoneFieldLayout
-      props={props}
-      message={props.error}
-      select={(a11y) => (
-        <select {...a11y} disabled value="">
-          <option value="">Choose…</option>
-        </select>
-      )}
-      input={(a11y) => (
-        <input
-          {...a11y}
-          ref={setRef}
-          type="tel"
-          inputMode="tel"
-          autoComplete={props.autoComplete ?? "tel"}
-          placeholder={props.placeholder}
-          disabled={props.disabled}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-        />
-      )}
-    />
   );
 }
