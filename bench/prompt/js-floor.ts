@@ -44,6 +44,10 @@ function asNextBuildsIt(root: string): Plugin {
         resolveDir: root,
       }));
       b.onResolve({ filter: /^@\/lib\/profile\/define-catalog$/ }, () => ({ path: join(root, "lib/profile/define-catalog.browser.ts") }));
+      b.onResolve({ filter: /^@\/lib\/authgear\/phone-rule$/ }, () => ({ path: join(root, "lib/authgear/phone-rule.browser.ts") }));
+      // What the prompt loads on demand (the phone control, libphonenumber's metadata) is a chunk of
+      // its own in Next's build, fetched only for a phone question: not part of this figure.
+      b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
     },
   };
 }
