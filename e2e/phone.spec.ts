@@ -118,6 +118,12 @@ test("a pasted +44 20 7123 4567 switches the country to the United Kingdom and i
   await page.keyboard.insertText("+44 20 7123 4567");
   await expect(countryCode(prompt)).toHaveValue("GB");
   await expect(phone).toHaveValue("+44 20 7123 4567");
+
+  await test.step("a reload keeps the number (as E.164 in the draft), shown in its country's format", async () => {
+    await page.reload();
+    await expect(countryCode(prompt)).toHaveValue("GB");
+    await expect(phone).toHaveValue("020 7123 4567");
+  });
   await prompt.getByRole("button", { name: "Skip Billing email" }).click();
   await prompt.getByRole("button", { name: "Save" }).click();
   await expect(prompt.getByRole("status")).toHaveText("Thanks, your profile is updated.");

@@ -144,6 +144,6 @@ function PhoneFieldLayout({ props, message, select, input }: LayoutProps) {
 }
 
 const selectClassName = cx(
-  "block w-36 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900 shadow-sm sm:w-44",
+  "block w-40 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900 shadow-sm sm:w-48",
   "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-700 disabled:bg-slate-50",
 );

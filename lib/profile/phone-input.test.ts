@@ -153,6 +153,9 @@ describe("formatPhoneAsYouType", () => {
     const long = "9".repeat(5000);
     assert.equal(formatPhoneAsYouType(long, "HK"), long);
     assert.equal(formatPhoneAsYouType("", "HK"), "");
+    // No format fits an invalid number, or the first digits: the spaces typed stay.
+    assert.equal(formatPhoneAsYouType("1234 5678", "HK"), "1234 5678");
+    assert.equal(formatPhoneAsYouType("98 ", "HK"), "98 ");
   });
 });
 

@@ -176,14 +176,16 @@ function otherCountry(digits: string, selected: PhoneRegion): PhoneInputProblem 
 /**
  * The text to show while the person types: formatted for the number's country (or `selected`), or
  * unchanged when it holds anything but digits, separators and a leading "+" (so nothing typed
- * vanishes), or is longer than any number.
+ * vanishes), when no format fits it, or when it is longer than any number.
  */
 export function formatPhoneAsYouType(raw: string, selected: PhoneRegion | undefined): string {
   if (!ALLOWED.test(raw.trim()) || raw.replace(/\D/g, "").length > MAX_PHONE_DIGITS) return raw;
   const text = raw.trim();
   if (text === "") return raw;
   if (!text.startsWith("+") && !selected) return raw;
-  return new AsYouType(text.startsWith("+") ? undefined : selected).input(text);
+  const formatted = new AsYouType(text.startsWith("+") ? undefined : selected).input(text);
+  // No pattern fits (yet, or at all: "1234 5678" in Hong Kong): keep the spaces the person typed.
+  return /[^\d+]/.test(formatted) ? formatted : raw;
 }
 
 /**
