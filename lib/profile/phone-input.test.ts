@@ -201,6 +201,9 @@ describe("regions", () => {
     assert.deepEqual(names, [...names].sort(new Intl.Collator("en").compare));
     assert.equal(options.find((o) => o.value === "DE")?.label, "Germany (+49)");
     assert.equal(phoneRegionOptions("de").find((o) => o.value === "DE")?.label, "Deutschland (+49)");
+    assert.equal(phoneRegionOptions("de").find((o) => o.value === "HK")?.label, "Hongkong (+852)");
+    // CLDR's short names that are abbreviations ("UK", "R.-U.") give way to the full name.
+    assert.equal(phoneRegionOptions("fr").find((o) => o.value === "GB")?.label, "Royaume-Uni (+44)");
     assert.equal(phoneRegionOptions("not a locale").length, options.length);
   });
 });

@@ -256,7 +256,7 @@ function regionNames(tag: string): (region: PhoneRegion) => string {
   const short = new Intl.DisplayNames([tag, "en"], { type: "region", style: "short", fallback: "code" });
   return (region) => {
     const brief = short.of(region) ?? region;
-    return /^[\p{Lu}.\s]+$/u.test(brief) ? (long.of(region) ?? region) : brief;
+    return /^[\p{Lu}.\s-]+$/u.test(brief) ? (long.of(region) ?? region) : brief;
   };
 }
 
