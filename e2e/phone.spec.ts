@@ -41,6 +41,14 @@ async function typeNumber(field: Locator, text: string): Promise<void> {
   await field.pressSequentially(text);
 }
 
+/** axe-core's serious and critical violations in `selector` (the whole page by default). */
+async function seriousViolations(page: Page, selector = "body"): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+}
+
 async function saveExpectingError(prompt: Locator, field: Locator, message: string | RegExp): Promise<void> {
   await prompt.getByRole("button", { name: "Save" }).click();
   await expect(field).toHaveAttribute("aria-invalid", "true");
@@ -96,6 +104,7 @@ test("signed up from Hong Kong: Hong Kong is preselected, 9876 5432 is saved as 
     await expect(countryCode(page)).toHaveValue("HK");
     await expect(field).toHaveValue("9876 5432");
     await expect(field).toBeFocused();
+    expect(await seriousViolations(page), "/profile editing the phone").toEqual([]);
     await field.fill("2345");
     await page.getByRole("button", { name: "Save Work phone", exact: true }).click();
     await expect(field).toHaveAccessibleDescription(/That number is too short for Hong Kong/);
@@ -137,9 +146,7 @@ test("keyboard only, and no serious axe violation, with the phone control in the
   const phone = prompt.getByLabel("Work phone", { exact: true });
   await expect(country).toHaveValue("HK");
 
-  const results = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page, '[role="dialog"]'), "the prompt with the phone control").toEqual([]);
 
   // Tab from the page into the prompt: the country selector, then the number.
   for (let i = 0; i < 25 && !(await country.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press("Tab");
@@ -150,7 +157,7 @@ test("keyboard only, and no serious axe violation, with the phone control in the
   await page.keyboard.press("Enter");
   await expect(phone).toHaveAccessibleDescription(/That is not a valid Hong Kong number/);
   await expect(phone).toBeFocused();
-  expect(await new AxeBuilder({ page }).include('[role="dialog"]').analyze().then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id))).toEqual([]);
+  expect(await seriousViolations(page, '[role="dialog"]'), "the phone control with its error").toEqual([]);
   await page.keyboard.press("Control+A");
   await page.keyboard.type("2345 6789");
   await prompt.getByRole("button", { name: "Skip Billing email" }).focus();
