@@ -4,13 +4,17 @@
  * ("inline") or a non-modal dialog in the corner ("dialog"). Neither blocks the page. Built on
  * useProfilePrompt; labels, class names and callbacks can be set by the embedding app.
  */
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Field, inputClassName } from "@/components/ui/field";
-import { PhoneField } from "@/components/ui/phone-field";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
+import type { PhoneQuestionProps } from "./phone-question";
 import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
+
+// A phone question's control and libphonenumber's metadata: a chunk of their own, loaded when one is
+// on screen. Until then (or if it cannot be downloaded) the plain phone input stands in.
+const PhoneQuestion = lazy<(props: PhoneQuestionProps) => ReactNode>(() => import("./phone-question").catch(() => ({ default: (props: PhoneQuestionProps) => props.fallback })));
 
 export interface ProfilePromptLabels {
   heading: string;
@@ -196,7 +200,7 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const name = question.attribute;
   const undoRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLElement | null>(null);
-  const phoneFocus = useRef<{ element?: HTMLElement; proxy?: { focus(): void }; handOver?: boolean }>({}).current;
+  const handOver = useRef(false);
   // What the block shows: a field, a guess to confirm, a confirmed guess, or a skipped/declined line.
   const mode = choice !== "answer" ? choice : suggestion ? (confirmed ? "confirmed" : "guess") : "field";
   const lastMode = useRef(mode);
@@ -226,20 +230,9 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const registered = prompt.form.register(name);
   const ref = (element: HTMLElement | null) => {
     // A phone field's plain stand-in leaving while focused: the phone control that replaces it takes the focus.
-    if (!element && controlRef.current === document.activeElement) phoneFocus.handOver = field.control === "tel";
+    if (!element && controlRef.current === document.activeElement) handOver.current = field.control === "tel";
     controlRef.current = element;
     registered.ref(element);
-  };
-
-  // The phone input shows what was typed while the form holds E.164: react-hook-form gets only a way
-  // to focus it (for an error), never the element, whose text it would overwrite with the value.
-  const phoneRef = (element: HTMLInputElement | null) => {
-    controlRef.current = element;
-    if (!element) return registered.ref(null);
-    if (phoneFocus.element !== element) Object.assign(phoneFocus, { element, proxy: { focus: () => element.focus() } });
-    registered.ref(phoneFocus.proxy);
-    if (phoneFocus.handOver) element.focus();
-    phoneFocus.handOver = false;
   };
 
   const choiceButtons = (
@@ -368,22 +361,9 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   return (
     <div className={cx("space-y-2", classNames.question)}>
       {field.control === "tel" ? (
-        <PhoneField
-          id={`profile-${name}`}
-          label={field.label}
-          hint={hint}
-          error={error}
-          value={prompt.form.getValues(name) ?? ""}
-          onChange={(value) => prompt.form.setValue(name, value, { shouldDirty: true, shouldValidate: prompt.form.formState.isSubmitted })}
-          defaultRegion={item.phoneCountry}
-          locale={prompt.locale}
-          disabled={disabled}
-          placeholder={field.placeholder}
-          autoComplete={field.autoComplete}
-          inputRef={phoneRef}
-          inputClassName={classNames.input}
-          fallback={plain}
-        />
+        <Suspense fallback={plain}>
+          <PhoneQuestion item={item} prompt={prompt} hint={hint} error={error} disabled={disabled} inputClassName={inputClass} controlRef={controlRef} handOver={handOver} fallback={plain} />
+        </Suspense>
       ) : (
         plain
       )}

@@ -2,8 +2,8 @@
 /**
  * <PhoneField />: a phone number as people type it: a country selector ("Hong Kong (+852)") and a
  * number field that takes spaces, dashes, brackets, a trunk "0" or a pasted "+…" number, formats
- * as they type, says what is wrong in words and hands E.164 to the form. The prompt and /profile
- * both use it.
+ * as they type, says what is wrong in words and hands E.164 to the form. /profile uses it; the
+ * prompt uses the same control through its own lazy module (components/profile-prompt/phone-question.tsx).
  *
  * This module is tiny on purpose: the control (phone-field-control.tsx, with libphonenumber's
  * metadata) is loaded on demand, the first time a phone field is on screen, so a page or a prompt
