@@ -5,8 +5,9 @@
  * profile-prompt.tsx loads it only when a phone question is on screen, and shows the plain phone
  * input until it is there, so a prompt without a phone question does not grow.
  */
-import { useRef, type MutableRefObject, type ReactNode } from "react";
+import { useEffect, useRef, type MutableRefObject, type ReactNode } from "react";
 import PhoneFieldControl from "@/components/ui/phone-field-control";
+import { loadPhoneRule } from "@/lib/authgear/phone-rule";
 import type { PromptItem, ProfilePromptController } from "./use-profile-prompt";
 
 export interface PhoneQuestionProps {
@@ -30,6 +31,9 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
   const { form } = prompt;
   const registered = form.register(name);
   const focus = useRef<{ element?: HTMLInputElement; proxy?: { focus(): void } }>({}).current;
+
+  // The form's schema checks phone numbers with the phone rule: fetch it now, not on Save (Save retries and says so if this fails).
+  useEffect(() => void loadPhoneRule().catch(() => undefined), []);
 
   // The input shows what was typed while the form holds E.164: react-hook-form gets only a way to
   // focus it (for an error), never the element, whose text it would overwrite with the value.

@@ -304,11 +304,9 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     [view, choices, confirmed, actions, form],
   );
 
-  // A phone answer is checked with libphonenumber's metadata, which browsers load only for a phone question.
+  // A phone answer is checked with libphonenumber's metadata, which browsers load only for a phone
+  // question (its control starts the download, phone-question.tsx); Save waits for it.
   const phoneAsked = answering.some((q) => q.type === "phone_number");
-  useEffect(() => {
-    if (phoneAsked) loadPhoneRule().catch(() => undefined); // Save tries again and says so
-  }, [phoneAsked]);
 
   const submit = useCallback(async () => {
     if (phoneAsked) {
