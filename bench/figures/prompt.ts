@@ -57,7 +57,7 @@ function phoneRow(browser: PromptSessionResult["browser"], promptGzip: number): 
     better: "lower",
     baseline: "JavaScript only the prompt needs, without one (gzip)",
     baselineValue: kb(promptGzip),
-    note: `a phone question adds ${round1(kb(gzip) - kb(promptGzip))} kB (the phone control and libphonenumber-js with its full metadata, loaded when the question is on screen); ${journeys.length} sign-in(s) whose earlier questions were answered through the Admin API, each in a fresh browser context: the ${chunks.length} chunk(s) fetched from the "prompt code requested" mark until the country selector was filled that a signed-out home page never loads (${kb(raw)} kB before gzip)${sets.length > 1 ? `; WARNING: the chunk set differed between sign-ins (${sets.length} sets)` : ""}`,
+    note: `a phone question adds ${round1(kb(gzip) - kb(promptGzip))} kB (the phone control and libphonenumber-js with its full metadata, loaded when the question is on screen); ${journeys.length} sign-in(s) whose other questions were answered through the Admin API (the prompt asks for the work phone alone), each in a fresh browser context: the ${chunks.length} chunk(s) fetched from the "prompt code requested" mark until the country selector was filled that a signed-out home page never loads (${kb(raw)} kB before gzip)${sets.length > 1 ? `; WARNING: the chunk set differed between sign-ins (${sets.length} sets)` : ""}`,
   };
 }
 

@@ -9,7 +9,7 @@
  *   chunks only the prompt needs (not React, the Authgear SDK or the home page), gzipped from the build;
  * - layout shifts (a PerformanceObserver installed before any page script), on the home page with
  *   the dialog prompt and on /examples/inline with the inline one;
- * - with a phone question: users whose earlier questions are answered (through the Admin API) sign
+ * - with a phone question: users whose other questions are answered (through the Admin API) sign
  *   in again in a fresh context (a cold cache); once the phone control is ready, every script fetched
  *   since "prompt code requested" that a signed-out home never loads: the prompt's chunks plus what
  *   the phone control and libphonenumber's metadata add.
@@ -214,12 +214,15 @@ async function journey(
 
 const WRITE = "mutation($id: ID!, $ca: UserCustomAttributes) { updateUser(input: {userID: $id, customAttributes: $ca}) { user { id } } }";
 
-/** Every question that outranks the catalog's first phone question, answered: the next prompt asks for the phone. */
-function answersBeforePhone(): Record<string, unknown> {
-  const phone = profileCatalog.questions.filter((q) => q.type === "phone_number").sort((a, b) => b.priority - a.priority)[0];
-  if (!phone) throw new Error("the catalog has no phone question");
+/**
+ * Every question but the phone ones, answered: the next prompt asks for a phone number and nothing
+ * else, so what it loads beyond the prompt's chunks is the phone's alone (another question could
+ * bring its own lazy rule, an e-mail address say).
+ */
+function answersButPhone(): Record<string, unknown> {
+  if (!profileCatalog.questions.some((q) => q.type === "phone_number")) throw new Error("the catalog has no phone question");
   const answers: Record<string, unknown> = {};
-  for (const q of profileCatalog.questions) if (q.priority > phone.priority) answers[q.attribute] = sampleAnswer(profileCatalog, q.attribute);
+  for (const q of profileCatalog.questions) if (q.type !== "phone_number") answers[q.attribute] = sampleAnswer(profileCatalog, q.attribute);
   return answers;
 }
 
@@ -249,7 +252,7 @@ async function phoneJourney(
   } finally {
     await first.close();
   }
-  const write = await adminGraphQL(emulatorUrl, options.emulatorDataDir, WRITE, { id: userNodeId(sub), ca: answersBeforePhone() });
+  const write = await adminGraphQL(emulatorUrl, options.emulatorDataDir, WRITE, { id: userNodeId(sub), ca: answersButPhone() });
   if (write.body.errors?.length) throw new Error(`Admin API: ${write.body.errors.map((e) => e.message).join("; ")}`);
 
   // A new login in a fresh context (nothing cached): the prompt asks for the phone.
