@@ -129,8 +129,10 @@ export const profileCatalog = defineProfileCatalog({
       attribute: "work_phone",
       type: "phone_number",
       label: { en: "Work phone", de: "Telefon (geschäftlich)" },
-      help: { en: "In international format, starting with + and your country code.", de: "Im internationalen Format, mit + und Ländervorwahl." },
-      placeholder: { en: "+442071234567", de: "+4930123456" },
+      help: {
+        en: "Choose the country, then type the number as you dial it there. A number with + and its country code works too.",
+        de: "Wählen Sie das Land und geben Sie die Nummer so ein, wie Sie sie dort wählen. Eine Nummer mit + und Ländervorwahl geht auch.",
+      },
       purpose: {
         en: "So our support team can call you back when you ask them to.",
         de: "Damit unser Support Sie auf Wunsch zurückrufen kann.",

@@ -7,6 +7,9 @@ import { z } from "zod";
 import { CLAIMS } from "@/lib/authgear/protocol";
 import { accessLevelAtLeast, attributeValueSchema, validationKind } from "@/lib/authgear/custom-attributes";
 import type { CustomAttributeConfig } from "@/lib/authgear/config";
+import { authgearEmailProblem } from "@/lib/authgear/email-rule";
+import { authgearPhoneNumberProblem } from "@/lib/authgear/phone-number";
+import { authgearUrlProblem } from "@/lib/authgear/url-rule";
 import type { HookIdentity, HookSession, HookUser } from "@/lib/authgear/hook-events";
 import type { UserRecord } from "./store";
 
@@ -188,8 +191,6 @@ function customCause(name: string, attr: CustomAttributeConfig, value: unknown, 
       return { location, kind, details: { actual: value, minimum: attr.minimum } };
     case "maximum":
       return { location, kind, details: { actual: value, maximum: attr.maximum } };
-    case "minLength":
-      return { location, kind, details: { actual: typeof value === "string" ? value.length : 0, expected: 1 } };
     case "enum":
       return { location, kind, details: { actual: value, expected: attr.enum ?? [] } };
     default:
@@ -257,19 +258,16 @@ function isLocale(v: string): boolean {
     return false;
   }
 }
-function isUri(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return u.host.length > 0;
-  } catch {
-    return false;
-  }
-}
+/** Authgear's `uri` format (FormatURI), the same rule as url custom attributes. */
+const isUri = (v: string) => authgearUrlProblem(v) === null;
+/** `x_picture` (FormatPicture): http(s) judged as `uri`, or an `authgearimages:///…` path. */
+const isPicture = (v: string) =>
+  /^https?:/i.test(v) ? isUri(v) : /^authgearimages:\/\/\/[^?#]*$/i.test(v) && authgearUrlProblem(`http://x${v.slice("authgearimages://".length)}`) === null;
 
 const nonEmpty = z.string().min(1);
 const STANDARD_ATTRIBUTE_RULES: Record<string, { schema: z.ZodType; kind: string; format?: string }> = {
-  email: { schema: z.email(), kind: "format", format: "email" },
-  phone_number: { schema: z.string().regex(/^\+[1-9]\d{1,14}$/), kind: "format", format: "phone" },
+  email: { schema: z.string().refine((v) => authgearEmailProblem(v) === null), kind: "format", format: "email" },
+  phone_number: { schema: z.string().refine((v) => authgearPhoneNumberProblem(v) === null), kind: "format", format: "phone" },
   preferred_username: { schema: nonEmpty, kind: "minLength" },
   family_name: { schema: nonEmpty, kind: "minLength" },
   given_name: { schema: nonEmpty, kind: "minLength" },
@@ -277,7 +275,7 @@ const STANDARD_ATTRIBUTE_RULES: Record<string, { schema: z.ZodType; kind: string
   name: { schema: nonEmpty, kind: "minLength" },
   nickname: { schema: nonEmpty, kind: "minLength" },
   gender: { schema: nonEmpty, kind: "minLength" },
-  picture: { schema: z.string().refine(isUri), kind: "format", format: "uri" },
+  picture: { schema: z.string().refine(isPicture), kind: "format", format: "x_picture" },
   profile: { schema: z.string().refine(isUri), kind: "format", format: "uri" },
   website: { schema: z.string().refine(isUri), kind: "format", format: "uri" },
   birthdate: { schema: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), kind: "format", format: "birthdate" },

@@ -8,14 +8,22 @@
  *   starts the download during the token exchange) that a signed-out home page never loads: the
  *   chunks only the prompt needs (not React, the Authgear SDK or the home page), gzipped from the build;
  * - layout shifts (a PerformanceObserver installed before any page script), on the home page with
- *   the dialog prompt and on /examples/inline with the inline one.
+ *   the dialog prompt and on /examples/inline with the inline one;
+ * - with a phone question: users whose other questions are answered (through the Admin API) sign
+ *   in again in a fresh context (a cold cache); once the phone control is ready, every script fetched
+ *   since "prompt code requested" that a signed-out home never loads: the prompt's chunks plus what
+ *   the phone control and libphonenumber's metadata add.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../../e2e/support/chromium.mjs";
+import { adminGraphQL } from "@/emulator/testing";
+import { userNodeId } from "@/lib/authgear/global-id";
 import { PERF_MARKS } from "@/lib/perf/marks";
+import { profileCatalog } from "@/profile.config";
+import { sampleAnswer } from "./answers";
 
 /** Collects layout shifts from the first paint on (runs before the page's own scripts). */
 const LAYOUT_SHIFT_OBSERVER = `
@@ -45,8 +53,15 @@ export interface BrowserJourney {
   timeline: { marks: Record<string, number>; responseEnd: number; domContentLoaded: number; requests: RequestTiming[] };
 }
 
+/** A sign-in whose prompt asks for a phone number. */
+export interface PhoneJourney {
+  /** Scripts fetched from "prompt code requested" until the phone control was ready, that a signed-out home never loads. */
+  chunks: string[];
+}
+
 export interface BrowserMeasurement {
   journeys: BrowserJourney[];
+  phoneJourneys: PhoneJourney[];
   chunks: Record<string, ChunkSize>;
   errors: string[];
 }
@@ -197,11 +212,89 @@ async function journey(
   }
 }
 
-export async function measureBrowser(options: { appUrl: string; emulatorUrl: string; distDir: string; users: number; warmup: number }): Promise<BrowserMeasurement> {
+const WRITE = "mutation($id: ID!, $ca: UserCustomAttributes) { updateUser(input: {userID: $id, customAttributes: $ca}) { user { id } } }";
+
+/**
+ * Every question but the phone ones, answered: the next prompt asks for a phone number and nothing
+ * else, so what it loads beyond the prompt's chunks is the phone's alone (another question could
+ * bring its own lazy rule, an e-mail address say).
+ */
+function answersButPhone(): Record<string, unknown> {
+  if (!profileCatalog.questions.some((q) => q.type === "phone_number")) throw new Error("the catalog has no phone question");
+  const answers: Record<string, unknown> = {};
+  for (const q of profileCatalog.questions) if (q.type !== "phone_number") answers[q.attribute] = sampleAnswer(profileCatalog, q.attribute);
+  return answers;
+}
+
+async function phoneJourney(
+  browser: Browser,
+  options: { appUrl: string; emulatorUrl: string; emulatorDataDir: string; distDir: string },
+  email: string,
+  chunks: Record<string, ChunkSize>,
+  signedOut: Set<string>,
+): Promise<PhoneJourney> {
+  const { appUrl, emulatorUrl } = options;
+  // Sign up (the first prompt asks other questions), then answer those through the Admin API.
+  const first = await browser.newContext({ baseURL: appUrl });
+  let sub: string;
+  try {
+    const page = await first.newPage();
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL(`${emulatorUrl}/**`);
+    await page.getByRole("textbox", { name: "Email" }).fill(email);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(`${appUrl}/`);
+    await page.getByRole("dialog", { name: "Complete your profile" }).waitFor({ state: "visible", timeout: 15_000 });
+    const idToken = await page.evaluate(() => window.localStorage.getItem("authgear_default_idToken"));
+    if (!idToken) throw new Error("no ID token after the sign-up");
+    sub = (JSON.parse(Buffer.from(idToken.split(".")[1]!, "base64url").toString("utf8")) as { sub: string }).sub;
+  } finally {
+    await first.close();
+  }
+  const write = await adminGraphQL(emulatorUrl, options.emulatorDataDir, WRITE, { id: userNodeId(sub), ca: answersButPhone() });
+  if (write.body.errors?.length) throw new Error(`Admin API: ${write.body.errors.map((e) => e.message).join("; ")}`);
+
+  // A new login in a fresh context (nothing cached): the prompt asks for the phone.
+  const context = await browser.newContext({ baseURL: appUrl });
+  try {
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${emulatorUrl}/**`);
+    await page.getByRole("textbox", { name: "Email" }).fill(email);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(`${appUrl}/`);
+    // The control is ready once its selector lists the countries (the stand-in has one option).
+    await page.waitForFunction(() => ((document.querySelector('select[aria-label="Country code"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1, undefined, {
+      polling: 100,
+      timeout: 15_000,
+    });
+    await settle(300);
+    const timings = await readTimings(page);
+    const requested = timings.marks[PERF_MARKS.promptCodeRequested];
+    if (requested === undefined) throw new Error("the page has no prompt-code-requested mark");
+    const urls = timings.scripts.filter((s) => s.startTime >= requested && !signedOut.has(s.url)).map((s) => s.url);
+    for (const url of urls) await chunkSize(options.distDir, url, chunks);
+    return { chunks: urls.map((u) => new URL(u).pathname) };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measureBrowser(options: {
+  appUrl: string;
+  emulatorUrl: string;
+  emulatorDataDir: string;
+  distDir: string;
+  users: number;
+  warmup: number;
+  phoneUsers: number;
+}): Promise<BrowserMeasurement> {
   const found = findChromium();
   if (!found.ok) throw new Error(found.message);
   const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: CHROMIUM_ARGS });
-  const out: BrowserMeasurement = { journeys: [], chunks: {}, errors: [] };
+  const out: BrowserMeasurement = { journeys: [], phoneJourneys: [], chunks: {}, errors: [] };
   const run = Date.now().toString(36);
   try {
     const signedOut = await signedOutScripts(browser, options.appUrl);
@@ -211,6 +304,13 @@ export async function measureBrowser(options: { appUrl: string; emulatorUrl: str
         if (n >= options.warmup) out.journeys.push(result);
       } catch (error) {
         out.errors.push(`journey ${n}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      }
+    }
+    for (let n = 0; n < options.phoneUsers; n++) {
+      try {
+        out.phoneJourneys.push(await phoneJourney(browser, options, `browser-phone-${run}-${n}@example.com`, out.chunks, signedOut));
+      } catch (error) {
+        out.errors.push(`phone journey ${n}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
       }
     }
   } finally {

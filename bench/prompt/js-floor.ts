@@ -10,6 +10,7 @@
  *   per statement would ship of the same code, against what Next's bundler ships.
  */
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 
@@ -30,7 +31,18 @@ const ENTRIES = {
 export type JsFloor = Record<keyof typeof ENTRIES | "prompt", { bytes: number; gzipBytes: number }>;
 
 /** As Next builds the prompt for the browser: Server Actions become references, the catalog's check stays out (next.config.mjs). */
-function asNextBuildsIt(root: string): Plugin {
+/** The modules next.config.mjs swaps for browser builds (turbopack.resolveAlias entries with a `browser` target). */
+async function browserAliases(root: string): Promise<Map<string, string>> {
+  const config = (await import(pathToFileURL(join(root, "next.config.mjs")).href)) as { default: { turbopack?: { resolveAlias?: Record<string, unknown> } } };
+  const aliases = new Map<string, string>();
+  for (const [specifier, target] of Object.entries(config.default.turbopack?.resolveAlias ?? {})) {
+    const browser = (target as { browser?: unknown } | null)?.browser;
+    if (typeof browser === "string") aliases.set(specifier, join(root, browser));
+  }
+  return aliases;
+}
+
+function asNextBuildsIt(root: string, aliases: Map<string, string>): Plugin {
   return {
     name: "as-next-builds-it",
     setup(b) {
@@ -43,7 +55,15 @@ function asNextBuildsIt(root: string): Plugin {
         loader: "js",
         resolveDir: root,
       }));
-      b.onResolve({ filter: /^@\/lib\/profile\/define-catalog$/ }, () => ({ path: join(root, "lib/profile/define-catalog.browser.ts") }));
+      // The browser modules next.config.mjs maps in (the catalog without its check, the lazy rules).
+      // What the prompt loads on demand (the phone control, libphonenumber's metadata, the email and
+      // URL rules) is a chunk of its own in Next's build, fetched only for such a question: not part
+      // of this figure.
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === "dynamic-import") return { path: args.path, external: true };
+        const alias = aliases.get(args.path);
+        return alias ? { path: alias } : undefined;
+      });
     },
   };
 }
@@ -76,7 +96,7 @@ export async function measureJsFloor(root: string): Promise<JsFloor> {
   const prompt = await bundle(root, {
     entryPoints: [join(root, "components/profile-prompt/profile-prompt.tsx")],
     tsconfig: join(root, "tsconfig.json"),
-    plugins: [asNextBuildsIt(root)],
+    plugins: [asNextBuildsIt(root, await browserAliases(root))],
   });
   return { ...Object.fromEntries(sizes), prompt } as JsFloor;
 }

@@ -8,6 +8,8 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, inputClassName } from "@/components/ui/field";
+import { PhoneField } from "@/components/ui/phone-field";
+import { loadPhoneRule } from "@/lib/authgear/phone-rule";
 import { useSession } from "@/lib/authgear/session";
 import { accountExport, type AccountAttribute, type AccountView } from "@/lib/profile/account";
 import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/lib/profile/account-actions";
@@ -182,7 +184,7 @@ export function ProfilePage() {
             </h2>
             <ul className="space-y-4">
               {view.attributes.map((attribute) => (
-                <AttributeRow key={attribute.attribute} attribute={attribute} busy={busy} run={run} />
+                <AttributeRow key={attribute.attribute} attribute={attribute} busy={busy} run={run} country={userCountry(view)} />
               ))}
             </ul>
           </section>
@@ -192,13 +194,21 @@ export function ProfilePage() {
   );
 }
 
+/** The user's country attribute, where a phone number's country selector starts. */
+function userCountry(view: AccountView): string | undefined {
+  const attribute = view.attributes.find((a) => findQuestion(profileCatalog, a.attribute)?.type === "country_code" && typeof a.value === "string" && a.value !== "");
+  return attribute ? String(attribute.value) : undefined;
+}
+
 interface AttributeRowProps {
   attribute: AccountAttribute;
+  /** The user's country, for a phone number's selector. */
+  country: string | undefined;
   busy: string | null;
   run: (name: string, action: (token: string) => Promise<ViewResult>, done: string) => Promise<ViewResult | null>;
 }
 
-function AttributeRow({ attribute, busy, run }: AttributeRowProps) {
+function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
   const question = findQuestion(profileCatalog, attribute.attribute);
   const field = question ? formField(question, "en", profileCatalog.defaultLocale) : undefined;
   const [editing, setEditing] = useState(false);
@@ -208,6 +218,17 @@ function AttributeRow({ attribute, busy, run }: AttributeRowProps) {
   const editRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLInputElement & HTMLSelectElement>(null);
   const wasEditing = useRef(false);
+  // The phone control replaces its plain stand-in once its code has arrived: focus moves over with it.
+  const handOver = useRef(false);
+  const plainRef = (element: (HTMLInputElement & HTMLSelectElement) | null) => {
+    if (!element && controlRef.current === document.activeElement) handOver.current = field?.control === "tel";
+    controlRef.current = element;
+  };
+  const phoneRef = (element: HTMLInputElement | null) => {
+    controlRef.current = element as (HTMLInputElement & HTMLSelectElement) | null;
+    if (element && handOver.current) element.focus();
+    handOver.current = false;
+  };
   const { label, source } = attribute;
 
   // Focus follows the edit: into the field when it opens, back to Edit when it closes.
@@ -219,6 +240,14 @@ function AttributeRow({ attribute, busy, run }: AttributeRowProps) {
 
   const save = async () => {
     if (!question) return;
+    if (question.type === "phone_number") {
+      try {
+        await loadPhoneRule(); // libphonenumber's metadata, loaded only for a phone number
+      } catch {
+        setError("We couldn't load what checks phone numbers. Check your connection and try again.");
+        return;
+      }
+    }
     const parsed = promptFormSchema([question]).safeParse({ [attribute.attribute]: draft });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Check this value");
@@ -239,6 +268,38 @@ function AttributeRow({ attribute, busy, run }: AttributeRowProps) {
       setError(undefined);
     }
   };
+
+  const plain = field ? (
+    <Field label={label} hint={field.help} error={error} id={`edit-${attribute.attribute}`}>
+      {(control) =>
+        field.control === "select" || field.control === "country" || field.control === "radio" ? (
+          <select {...control} ref={plainRef} value={draft} onChange={(e) => setDraft(e.target.value)} className={inputClassName}>
+            <option value="">Choose…</option>
+            {(field.control === "country" ? countryOptions("en") : (field.options ?? [])).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...control}
+            ref={plainRef}
+            type={field.control === "number" ? "number" : field.control}
+            inputMode={field.inputMode}
+            autoComplete={field.autoComplete}
+            placeholder={field.placeholder}
+            min={field.min}
+            max={field.max}
+            step={field.step}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            className={inputClassName}
+          />
+        )
+      }
+    </Field>
+  ) : null;
 
   const disabled = busy !== null;
   return (
@@ -322,35 +383,26 @@ function AttributeRow({ attribute, busy, run }: AttributeRowProps) {
             void save();
           }}
         >
-          <Field label={label} hint={field.help} error={error} id={`edit-${attribute.attribute}`}>
-            {(control) =>
-              field.control === "select" || field.control === "country" || field.control === "radio" ? (
-                <select {...control} ref={controlRef} value={draft} onChange={(e) => setDraft(e.target.value)} className={inputClassName}>
-                  <option value="">Choose…</option>
-                  {(field.control === "country" ? countryOptions("en") : (field.options ?? [])).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  {...control}
-                  ref={controlRef}
-                  type={field.control === "number" ? "number" : field.control}
-                  inputMode={field.inputMode}
-                  autoComplete={field.autoComplete}
-                  placeholder={field.placeholder}
-                  min={field.min}
-                  max={field.max}
-                  step={field.step}
-                  value={draft}
-                  onChange={(e) => setDraft(e.target.value)}
-                  className={inputClassName}
-                />
-              )
-            }
-          </Field>
+          {field.control === "tel" ? (
+            <PhoneField
+              fallback={plain}
+              id={`edit-${attribute.attribute}`}
+              label={label}
+              hint={field.help}
+              error={error}
+              value={draft}
+              onChange={(value) => {
+                setDraft(value);
+                setError(undefined);
+              }}
+              defaultRegion={country}
+              placeholder={field.placeholder}
+              autoComplete={field.autoComplete}
+              inputRef={phoneRef}
+            />
+          ) : (
+            plain
+          )}
           <div className="flex gap-2">
             <Button type="submit" busy={busy === `save-${attribute.attribute}`} disabled={disabled}>
               Save<span className="sr-only"> {label}</span>

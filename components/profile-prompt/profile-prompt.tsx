@@ -4,12 +4,17 @@
  * ("inline") or a non-modal dialog in the corner ("dialog"). Neither blocks the page. Built on
  * useProfilePrompt; labels, class names and callbacks can be set by the embedding app.
  */
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Field, inputClassName } from "@/components/ui/field";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
+import type { PhoneQuestionProps } from "./phone-question";
 import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
+
+// A phone question's control and libphonenumber's metadata: a chunk of their own, loaded when one is
+// on screen. Until then (or if it cannot be downloaded) the plain phone input stands in.
+const PhoneQuestion = lazy<(props: PhoneQuestionProps) => ReactNode>(() => import("./phone-question").catch(() => ({ default: (props: PhoneQuestionProps) => props.fallback })));
 
 export interface ProfilePromptLabels {
   heading: string;
@@ -198,6 +203,7 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const name = question.attribute;
   const undoRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLElement | null>(null);
+  const handOver = useRef(false);
   // What the block shows: a field, a guess to confirm, a confirmed guess, or a skipped/declined line.
   const mode = choice !== "answer" ? choice : suggestion ? (confirmed ? "confirmed" : "guess") : "field";
   const lastMode = useRef(mode);
@@ -226,6 +232,8 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const error = prompt.form.formState.errors[name]?.message;
   const registered = prompt.form.register(name);
   const ref = (element: HTMLElement | null) => {
+    // A phone field's plain stand-in leaving while focused: the phone control that replaces it takes the focus.
+    if (!element && controlRef.current === document.activeElement) handOver.current = field.control === "tel";
     controlRef.current = element;
     registered.ref(element);
   };
@@ -324,34 +332,44 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     );
   }
 
+  const plain = (
+    <Field label={field.label} hint={hint} error={error} id={`profile-${name}`}>
+      {(control) =>
+        field.control === "select" || field.control === "country" ? (
+          <select {...control} {...registered} ref={ref} disabled={disabled} autoComplete={field.autoComplete} className={inputClass}>
+            <option value="">{field.placeholder ?? "Choose…"}</option>
+            {field.options?.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...control}
+            {...registered}
+            ref={ref}
+            disabled={disabled}
+            type={field.control === "number" ? "text" : field.control}
+            inputMode={field.inputMode}
+            autoComplete={field.autoComplete}
+            placeholder={field.placeholder}
+            className={inputClass}
+          />
+        )
+      }
+    </Field>
+  );
+
   return (
     <div className={cx("space-y-2", classNames.question)}>
-      <Field label={field.label} hint={hint} error={error} id={`profile-${name}`}>
-        {(control) =>
-          field.control === "select" || field.control === "country" ? (
-            <select {...control} {...registered} ref={ref} disabled={disabled} autoComplete={field.autoComplete} className={inputClass}>
-              <option value="">{field.placeholder ?? "Choose…"}</option>
-              {field.options?.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              {...control}
-              {...registered}
-              ref={ref}
-              disabled={disabled}
-              type={field.control === "number" ? "text" : field.control}
-              inputMode={field.inputMode}
-              autoComplete={field.autoComplete}
-              placeholder={field.placeholder}
-              className={inputClass}
-            />
-          )
-        }
-      </Field>
+      {field.control === "tel" ? (
+        <Suspense fallback={plain}>
+          <PhoneQuestion item={item} prompt={prompt} hint={hint} error={error} disabled={disabled} inputClassName={inputClass} controlRef={controlRef} handOver={handOver} fallback={plain} />
+        </Suspense>
+      ) : (
+        plain
+      )}
       {choiceButtons}
     </div>
   );

@@ -11,6 +11,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
+import { loadPhoneRule } from "@/lib/authgear/phone-rule";
 import { collectClientHints } from "@/lib/enrichment/client-hints";
 import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/profile/actions";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
@@ -32,6 +33,8 @@ export interface PromptItem {
   choice: QuestionChoice;
   /** The user tapped "Yes" on the suggestion. */
   confirmed: boolean;
+  /** For a phone question: the country its selector starts on, when the server knows the user's. */
+  phoneCountry?: string;
 }
 
 export type PromptStatus =
@@ -74,6 +77,8 @@ export interface ProfilePromptController {
   /** The last failure (load or save), with a message a person understands. */
   error: ActionError | null;
   outcome: SubmitOutcome | null;
+  /** The locale of the labels and country names. */
+  locale: string;
   choose(attribute: string, choice: QuestionChoice): void;
   /** "Yes" on a suggestion: the guess becomes the answer, confirmed. */
   confirm(attribute: string): void;
@@ -129,15 +134,14 @@ function formatSuggestion(field: FormField, value: string | number): string {
   return option?.label ?? String(value);
 }
 
+const UNREACHABLE: ActionError = { code: "internal", message: "We couldn't reach the server. Check your connection; your answers are kept here. Try again." };
+
 /** Network failures of the action call itself (offline, server down) as an ActionError. */
 async function call<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await run();
   } catch {
-    return {
-      ok: false,
-      error: { code: "internal", message: "We couldn't reach the server. Check your connection; your answers are kept here. Try again." },
-    };
+    return { ok: false, error: UNREACHABLE };
   }
 }
 
@@ -222,9 +226,11 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     () =>
       questions.map((question) => {
         const field = formField(question, locale, catalog.defaultLocale);
-        const raw = view?.questions.find((q) => q.attribute === question.attribute)?.suggestion;
+        const offered = view?.questions.find((q) => q.attribute === question.attribute);
+        const raw = offered?.suggestion;
         const item: PromptItem = { question, field, choice: choices[question.attribute] ?? "answer", confirmed: confirmed.includes(question.attribute) };
         if (raw) item.suggestion = { ...raw, label: formatSuggestion(field, raw.value) };
+        if (offered?.phoneCountry) item.phoneCountry = offered.phoneCountry;
         return item;
       }),
     [questions, locale, catalog.defaultLocale, view, choices, confirmed],
@@ -301,9 +307,21 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     [view, choices, confirmed, actions, form],
   );
 
+  // A phone answer is checked with libphonenumber's metadata, which browsers load only for a phone
+  // question (its control starts the download, phone-question.tsx); Save waits for it.
+  const phoneAsked = answering.some((q) => q.type === "phone_number");
+
   const submit = useCallback(async () => {
+    if (phoneAsked) {
+      try {
+        await loadPhoneRule();
+      } catch {
+        setError(UNREACHABLE); // the phone rule's code did not download
+        return;
+      }
+    }
     await form.handleSubmit(save)();
-  }, [form, save]);
+  }, [form, save, phoneAsked]);
 
   const dismiss = useCallback(async () => {
     if (!view) return;
@@ -326,5 +344,5 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     if (decided) void submit();
   }, [status, decided, submit]);
 
-  return { status, items, form, error, outcome, choose, confirm, change, submit, dismiss, reload };
+  return { status, items, form, error, outcome, locale, choose, confirm, change, submit, dismiss, reload };
 }

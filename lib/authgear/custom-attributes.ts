@@ -6,8 +6,13 @@
  * (the prompt's form validates with these schemas; see docs/performance.md).
  */
 import "@/lib/zod-messages";
-import { email, int, maximum, minLength, minimum, number, pipe, refine, regex, string, type ZodMiniType } from "zod/mini";
+import { maximum, minimum, number, refine, string, type ZodMiniType } from "zod/mini";
+import type { EmailProblem } from "./email-rule";
+// Through the alias paths, so browser builds get the .browser.ts variants (next.config.mjs).
+import { formatRules, loadFormatRules } from "@/lib/authgear/format-rules";
 import { ISO_3166_1_ALPHA_2 } from "./iso3166";
+import { phoneRule, type PhoneNumberProblem } from "@/lib/authgear/phone-rule";
+import type { UrlProblem } from "./url-rule";
 
 export const CUSTOM_ATTRIBUTE_TYPES = [
   "string",
@@ -45,8 +50,6 @@ export function attributeNameProblem(name: string): string | null {
 
 export const ENUM_VALUE_PATTERN = /^[a-zA-Z0-9_]+$/;
 
-/** E.164: a plus sign, a non-zero digit, up to 15 digits in all (Authgear's `phone` format). */
-export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
 export const ACCESS_LEVELS = ["hidden", "readonly", "readwrite"] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
@@ -83,15 +86,6 @@ export interface AttributeRule {
   enum?: readonly string[];
 }
 
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol.length > 1 && url.host.length > 0;
-  } catch {
-    return false;
-  }
-}
-
 function bounds(rule: AttributeRule) {
   return [
     ...(rule.minimum !== undefined ? [minimum(rule.minimum, { error: `Must be at least ${rule.minimum}` })] : []),
@@ -99,31 +93,68 @@ function bounds(rule: AttributeRule) {
   ];
 }
 
+const PHONE_MESSAGES: Record<PhoneNumberProblem, string> = {
+  not_e164: "Must be a phone number in international format, e.g. +442071234567",
+  not_possible: "That is not a valid phone number",
+  not_valid: "That is not a valid phone number",
+};
+const EMAIL_MESSAGES: Record<EmailProblem, string> = {
+  not_email: "Must be an email address",
+  has_name: "Must be an email address alone, without a name",
+};
+const URL_MESSAGES: Record<UrlProblem, string> = {
+  not_url: "Must be a web address",
+  not_absolute: "Must be a full web address, e.g. https://example.com",
+  path_not_clean: "Must be a web address without “.”, “..” or an empty part (“//”) in its path",
+};
+
+/** A string checked by `problem`, whose answer (null = valid) also picks the message. */
+function formatted<P extends string>(problem: (v: string) => P | null, messages: Record<P, string>, typeError: string) {
+  return string({ error: typeError }).check(
+    refine((v) => problem(v) === null, {
+      error: (issue) => messages[problem(String(issue.input)) ?? (Object.keys(messages)[0] as P)],
+    }),
+  );
+}
+
 /**
- * The zod schema of one attribute's value, exactly Authgear's JSON-schema rules:
- * non-empty strings, enum membership, ISO 3166-1 alpha-2, absolute URLs, E.164 phone numbers,
- * integer and number bounds. Values are not trimmed or coerced here: that is the form's business.
+ * The zod schema of one attribute's value, exactly Authgear's JSON schema for its type
+ * (authgear-server pkg/lib/config/user_profile.go ToJSONSchema, pkg/util/validation/formats.go):
+ * - string: any string (no minLength: the app's own "not empty" is in lib/profile/schemas.ts);
+ * - number / integer: a JSON number / an integral one, `minimum` and `maximum` inclusive;
+ * - enum: a string among the options;
+ * - phone_number: format `phone` (phone-number.ts, through phoneRule() so browsers load it lazily);
+ * - email: format `email` (email-rule.ts); url: format `uri` (url-rule.ts), both through
+ *   formatRules() so browsers load them only for such a question;
+ * - country_code: format `iso3166-1-alpha-2`, Authgear's own list (iso3166.ts).
+ * Values are not trimmed or coerced here: that is the form's business. The emulator validates with
+ * exactly this; the app adds its deliberate extra rules on top (answerSchema).
  */
 export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | number> {
   switch (rule.type) {
     case "string":
-      return string({ error: "Must be text" }).check(minLength(1, { error: "Must not be empty" }));
+      return string({ error: "Must be text" });
     case "number":
       return number({ error: "Must be a number" }).check(...bounds(rule));
     case "integer":
-      return int({ error: "Must be a whole number" }).check(...bounds(rule));
+      return number({ error: "Must be a whole number" }).check(
+        refine((v) => Number.isInteger(v), { error: "Must be a whole number", abort: true }),
+        ...bounds(rule),
+      );
     case "enum": {
       const values = rule.enum ?? [];
       return string({ error: "Must be one of the options" }).check(refine((v) => values.includes(v), { error: "Must be one of the options" }));
     }
     case "phone_number":
-      return string({ error: "Must be a phone number" }).check(
-        regex(E164_PATTERN, { error: "Must be a phone number in international format, e.g. +442071234567" }),
-      );
+      return formatted((v) => phoneRule().problem(v), PHONE_MESSAGES, "Must be a phone number");
+    // In browsers the email and URL rules arrive as a chunk of their own, fetched from here; until
+    // then the form defers to the Server Action, which always has them (format-rules.browser.ts).
     case "email":
-      return pipe(string({ error: "Must be an email address" }), email({ error: "Must be an email address" }));
+      loadFormatRules().catch(() => undefined);
+      return formatted((v) => formatRules()?.email(v) ?? null, EMAIL_MESSAGES, "Must be an email address");
     case "url":
-      return string({ error: "Must be a web address" }).check(refine(isAbsoluteUrl, { error: "Must be a full web address, e.g. https://example.com" }));
+      loadFormatRules().catch(() => undefined);
+      return formatted((v) => formatRules()?.url(v) ?? null, URL_MESSAGES, "Must be a web address");
     case "country_code":
       return string({ error: "Must be a country" }).check(
         refine((v) => ISO_3166_1_ALPHA_2.has(v), { error: "Must be a two-letter country code, e.g. GB" }),
@@ -142,8 +173,6 @@ export function validationKind(rule: AttributeRule, value: unknown): string {
       return "type";
     case "enum":
       return typeof value === "string" ? "enum" : "type";
-    case "string":
-      return typeof value === "string" ? "minLength" : "type";
     default:
       return typeof value === "string" ? "format" : "type";
   }

@@ -135,10 +135,10 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
     assert.deepEqual(wrongShape.values, []);
   });
 
-  it("drops an unassigned country code but keeps the rest, and finds the zone from coordinates", async () => {
+  it("drops a country code Authgear refuses (AQ is not in its list) but keeps the rest, and finds the zone from coordinates", async () => {
     handler = (_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ip: "31.9.0.1", country_code2: "XK", state_prov: "", city: "Pristina", latitude: "42.66", longitude: "21.17" }));
+      res.end(JSON.stringify({ ip: "31.9.0.1", country_code2: "AQ", state_prov: "", city: "Pristina", latitude: "42.66", longitude: "21.17" }));
     };
     const result = await enrich([provider()], { ip: "31.9.0.1" }, { budgetMs: 1000, now });
     assert.equal(result.best.country, undefined);

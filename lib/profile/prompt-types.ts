@@ -12,6 +12,11 @@ export interface PromptQuestion {
   attribute: string;
   /** A guess to confirm with one tap ("Are you in London?"): the attribute's unconfirmed enriched value. */
   suggestion?: { value: AnswerValue; source: string };
+  /**
+   * For a phone question: the country its selector starts on (ISO 3166-1 alpha-2), the user's
+   * confirmed or enriched country; absent when none is known (the browser then uses its language's).
+   */
+  phoneCountry?: string;
 }
 
 /** This login's prompt; `questions` is empty when there is nothing to ask now. */

@@ -19,7 +19,7 @@ function check(attribute: string, accepted: unknown[], refused: unknown[]): void
 }
 
 describe("answerSchema: each of Authgear's 8 types", () => {
-  it("string: any non-empty text; not empty, not a number", () => {
+  it("string: any non-empty text (Authgear also takes \"\"; the app does not); not a number", () => {
     check("job_title", ["Engineer", " x ", "Ä"], ["", 5, null, undefined, ["a"]]);
   });
   it("integer: whole numbers within team_size's limits 1..100000", () => {
@@ -31,17 +31,25 @@ describe("answerSchema: each of Authgear's 8 types", () => {
   it("enum: only the catalog's option values, exactly", () => {
     check("industry", ["software", "public_sector", "other"], ["Software", "public sector", "banking", "", 1]);
   });
-  it("country_code: ISO 3166-1 alpha-2 in capitals", () => {
-    check("country", ["GB", "DE", "US"], ["UK", "gb", "GBR", "", "XX", 44]);
+  it("country_code: Authgear's list (libphonenumber's regions): XK yes, AQ no", () => {
+    check("country", ["GB", "DE", "US", "XK"], ["UK", "gb", "GBR", "", "XX", 44, "AQ", "UM"]);
   });
-  it("phone_number: E.164", () => {
-    check("work_phone", ["+442071234567", "+14155550100"], ["02071234567", "+44 20 7123 4567", "+0123", "+1234567890123456", "", 442071234567]);
+  it("phone_number: exactly E.164, and a number libphonenumber finds possible and valid", () => {
+    check(
+      "work_phone",
+      ["+442071234567", "+12015550123", "+85298765432"],
+      ["02071234567", "+44 20 7123 4567", "+0123", "+1234567890123456", "", 442071234567, "+85212345678", "+852999", "+852", "+999123456789", "+10000000000", "+4402071234567"],
+    );
   });
-  it("url: absolute with scheme and host", () => {
-    check("company_website", ["https://a.example", "http://localhost:3000/x"], ["example.com", "mailto:x@y.z", "/path", "", "https://"]);
+  it("url: a scheme and a host, a clean path; the app takes http(s) only", () => {
+    check(
+      "company_website",
+      ["https://a.example", "http://localhost:3000/x", "https://a.example/a/", "https://a.example/?q=1#x"],
+      ["example.com", "mailto:x@y.z", "/path", "", "https://", "http://example.com/a/../b", "http://example.com/a//b", "ftp://a.example/f", "javascript://a.example/%0A"],
+    );
   });
-  it("email: an address", () => {
-    check("billing_email", ["billing@example.com"], ["billing", "@example.com", "a b@example.com", ""]);
+  it("email: one plain address (Authgear takes <a@b.example> and quoted forms; the app does not)", () => {
+    check("billing_email", ["billing@example.com"], ["billing", "@example.com", "a b@example.com", "", "<billing@example.com>", "Billing <billing@example.com>", "a@b"]);
   });
 
   it("uses the question's limits, also when they differ from the demo", () => {

@@ -7,7 +7,7 @@
  * lib/authgear/custom-attributes.ts with the question's limits and options.
  * Isomorphic: zod, Intl and the catalog only.
  */
-import { optional, pipe, refine, strictObject, unknown, type ZodMiniType } from "zod/mini";
+import { email, minLength, optional, pipe, refine, strictObject, string, unknown, type ZodMiniType } from "zod/mini";
 import { attributeValueSchema } from "@/lib/authgear/custom-attributes";
 import { ISO_3166_1_ALPHA_2 } from "@/lib/authgear/iso3166";
 import { localize, questionRule, type ProfileCatalog, type Question } from "./catalog";
@@ -17,7 +17,8 @@ export type AnswerValue = string | number;
 
 /**
  * The longest text answer Gradual accepts, in UTF-16 code units (JavaScript string length).
- * Authgear itself sets no maximum on string custom attributes (only minLength 1, contract §4), so
+ * Authgear itself sets no length limit on string custom attributes (authgear-server
+ * pkg/lib/config/user_profile.go: `type: string` and nothing else), so
  * this is the app's own limit, enforced here and only here: every answer (prompt, profile page,
  * enrichment, webhook) goes through `answerSchema`. Long enough for any job title, company or
  * address; short enough that a 100 kB paste is refused before anything is sent to Authgear.
@@ -32,11 +33,34 @@ const withinLength = unknown().check(
 );
 
 /**
- * The zod schema of one answer: Authgear's rule for the attribute with the question's limits/options,
- * after the app's length limit (checked first, so a huge string never reaches a pattern).
+ * Where the app is deliberately stricter than Authgear, by type: each rule runs after Authgear's
+ * own (attributeValueSchema), says in its message what it asks for, and is listed in ADR 002 and
+ * the conformance suite (lib/authgear/conformance). The emulator never uses these: it judges as
+ * Authgear does.
+ * - string: not empty (Authgear stores ""; an answer of nothing is "not answered" here).
+ * - email: a plain address as people type it, name@example.com (zod's email pattern), not the
+ *   forms Go's mail parser also takes: `<a@b.example>`, quoted local parts, domain literals,
+ *   groups, no dot in the domain, spaces after the `@`.
+ * - url: http or https only (Authgear takes any scheme with a host, e.g. `javascript://x/`, which
+ *   the profile page and /admin must never turn into a link).
+ */
+export const APP_RULES: Partial<Record<Question["type"], ZodMiniType<string>>> = {
+  string: string().check(minLength(1, { error: "Must not be empty" })),
+  email: pipe(string(), email({ error: "Must be one plain email address such as name@example.com, without a name, brackets or quotes" })),
+  url: string().check(
+    refine((v) => /^https?:\/\//i.test(v), { error: "Must be a web address starting with https:// or http://" }),
+  ),
+};
+
+/**
+ * The zod schema of one answer: the app's length limit (checked first, so a huge string never
+ * reaches a parser), then Authgear's rule for the attribute with the question's limits/options,
+ * then the app's own stricter rule for the type, if any (APP_RULES).
  */
 export function answerSchema(question: Question): ZodMiniType<AnswerValue> {
-  return pipe(withinLength, attributeValueSchema(questionRule(question))) as unknown as ZodMiniType<AnswerValue>;
+  const authgear = pipe(withinLength, attributeValueSchema(questionRule(question)));
+  const app = APP_RULES[question.type];
+  return (app ? pipe(authgear, app as unknown as ZodMiniType<AnswerValue, AnswerValue>) : authgear) as unknown as ZodMiniType<AnswerValue>;
 }
 
 /**

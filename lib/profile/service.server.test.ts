@@ -174,6 +174,32 @@ describe("profile service: visits (still signed in, same auth_time, the clock mo
   });
 });
 
+describe("profile service: the phone question's country", () => {
+  const answered = { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3, city: "Hong Kong", timezone: "Asia/Hong_Kong", company_website: "https://acme.example" };
+  const seen = (value: string) => ({ field: "country" as const, value, confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString() });
+
+  it("starts on the user's country attribute", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { ...answered, country: "HK" });
+    observations = [seen("GB")];
+    assert.deepEqual((await askedNow(sub)).questions, [{ attribute: "work_phone", phoneCountry: "HK" }, { attribute: "billing_email" }]);
+  });
+
+  it("without one, on the country enrichment fills in now", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, answered);
+    observations = [seen("HK")];
+    assert.deepEqual((await askedNow(sub)).questions, [{ attribute: "work_phone", phoneCountry: "HK" }, { attribute: "billing_email" }]);
+  });
+
+  it("names none when nothing is known (the browser then uses its language's)", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, answered);
+    const prompt = await askedNow(sub);
+    assert.deepEqual(prompt.questions.slice(0, 2), [{ attribute: "country" }, { attribute: "work_phone" }]);
+  });
+});
+
 describe("profile service: saving", () => {
   it("saves an answer and a skip in one whole-object write, keeping every other attribute", async () => {
     const sub = await newUser();

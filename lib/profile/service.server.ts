@@ -26,7 +26,7 @@ import {
   type ConfigProblemReporter,
 } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
-import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
+import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog, type Question } from "./catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
 import { explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
@@ -174,7 +174,19 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       promptLog: Object.fromEntries(prompts.map((p) => [p.loginKey, p])) as PromptLog,
       now,
     };
-    return { signIn, input, guesses };
+    return { signIn, input, guesses, phoneCountry: phoneCountry(pending.attributes, values) };
+  }
+
+  /**
+   * Where a phone question's country selector starts: the user's country attribute (confirmed, or
+   * filled by enrichment with this save), else the country enrichment estimates now.
+   */
+  function phoneCountry(attributes: Record<string, unknown>, values: readonly EnrichedValue[]): string | undefined {
+    for (const q of catalog.questions) {
+      const value = attributes[q.attribute];
+      if (q.type === "country_code" && typeof value === "string" && value !== "") return value;
+    }
+    return pickBest(values).country?.value || undefined;
   }
 
   /**
@@ -233,8 +245,11 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         const attributes = plan.ask.map((a) => a.attribute);
         if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, plan.loginKey, attributes, now, s.signIn);
         const questions: PromptQuestion[] = attributes.map((attribute) => {
+          const question: PromptQuestion = { attribute };
           const suggestion = s.guesses.get(attribute);
-          return suggestion ? { attribute, suggestion } : { attribute };
+          if (suggestion) question.suggestion = suggestion;
+          if (s.phoneCountry && findQuestion(catalog, attribute)?.type === "phone_number") question.phoneCountry = s.phoneCountry;
+          return question;
         });
         return { ok: true, prompt: { loginKey: plan.loginKey, questions } };
       } catch (error) {

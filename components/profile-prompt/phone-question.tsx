@@ -1,0 +1,67 @@
+"use client";
+/**
+ * The prompt's phone question: the phone control (components/ui/phone-field-control.tsx) wired to
+ * the prompt's form. A chunk of its own, with the control and libphonenumber's metadata:
+ * profile-prompt.tsx loads it only when a phone question is on screen, and shows the plain phone
+ * input until it is there, so a prompt without a phone question does not grow.
+ */
+import { useEffect, useRef, type MutableRefObject, type ReactNode } from "react";
+import PhoneFieldControl from "@/components/ui/phone-field-control";
+import { loadPhoneRule } from "@/lib/authgear/phone-rule";
+import type { PromptItem, ProfilePromptController } from "./use-profile-prompt";
+
+export interface PhoneQuestionProps {
+  item: PromptItem;
+  prompt: ProfilePromptController;
+  hint: ReactNode;
+  error: string | undefined;
+  disabled: boolean;
+  inputClassName: string;
+  /** The question's control, for the prompt's focus handling. */
+  controlRef: MutableRefObject<HTMLElement | null>;
+  /** The plain stand-in had focus when this replaced it: take it over. */
+  handOver: MutableRefObject<boolean>;
+  /** Shown instead if this module's code could not be downloaded (see profile-prompt.tsx). */
+  fallback: ReactNode;
+}
+
+export default function PhoneQuestion({ item, prompt, hint, error, disabled, inputClassName, controlRef, handOver }: PhoneQuestionProps) {
+  const { field } = item;
+  const name = field.name;
+  const { form } = prompt;
+  const registered = form.register(name);
+  const focus = useRef<{ element?: HTMLInputElement; proxy?: { focus(): void } }>({}).current;
+
+  // The form's schema checks phone numbers with the phone rule: fetch it now, not on Save (Save retries and says so if this fails).
+  useEffect(() => void loadPhoneRule().catch(() => undefined), []);
+
+  // The input shows what was typed while the form holds E.164: react-hook-form gets only a way to
+  // focus it (for an error), never the element, whose text it would overwrite with the value.
+  const inputRef = (element: HTMLInputElement | null) => {
+    controlRef.current = element;
+    if (!element) return registered.ref(null);
+    if (focus.element !== element) Object.assign(focus, { element, proxy: { focus: () => element.focus() } });
+    registered.ref(focus.proxy);
+    if (handOver.current) element.focus();
+    handOver.current = false;
+  };
+
+  return (
+    <PhoneFieldControl
+      id={`profile-${name}`}
+      label={field.label}
+      hint={hint}
+      error={error}
+      value={form.getValues(name) ?? ""}
+      onChange={(value) => form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+      defaultRegion={item.phoneCountry}
+      locale={prompt.locale}
+      disabled={disabled}
+      placeholder={field.placeholder}
+      autoComplete={field.autoComplete}
+      inputRef={inputRef}
+      inputClassName={inputClassName}
+      fallback={null}
+    />
+  );
+}

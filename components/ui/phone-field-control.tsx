@@ -1,0 +1,149 @@
+"use client";
+/**
+ * The phone field's control, loaded on demand by phone-field.tsx (it carries libphonenumber's
+ * metadata through lib/profile/phone-input.ts), with its layout: label, hint, the selector and the
+ * number on one row, the error. What the person types is read in the selected country on every
+ * change; the form gets the reading's value (E.164 when the number is good).
+ */
+import { useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import {
+  formatPhoneAsYouType,
+  phoneFromValue,
+  phoneProblemMessage,
+  phoneRegion,
+  phoneRegionOptions,
+  readPhoneInput,
+  regionOfLanguage,
+  type PhoneRegion,
+} from "@/lib/profile/phone-input";
+import { cx } from "./cx";
+import { inputClassName } from "./field";
+import type { PhoneFieldProps } from "./phone-field";
+
+interface State {
+  region: PhoneRegion | undefined;
+  text: string;
+}
+
+function browserLanguage(): string | undefined {
+  return typeof navigator === "undefined" ? undefined : navigator.language;
+}
+
+export default function PhoneFieldControl(props: PhoneFieldProps) {
+  const { value, onChange } = props;
+  const locale = props.locale ?? browserLanguage() ?? "en";
+  const options = useMemo(() => phoneRegionOptions(locale), [locale]);
+  const fallback = phoneRegion(props.defaultRegion) ?? regionOfLanguage(locale);
+  const [state, setState] = useState<State>(() => phoneFromValue(value, fallback));
+  // The value this control last handed to the form: any other value came from outside (a restored
+  // draft, a confirmed guess, a reset) and is shown afresh.
+  const emitted = useRef(value);
+  if (value !== emitted.current) {
+    emitted.current = value;
+    const next = phoneFromValue(value, state.region ?? fallback);
+    if (next.text !== state.text || next.region !== state.region) setState(next);
+  }
+  const reading = useMemo(() => readPhoneInput(state.text, state.region), [state]);
+
+  /** Shows `text` in `region` and hands the reading's value to the form; a pasted "+…" number moves the selector to its country. */
+  const update = (text: string, region: PhoneRegion | undefined, followNumber: boolean) => {
+    const next = readPhoneInput(text, region);
+    setState({ text, region: followNumber ? (next.region ?? region) : region });
+    if (next.value !== emitted.current) {
+      emitted.current = next.value;
+      onChange(next.value);
+    }
+  };
+
+  const onInput = (event: ChangeEvent<HTMLInputElement>) => {
+    const raw = event.target.value;
+    const inputType = (event.nativeEvent as InputEvent).inputType;
+    // Format while the person types at the end; leave deletions and edits in the middle alone (the caret stays put).
+    const atEnd = event.target.selectionStart === null || event.target.selectionStart === raw.length;
+    const inserting = typeof inputType !== "string" || inputType.startsWith("insert");
+    update(atEnd && inserting ? formatPhoneAsYouType(raw, state.region) : raw, state.region, true);
+  };
+
+  const message = props.error ? (reading.problem ? phoneProblemMessage(reading.problem) : props.error) : undefined;
+
+  return (
+    <PhoneFieldLayout
+      props={props}
+      message={message}
+      select={(a11y) => (
+        <select {...a11y} disabled={props.disabled} value={state.region ?? ""} onChange={(event) => update(state.text, phoneRegion(event.target.value), false)}>
+          <option value="">Choose…</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+      input={(a11y) => (
+        <input
+          {...a11y}
+          ref={props.inputRef}
+          type="tel"
+          inputMode="tel"
+          autoComplete={props.autoComplete ?? "tel"}
+          placeholder={props.placeholder}
+          disabled={props.disabled}
+          value={state.text}
+          onChange={onInput}
+          onBlur={() => {
+            // Tidy what was edited in the middle once the person leaves the field.
+            const formatted = formatPhoneAsYouType(state.text, state.region);
+            if (formatted !== state.text && !readPhoneInput(formatted, state.region).problem) update(formatted, state.region, true);
+          }}
+        />
+      )}
+    />
+  );
+}
+
+interface LayoutProps {
+  props: PhoneFieldProps;
+  /** The error to show (already worded). */
+  message: string | undefined;
+  select: (a11y: { id: string; "aria-label": string; className: string }) => ReactNode;
+  input: (a11y: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string }) => ReactNode;
+}
+
+/** Label, hint, the selector and the number on one row, and the error: wired like components/ui/field.tsx. */
+function PhoneFieldLayout({ props, message, select, input }: LayoutProps) {
+  const { id, label, hint } = props;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = message ? `${id}-error` : undefined;
+  return (
+    <div className={cx("space-y-1.5", props.className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <div id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </div>
+      ) : null}
+      <div className="flex gap-2">
+        {select({ id: `${id}-country`, "aria-label": props.countryLabel ?? "Country code", className: selectClassName })}
+        {input({
+          id,
+          "aria-invalid": message ? true : undefined,
+          "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+          className: cx(inputClassName, "min-w-0 flex-1", props.inputClassName),
+        })}
+      </div>
+      {message ? (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const selectClassName = cx(
+  "block w-40 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900 shadow-sm sm:w-48",
+  "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-700 disabled:bg-slate-50",
+);
