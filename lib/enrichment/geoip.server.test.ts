@@ -46,20 +46,6 @@ describe("geoip (DB-IP City Lite via maxmind)", () => {
     }
   });
 
-  it("answers in microseconds once loaded", () => {
-    // The fastest of several rounds, so a busy shared machine does not make the test flaky;
-    // different addresses each round, so the reader's own record cache does not flatter it.
-    let bestUs = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 7; round++) {
-      const ips: string[] = [];
-      for (let i = 0; i < 1000; i++) ips.push(`${((i + round * 1000) * 37) % 200 + 1}.${(i * 91 + round) % 256}.${(i * 13) % 256}.${i % 256}`);
-      const started = process.hrtime.bigint();
-      for (const ip of ips) locate(db, ip);
-      bestUs = Math.min(bestUs, Number(process.hrtime.bigint() - started) / 1000 / ips.length);
-    }
-    assert.ok(bestUs < 50, `${bestUs.toFixed(1)} µs per lookup`);
-  });
-
   it("as a provider: country more confident than time zone, region and city", async () => {
     const result = await enrich([createGeoipProvider({ log: quiet })], { ip: "81.2.69.142" }, { budgetMs: 3000, now });
     assert.deepEqual(result.problems, []);
