@@ -103,7 +103,7 @@ export const profileCatalog = defineProfileCatalog({
     },
     {
       attribute: "country",
-      type: "country_code",
+      type: "alpha2",
       label: { en: "Country", de: "Land" },
       purpose: {
         en: "So prices, dates and legal notices fit where you live.",

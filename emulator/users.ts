@@ -172,13 +172,13 @@ const SCHEMA_TYPE: Record<CustomAttributeConfig["type"], string> = {
   phone_number: "string",
   email: "string",
   url: "string",
-  country_code: "string",
+  alpha2: "string",
 };
 const FORMAT: Partial<Record<CustomAttributeConfig["type"], string>> = {
   phone_number: "phone",
   email: "email",
   url: "uri",
-  country_code: "iso3166-1-alpha-2",
+  alpha2: "iso3166-1-alpha-2",
 };
 
 function customCause(name: string, attr: CustomAttributeConfig, value: unknown, message: string): ValidationCause {

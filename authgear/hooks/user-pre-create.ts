@@ -38,7 +38,7 @@ const ATTRIBUTES: { city: string | null; country: string | null; timezone: strin
 export const TIMEOUT_MS = 1500;
 export const IPGEOLOCATION_ENDPOINT = "https://api.ipgeolocation.io/ipgeo";
 
-/** The codes Authgear's country_code type accepts (authgear-server pkg/util/territoryutil/alpha2.go:
+/** The codes Authgear's alpha2 type accepts (authgear-server pkg/util/territoryutil/alpha2.go:
  * libphonenumber's regions without AC and TA, so XK but not AQ, BV, GS, HM, PN, TF, UM; the same list as
  * lib/authgear/iso3166.ts, which a test checks). Anything else would make Authgear refuse the
  * mutation, and with it the sign-up. */

@@ -53,7 +53,7 @@ export function largeCatalog(): ProfileCatalog {
   const enriched = [
     { at: 10, attribute: "city", type: "string", field: "city", mode: "confirm" },
     { at: 20, attribute: "region", type: "string", field: "region", mode: "fill" },
-    { at: 30, attribute: "country", type: "country_code", field: "country", mode: "fill" },
+    { at: 30, attribute: "country", type: "alpha2", field: "country", mode: "fill" },
     { at: 40, attribute: "timezone", type: "string", field: "timezone", mode: "fill" },
   ] as const;
   for (const e of enriched) {
@@ -73,7 +73,7 @@ export function largeInput(catalog: ProfileCatalog = largeCatalog()): PlanInput 
   const attributes: Record<string, unknown> = {};
   const history: Record<string, PromptHistory[string]> = {};
   catalog.questions.forEach((q, i) => {
-    if (i % 3 === 0) attributes[q.attribute] = q.type === "integer" || q.type === "number" ? 5 : q.type === "enum" ? "b" : q.type === "url" ? "https://example.com" : q.type === "country_code" ? "GB" : "value";
+    if (i % 3 === 0) attributes[q.attribute] = q.type === "integer" || q.type === "number" ? 5 : q.type === "enum" ? "b" : q.type === "url" ? "https://example.com" : q.type === "alpha2" ? "GB" : "value";
     const skipCount = 1 + (next() % 6);
     history[q.attribute] = {
       shownCount: skipCount + 1,

@@ -196,7 +196,7 @@ export function ProfilePage() {
 
 /** The user's country attribute, where a phone number's country selector starts. */
 function userCountry(view: AccountView): string | undefined {
-  const attribute = view.attributes.find((a) => findQuestion(profileCatalog, a.attribute)?.type === "country_code" && typeof a.value === "string" && a.value !== "");
+  const attribute = view.attributes.find((a) => findQuestion(profileCatalog, a.attribute)?.type === "alpha2" && typeof a.value === "string" && a.value !== "");
   return attribute ? String(attribute.value) : undefined;
 }
 

@@ -22,7 +22,7 @@ export const CUSTOM_ATTRIBUTE_TYPES = [
   "phone_number",
   "email",
   "url",
-  "country_code",
+  "alpha2",
 ] as const;
 export type CustomAttributeType = (typeof CUSTOM_ATTRIBUTE_TYPES)[number];
 
@@ -126,7 +126,7 @@ function formatted<P extends string>(problem: (v: string) => P | null, messages:
  * - phone_number: format `phone` (phone-number.ts, through phoneRule() so browsers load it lazily);
  * - email: format `email` (email-rule.ts); url: format `uri` (url-rule.ts), both through
  *   formatRules() so browsers load them only for such a question;
- * - country_code: format `iso3166-1-alpha-2`, Authgear's own list (iso3166.ts).
+ * - alpha2: format `iso3166-1-alpha-2`, Authgear's own list (iso3166.ts).
  * Values are not trimmed or coerced here: that is the form's business. The emulator validates with
  * exactly this; the app adds its deliberate extra rules on top (answerSchema).
  */
@@ -155,7 +155,7 @@ export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | 
     case "url":
       loadFormatRules().catch(() => undefined);
       return formatted((v) => formatRules()?.url(v) ?? null, URL_MESSAGES, "Must be a web address");
-    case "country_code":
+    case "alpha2":
       return string({ error: "Must be a country" }).check(
         refine((v) => ISO_3166_1_ALPHA_2.has(v), { error: "Must be a two-letter country code, e.g. GB" }),
       );

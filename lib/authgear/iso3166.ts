@@ -3,7 +3,7 @@
  * pkg/util/territoryutil/alpha2.go (commit c271b06e02beb08409cee64846be9b18653bf537), which is
  * libphonenumber's supported regions without AC and TA. So it is not the ISO list: it has XK
  * (Kosovo) and lacks AQ, BV, GS, HM, PN, TF and UM, which have no numbering plan of their own. 243 codes.
- * Used for `country_code` custom attributes and the country selectors, so nobody can pick a
+ * Used for `alpha2` custom attributes and the country selectors, so nobody can pick a
  * country Authgear would refuse.
  */
 export const ISO_3166_1_ALPHA_2: ReadonlySet<string> = new Set([

@@ -101,7 +101,7 @@ export function sampleValue(question: Question): string | number | undefined {
         return "authgear-check@example.com";
       case "url":
         return "https://example.com/";
-      case "country_code":
+      case "alpha2":
         return "GB";
     }
   })();

@@ -62,7 +62,7 @@ export function canonicalLanguages(tags: readonly unknown[], max = 10): string[]
   return out;
 }
 
-/** An officially assigned ISO 3166-1 alpha-2 code (Authgear's country_code format), upper case. */
+/** An officially assigned ISO 3166-1 alpha-2 code (Authgear's alpha2 format), upper case. */
 export function canonicalCountry(code: unknown): string | null {
   if (typeof code !== "string") return null;
   const upper = code.trim().toUpperCase();

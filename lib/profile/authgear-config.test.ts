@@ -22,7 +22,7 @@ const AGREED: { name: string; type: string; minimum?: number; maximum?: number; 
   },
   { name: "years_experience", type: "number", minimum: 0, maximum: 80 },
   { name: "city", type: "string" },
-  { name: "country", type: "country_code" },
+  { name: "country", type: "alpha2" },
   { name: "timezone", type: "string" },
   { name: "work_phone", type: "phone_number" },
   { name: "company_website", type: "url" },

@@ -99,7 +99,7 @@ describe("defineProfileCatalog: the browser's version (define-catalog.browser.ts
       q("company", { label: { de: "Firma", en: "Company" }, purpose: { de: "Warum" }, authgearId: "0001", autoComplete: "organization" }),
       q("team_size", { type: "integer", minimum: 1, maximum: 500, help: { de: "Ungefähr" }, placeholder: "12", when: { known: ["company"] } }),
       q("industry", { type: "enum", options: [{ value: "software", label: { de: "Software" } }], when: { equals: { team_size: 12 } } }),
-      q("country", { type: "country_code", enrichment: { field: "country", mode: "fill" }, accessControl: { end_user: "readonly", bearer: "readonly", portal_ui: "readwrite" } }),
+      q("country", { type: "alpha2", enrichment: { field: "country", mode: "fill" }, accessControl: { end_user: "readonly", bearer: "readonly", portal_ui: "readwrite" } }),
     ],
   } as const;
 
@@ -248,7 +248,7 @@ describe("defineProfileCatalog: validation errors name the question", () => {
   it("refuses enrichment for a type it cannot fill and the same field twice", () => {
     assertProblem(
       { questions: [q("country", { type: "string", enrichment: { field: "country", mode: "fill" } })] },
-      /question "country".*enrichment field "country" fills a country_code attribute, not string/,
+      /question "country".*enrichment field "country" fills a alpha2 attribute, not string/,
     );
     assertProblem(
       { questions: [q("city", { type: "integer", enrichment: { field: "city", mode: "confirm" } })] },

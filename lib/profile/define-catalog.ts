@@ -209,7 +209,7 @@ function questionProblems(q: Question, catalog: ProfileCatalog, index: number): 
   }
 
   if (q.enrichment) {
-    const needs: CustomAttributeType = q.enrichment.field === "country" ? "country_code" : "string";
+    const needs: CustomAttributeType = q.enrichment.field === "country" ? "alpha2" : "string";
     if (q.type !== needs) say(`enrichment field "${q.enrichment.field}" fills a ${needs} attribute, not ${q.type}`);
   }
 

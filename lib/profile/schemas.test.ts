@@ -31,7 +31,7 @@ describe("answerSchema: each of Authgear's 8 types", () => {
   it("enum: only the catalog's option values, exactly", () => {
     check("industry", ["software", "public_sector", "other"], ["Software", "public sector", "banking", "", 1]);
   });
-  it("country_code: Authgear's list (libphonenumber's regions): XK yes, AQ no", () => {
+  it("alpha2: Authgear's list (libphonenumber's regions): XK yes, AQ no", () => {
     check("country", ["GB", "DE", "US", "XK"], ["UK", "gb", "GBR", "", "XX", 44, "AQ", "UM"]);
   });
   it("phone_number: exactly E.164, and a number libphonenumber finds possible and valid", () => {

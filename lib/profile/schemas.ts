@@ -161,7 +161,7 @@ export function formField(question: Question, locale: string, defaultLocale = "e
       if (question.autoComplete === undefined) field.autoComplete = "off";
       break;
     }
-    case "country_code":
+    case "alpha2":
       field.control = "country";
       field.options = countryOptions(locale);
       if (question.autoComplete === undefined) field.autoComplete = "country";

@@ -184,7 +184,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   function phoneCountry(attributes: Record<string, unknown>, values: readonly EnrichedValue[]): string | undefined {
     for (const q of catalog.questions) {
       const value = attributes[q.attribute];
-      if (q.type === "country_code" && typeof value === "string" && value !== "") return value;
+      if (q.type === "alpha2" && typeof value === "string" && value !== "") return value;
     }
     return pickBest(values).country?.value || undefined;
   }

@@ -46,8 +46,8 @@ export const VECTOR_GROUPS: readonly VectorGroup[] = [
         "http://example.com", "http://example.com/", "http://example.com/a", "http://example.com/a/",
         "http://example.com?", "http://example.com?a", "http://example.com?a=b", "http://example.com#", "http://example.com#a",
       ]),
-      ...v("country_code", false, ["", "foobar"]),
-      ...v("country_code", true, ["US", "HK", "CN", "TW", "JP"]),
+      ...v("alpha2", false, ["", "foobar"]),
+      ...v("alpha2", true, ["US", "HK", "CN", "TW", "JP"]),
     ],
   },
   {
@@ -66,8 +66,8 @@ export const VECTOR_GROUPS: readonly VectorGroup[] = [
   {
     source: "authgear/authgear-server pkg/util/territoryutil/alpha2.go @ c271b06e02beb08409cee64846be9b18653bf537 (libphonenumber's regions without AC and TA)",
     vectors: [
-      ...v("country_code", true, ["XK", "GB", "DE", "AX", "BQ", "SS"]),
-      ...v("country_code", false, ["AQ", "BV", "GS", "HM", "PN", "TF", "UM", "AC", "TA", "UK", "EU", "gb", "GBR", " GB"]),
+      ...v("alpha2", true, ["XK", "GB", "DE", "AX", "BQ", "SS"]),
+      ...v("alpha2", false, ["AQ", "BV", "GS", "HM", "PN", "TF", "UM", "AC", "TA", "UK", "EU", "gb", "GBR", " GB"]),
     ],
   },
   {

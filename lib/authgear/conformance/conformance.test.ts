@@ -41,7 +41,7 @@ const QUESTIONS: Record<CustomAttributeType, QuestionInput> = {
   phone_number: { attribute: "a_phone", type: "phone_number", ...base },
   email: { attribute: "an_email", type: "email", ...base },
   url: { attribute: "a_url", type: "url", ...base },
-  country_code: { attribute: "a_country", type: "country_code", ...base },
+  alpha2: { attribute: "a_country", type: "alpha2", ...base },
 };
 const catalog = defineProfileCatalog({ questions: Object.values(QUESTIONS) });
 const question = (type: CustomAttributeType) => catalog.questions.find((q) => q.type === type) as Question;
