@@ -15,6 +15,7 @@ import {
   finishAuthenticationOnce,
   getAuthgear,
   homeURI,
+  sessionState,
   type PublicAuthgearConfig,
   type UserInfo,
 } from "./browser";
@@ -54,7 +55,7 @@ function errorMessage(error: unknown): string {
 /** Restores the SDK's session from its refresh token: refresh grant, then userinfo. */
 async function restoreSession(config: PublicAuthgearConfig, setSnapshot: (s: Snapshot) => void): Promise<UserInfo | null> {
   const container = await getAuthgear(config);
-  if (container.sessionState !== "AUTHENTICATED") {
+  if (sessionState(container) !== "AUTHENTICATED") {
     setSnapshot(SIGNED_OUT);
     return null;
   }
@@ -64,7 +65,7 @@ async function restoreSession(config: PublicAuthgearConfig, setSnapshot: (s: Sna
     return user;
   } catch (error) {
     // The SDK clears the session itself when Authgear refuses the refresh token.
-    if (container.sessionState !== "AUTHENTICATED") {
+    if (sessionState(container) !== "AUTHENTICATED") {
       setSnapshot(SIGNED_OUT);
       return null;
     }
@@ -99,12 +100,14 @@ export function AuthgearProvider({ config, children }: { config: PublicAuthgearC
         container.delegate = {
           onSessionStateChange(c) {
             // e.g. a refresh that Authgear refused: the SDK dropped the tokens, so are we.
-            if (c.sessionState === "NO_SESSION") setSnapshot(SIGNED_OUT);
+            if (sessionState(c) === "NO_SESSION") setSnapshot(SIGNED_OUT);
           },
         };
         if (!startedOnCallback) void restore();
       },
-      (error) => active && setSnapshot({ state: "error", user: null, error: `Could not load the sign-in library: ${errorMessage(error)}` }),
+      (error: unknown) => {
+        if (active) setSnapshot({ state: "error", user: null, error: `Could not load the sign-in library: ${errorMessage(error)}` });
+      },
     );
     return () => {
       active = false;
