@@ -16,7 +16,7 @@ export interface PublicAuthgearConfig {
  * enum is a value of the SDK's module, which only loads in the browser (see above), so code compares
  * these checked literals instead; a call, unlike a property read, is never narrowed across an await.
  */
-export function sessionState(container: Pick<WebContainer, "sessionState">): `${SessionState}` {
+export function sdkSessionState(container: Pick<WebContainer, "sessionState">): `${SessionState}` {
   return container.sessionState;
 }
 
