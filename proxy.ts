@@ -29,10 +29,10 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      // Pages only: not API routes (JSON), build assets or the icon (next.config.mjs headers() cover them),
+      // Pages only: not API routes (JSON), build assets, the icons or robots.txt (next.config.mjs headers() cover them),
       // nor next/link's prefetches (RSC payloads, never a document). A browser prefetch of a page
       // ("Purpose: prefetch") does get the CSP: the prefetched HTML may become the page the user sees.
-      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico|robots.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -360,21 +360,36 @@ describe("emulator Admin API", () => {
     });
 
     it("answers late in slow mode until switched off", async () => {
-      await setFault({ target: "admin_api", mode: "slow", delay_ms: 300 });
+      // The JWT is signed before the clock starts, and the delay is long enough that an answer served at
+      // once never takes it: on a loaded machine signing and one request took more than 300 ms.
+      const SLOW_MS = 1_000;
+      const jwt = await signAdminJwt(emu.dataDir);
+      await setFault({ target: "admin_api", mode: "slow", delay_ms: SLOW_MS });
       for (let i = 0; i < 2; i++) {
         const started = Date.now();
-        assert.equal((await gql(COUNT)).status, 200);
-        assert.ok(Date.now() - started >= 290, "delayed");
+        assert.equal((await gql(COUNT, undefined, { jwt })).status, 200);
+        assert.ok(Date.now() - started >= SLOW_MS - 10, "delayed");
       }
       await setFault({ target: "admin_api", mode: "off" });
       const started = Date.now();
-      await gql(COUNT);
-      assert.ok(Date.now() - started < 290);
+      assert.equal((await gql(COUNT, undefined, { jwt })).status, 200);
+      assert.ok(Date.now() - started < SLOW_MS - 10, "answered at once");
     });
 
     it("never answers in timeout mode, so the client gives up", async () => {
       await setFault({ target: "admin_api", mode: "timeout", count: 1 });
-      await assert.rejects(gql(COUNT, undefined, { signal: AbortSignal.timeout(300) }), { name: "TimeoutError" });
+      const client = new AbortController();
+      const hanging = gql(COUNT, undefined, { signal: client.signal });
+      // The client gives up 300 ms after the emulator took the request (the fault switch is off again once
+      // its one request arrived), not 300 ms after it started: on a loaded machine signing the JWT and
+      // connecting can take longer, and the fault would then hang the next request instead.
+      const deadline = Date.now() + 10_000;
+      while (((await (await fetch(new URL("/_emulator/faults", emu.origin))).json()) as { mode: string }).mode !== "off") {
+        assert.ok(Date.now() < deadline, "the emulator never received the request");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      setTimeout(() => client.abort(new DOMException("the client gave up", "TimeoutError")), 300);
+      await assert.rejects(hanging, { name: "TimeoutError" });
       assert.equal((await gql(COUNT)).status, 200, "count 1: the next request is served");
     });
 

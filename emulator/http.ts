@@ -21,7 +21,8 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 
 /** The media type of the request without parameters, lowercased ("" when absent). */
 export function mediaType(req: IncomingMessage): string {
-  return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const [type = ""] = (req.headers["content-type"] ?? "").split(";");
+  return type.trim().toLowerCase();
 }
 
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {

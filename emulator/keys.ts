@@ -47,7 +47,7 @@ export function generateWebhookSecret(): string {
   while (out.length < 32) {
     for (const byte of randomBytes(48)) {
       // 63 symbols: accept bytes below 252 (= 4 × 63) so every symbol is equally likely.
-      if (byte < 252 && out.length < 32) out += WEBHOOK_SECRET_ALPHABET[byte % 63];
+      if (byte < 252 && out.length < 32) out += WEBHOOK_SECRET_ALPHABET.charAt(byte % 63);
     }
   }
   return out;

@@ -38,8 +38,11 @@ describe("emulator OAuth / OIDC", () => {
   });
   after(() => emu.close());
 
-  const userinfo = (token: string, init: RequestInit = {}) =>
-    fetch(new URL(PATHS.userinfo, origin), { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+  const userinfo = (token: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (!headers.has("authorization")) headers.set("authorization", `Bearer ${token}`);
+    return fetch(new URL(PATHS.userinfo, origin), { ...init, headers });
+  };
 
   it("serves discovery (200, CORS) with every endpoint on its own origin", async () => {
     const res = await fetch(new URL(PATHS.discovery, origin), { headers: { origin: APP_ORIGIN } });

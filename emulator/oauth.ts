@@ -146,7 +146,7 @@ export class OAuthEndpoints {
   // -------------------------------------------------------------------------------------------
 
   /** The registered client and an acceptable redirect URI, or an error page (never a redirect). */
-  private checkClient(res: ServerResponse, clientId: string | null, redirectUri: string | null): OAuthClientConfig | null {
+  private checkClient(res: ServerResponse, clientId: string | null, redirectUri: string | null): { client: OAuthClientConfig; redirectUri: string } | null {
     const client = clientId ? this.rt.config.clients.get(clientId) : undefined;
     if (!client) {
       sendHtml(res, 400, errorPage("Unknown application", `The client_id "${clientId ?? ""}" is not registered in this project (emulator/authgear.yaml, oauth.clients).`, 400));
@@ -171,14 +171,14 @@ export class OAuthEndpoints {
       );
       return null;
     }
-    return client;
+    return { client, redirectUri };
   }
 
   private authorize(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const q = url.searchParams;
-    const client = this.checkClient(res, q.get("client_id"), q.get("redirect_uri"));
-    if (!client) return;
-    const redirectUri = q.get("redirect_uri")!;
+    const checked = this.checkClient(res, q.get("client_id"), q.get("redirect_uri"));
+    if (!checked) return;
+    const { client, redirectUri } = checked;
     const state = q.get("state");
     const fail = (error: string, description: string) =>
       redirect(res, withParams(redirectUri, { error, error_description: description, state }));
@@ -188,7 +188,8 @@ export class OAuthEndpoints {
     if (responseType !== "code") return fail("unsupported_response_type", `response_type "${responseType ?? ""}" is not supported`);
     const scopes = [...new Set((q.get("scope") ?? "").split(" ").filter(Boolean))];
     if (!scopes.includes(SCOPES.openid)) return fail("invalid_scope", "the openid scope is required");
-    if (q.get("code_challenge_method") !== "S256" || !challengeSchema.safeParse(q.get("code_challenge")).success) {
+    const codeChallenge = challengeSchema.safeParse(q.get("code_challenge"));
+    if (q.get("code_challenge_method") !== "S256" || !codeChallenge.success) {
       return fail("invalid_request", "PKCE is required: code_challenge (base64url SHA-256) with code_challenge_method=S256");
     }
     const prompt = (q.get("prompt") ?? "").split(" ");
@@ -202,7 +203,7 @@ export class OAuthEndpoints {
       redirectUri,
       state,
       xState: q.get("x_state"),
-      codeChallenge: q.get("code_challenge")!,
+      codeChallenge: codeChallenge.data,
       scopes,
       nonce: q.get("nonce"),
       uiLocales: (q.get("ui_locales") ?? "").split(" ").filter(Boolean),
@@ -220,7 +221,11 @@ export class OAuthEndpoints {
       sendHtml(res, 400, errorPage("Sign-in expired", "This sign-in request has expired or was already completed. Go back to the app and sign in again.", 400));
       return;
     }
-    const client = this.rt.config.clients.get(tx.clientId)!;
+    const client = this.rt.config.clients.get(tx.clientId);
+    if (!client) {
+      sendHtml(res, 400, errorPage("Unknown application", `The client_id "${tx.clientId}" is not registered in this project (emulator/authgear.yaml, oauth.clients).`, 400));
+      return;
+    }
     if (form.get("action") === "cancel") {
       this.transactions.delete(tx.id);
       redirect(res, withParams(tx.redirectUri, { error: "access_denied", error_description: "The user cancelled the sign-in.", state: tx.state }));
@@ -237,12 +242,13 @@ export class OAuthEndpoints {
       return;
     }
 
+    const ipAddress = simulatedIp || socketIp(req);
     const origin: EventOrigin = {
       triggeredBy: "user",
       userId: null,
       auditContext: auditContext(this.rt, req),
       preferredLanguages: tx.uiLocales.length > 0 ? tx.uiLocales : acceptLanguages(req.headers["accept-language"]),
-      ipAddress: simulatedIp || socketIp(req),
+      ipAddress,
       ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}),
       clientId: tx.clientId,
       oauth: { ...(tx.state ? { state: tx.state } : {}), ...(tx.xState ? { x_state: tx.xState } : {}) },
@@ -271,7 +277,7 @@ export class OAuthEndpoints {
       HOOK_EVENT_TYPES.userAuthenticated,
       {
         user: hookUser(signedIn),
-        session: hookSession({ sid, createdAt: now.toISOString(), ip: origin.ipAddress!, clientId: tx.clientId, userAgent: origin.userAgent ?? "" }),
+        session: hookSession({ sid, createdAt: now.toISOString(), ip: ipAddress, clientId: tx.clientId, userAgent: origin.userAgent ?? "" }),
       },
       { ...origin, userId: signedIn.id },
     );
@@ -364,37 +370,60 @@ export class OAuthEndpoints {
   // -------------------------------------------------------------------------------------------
 
   private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== "POST") return tokenError(res, "invalid_request", "the token endpoint accepts POST only", 405);
+    if (req.method !== "POST") {
+      tokenError(res, "invalid_request", "the token endpoint accepts POST only", 405);
+      return;
+    }
     if (mediaType(req) !== "application/x-www-form-urlencoded") {
-      return tokenError(res, "invalid_request", "the body must be application/x-www-form-urlencoded");
+      tokenError(res, "invalid_request", "the body must be application/x-www-form-urlencoded");
+      return;
     }
     const form = await readForm(req);
     const client = this.rt.config.clients.get(form.get("client_id") ?? "");
-    if (!client) return tokenError(res, "invalid_client", "invalid client ID");
+    if (!client) {
+      tokenError(res, "invalid_client", "invalid client ID");
+      return;
+    }
     const grantType = form.get("grant_type");
     if (grantType === "authorization_code") return this.codeGrant(res, form, client);
     if (grantType === "refresh_token") return this.refreshGrant(res, form, client);
     if (grantType === ID_TOKEN_GRANT) return this.idTokenGrant(req, res, client);
-    return tokenError(res, "unsupported_grant_type", `grant_type "${grantType ?? ""}" is not supported`);
+    tokenError(res, "unsupported_grant_type", `grant_type "${grantType ?? ""}" is not supported`);
   }
 
   private async codeGrant(res: ServerResponse, form: URLSearchParams, client: OAuthClientConfig): Promise<void> {
     const { store } = this.rt;
     const now = this.rt.now();
     const code = store.state.codes[sha256(form.get("code") ?? "")];
-    if (!code || code.expiresAt < now.getTime()) return tokenError(res, "invalid_grant", "invalid authorization code");
+    if (!code || code.expiresAt < now.getTime()) {
+      tokenError(res, "invalid_grant", "invalid authorization code");
+      return;
+    }
     if (code.grantId !== null) {
       // Replay: the code was already exchanged. Revoke what it produced (RFC 6749 §4.1.2).
       this.rt.logger.warn(`authorization code replayed; revoking grant ${code.grantId}`);
       store.revokeGrant(code.grantId, now);
-      return tokenError(res, "invalid_grant", "invalid authorization code");
+      tokenError(res, "invalid_grant", "invalid authorization code");
+      return;
     }
-    if (code.clientId !== client.client_id) return tokenError(res, "invalid_grant", "client ID mismatch");
-    if (form.get("redirect_uri") !== code.redirectUri) return tokenError(res, "invalid_request", "invalid redirect URI");
+    if (code.clientId !== client.client_id) {
+      tokenError(res, "invalid_grant", "client ID mismatch");
+      return;
+    }
+    if (form.get("redirect_uri") !== code.redirectUri) {
+      tokenError(res, "invalid_request", "invalid redirect URI");
+      return;
+    }
     const verifier = form.get("code_verifier") ?? "";
-    if (!verifier || !safeEqual(sha256(verifier), code.codeChallenge)) return tokenError(res, "invalid_grant", "invalid code verifier");
+    if (!verifier || !safeEqual(sha256(verifier), code.codeChallenge)) {
+      tokenError(res, "invalid_grant", "invalid code verifier");
+      return;
+    }
     const user = store.getUser(code.userId);
-    if (!user || user.isDisabled) return tokenError(res, "invalid_grant", "invalid authorization code");
+    if (!user || user.isDisabled) {
+      tokenError(res, "invalid_grant", "invalid authorization code");
+      return;
+    }
 
     const secret = randomToken();
     const grant: GrantRecord = {
@@ -428,9 +457,15 @@ export class OAuthEndpoints {
 
   private async refreshGrant(res: ServerResponse, form: URLSearchParams, client: OAuthClientConfig): Promise<void> {
     const grant = this.grantFromRefreshToken(form.get("refresh_token") ?? "");
-    if (!grant || grant.clientId !== client.client_id) return tokenError(res, "invalid_grant", "invalid refresh token");
+    if (!grant || grant.clientId !== client.client_id) {
+      tokenError(res, "invalid_grant", "invalid refresh token");
+      return;
+    }
     const user = this.rt.store.getUser(grant.userId);
-    if (!user || user.isDisabled) return tokenError(res, "invalid_grant", "invalid refresh token");
+    if (!user || user.isDisabled) {
+      tokenError(res, "invalid_grant", "invalid refresh token");
+      return;
+    }
     const tokens = await this.issueTokens(grant, user, client, null);
     this.rt.store.save();
     // No rotation: Authgear keeps the refresh token and does not send a new one.
@@ -439,9 +474,11 @@ export class OAuthEndpoints {
 
   private async idTokenGrant(req: IncomingMessage, res: ServerResponse, client: OAuthClientConfig): Promise<void> {
     const session = await this.bearerSession(req);
-    if (!session || session.record.clientId !== client.client_id) return tokenError(res, "invalid_grant", "invalid session");
-    const grant = this.rt.store.liveGrant(session.record.grantId)!;
-    const idToken = await this.idToken(grant, session.user, client, null, Math.floor(this.rt.now().getTime() / 1000));
+    if (!session || session.record.clientId !== client.client_id) {
+      tokenError(res, "invalid_grant", "invalid session");
+      return;
+    }
+    const idToken = await this.idToken(session.grant, session.user, client, null, Math.floor(this.rt.now().getTime() / 1000));
     sendJson(res, 200, { token_type: "Bearer", id_token: idToken }, { "cache-control": "no-store", pragma: "no-cache" });
   }
 
@@ -494,7 +531,7 @@ export class OAuthEndpoints {
   // -------------------------------------------------------------------------------------------
 
   /** Resolves an access token (JWT or opaque) to its live record and user, or null. */
-  async resolveAccessToken(token: string): Promise<{ record: AccessTokenRecord; user: UserRecord; hash: string } | null> {
+  async resolveAccessToken(token: string): Promise<{ record: AccessTokenRecord; user: UserRecord; grant: GrantRecord; hash: string } | null> {
     let hash: string;
     if (looksLikeJwt(token)) {
       try {
@@ -513,15 +550,17 @@ export class OAuthEndpoints {
       hash = sha256(token);
     }
     const record = this.rt.store.state.accessTokens[hash];
-    if (!record || record.expiresAt <= this.rt.now().getTime() || !this.rt.store.liveGrant(record.grantId)) return null;
+    if (!record || record.expiresAt <= this.rt.now().getTime()) return null;
+    const grant = this.rt.store.liveGrant(record.grantId);
+    if (!grant) return null;
     const user = this.rt.store.getUser(record.userId);
     if (!user || user.isDisabled) return null;
-    return { record, user, hash };
+    return { record, user, grant, hash };
   }
 
   private async bearerSession(req: IncomingMessage) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
-    return match ? this.resolveAccessToken(match[1]!) : null;
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1];
+    return token ? this.resolveAccessToken(token) : null;
   }
 
   private async userinfo(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -583,16 +622,23 @@ export class OAuthEndpoints {
   private async appSessionToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const fail = (status: number, reason: string, message: string) =>
       sendJson(res, status, { error: { name: status === 400 ? "Invalid" : "Unauthorized", reason, message, code: status } });
-    if (req.method !== "POST") return fail(400, "Invalid", "use POST");
+    if (req.method !== "POST") {
+      fail(400, "Invalid", "use POST");
+      return;
+    }
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
     } catch {
-      return fail(400, "Invalid", "the body must be JSON");
+      fail(400, "Invalid", "the body must be JSON");
+      return;
     }
     const parsed = z.object({ refresh_token: z.string().min(1) }).safeParse(body);
     const grant = parsed.success ? this.grantFromRefreshToken(parsed.data.refresh_token) : null;
-    if (!grant) return fail(401, "InvalidCredentials", "invalid refresh token");
+    if (!grant) {
+      fail(401, "InvalidCredentials", "invalid refresh token");
+      return;
+    }
     const token = randomToken();
     const expiresAt = this.rt.now().getTime() + APP_SESSION_TOKEN_LIFETIME_MS;
     this.appSessionTokens.set(sha256(token), { grantId: grant.id, expiresAt });

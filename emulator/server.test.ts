@@ -28,7 +28,7 @@ describe("emulator state and secrets", () => {
       assert.equal(write.body.errors, undefined);
       const keyBefore = await readAdminKey(dataDir);
       const secretBefore = await readFile(join(dataDir, "webhook-secret"), "utf8");
-      const jwksBefore = await (await fetch(new URL(PATHS.jwks, first.origin))).json();
+      const jwksBefore: unknown = await (await fetch(new URL(PATHS.jwks, first.origin))).json();
       await first.close();
 
       const second = await startTestEmulator({ dataDir });

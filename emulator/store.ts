@@ -57,7 +57,6 @@ const codeSchema = z.object({
   /** Set once the code was exchanged; a second exchange revokes this grant. */
   grantId: z.string().nullable(),
 });
-export type CodeRecord = z.infer<typeof codeSchema>;
 
 const grantSchema = z.object({
   id: z.string(),

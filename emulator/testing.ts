@@ -150,7 +150,7 @@ export function pkcePair(): { verifier: string; challenge: string } {
 /** Texts of role="alert" elements in an HTML page, tags stripped. */
 export function alertTexts(html: string): string[] {
   return [...html.matchAll(/<(div|p)[^>]*role="alert"[^>]*>([\s\S]*?)<\/\1>/g)].map((m) =>
-    m[2]!
+    (m[2] ?? "")
       .replace(/<[^>]+>/g, " ")
       .replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'")
@@ -298,6 +298,9 @@ export async function signAdminJwt(
     .sign(privateKey);
 }
 
+/** A GraphQL response body, as the tests read it. */
+type GraphQLBody = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
 /** POSTs a GraphQL request to the emulator's Admin API with a valid JWT (or `jwt`). */
 export async function adminGraphQL(
   origin: string,
@@ -305,7 +308,7 @@ export async function adminGraphQL(
   query: string,
   variables?: Record<string, unknown>,
   opts: { jwt?: string; signal?: AbortSignal } = {},
-): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
+): Promise<{ status: number; body: GraphQLBody }> {
   const jwt = opts.jwt ?? (await signAdminJwt(dataDir));
   const res = await fetch(new URL(PATHS.adminGraphQL, origin), {
     method: "POST",
@@ -314,7 +317,7 @@ export async function adminGraphQL(
     signal: opts.signal,
   });
   const text = await res.text();
-  return { status: res.status, body: res.headers.get("content-type")?.startsWith("application/json") ? JSON.parse(text) : { errors: [{ message: text }] } };
+  return { status: res.status, body: res.headers.get("content-type")?.startsWith("application/json") ? (JSON.parse(text) as GraphQLBody) : { errors: [{ message: text }] } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,7 +374,8 @@ export async function startHookServer(): Promise<HookServer> {
       }
       const request: HookRequest = { path: req.url ?? "/", headers: req.headers, rawBody, body };
       hooks.requests.push(request);
-      Promise.resolve(hooks.reply(request)).then((reply) => {
+      // A reply function that throws is a bug in the test: left unhandled, it fails the test run.
+      void Promise.resolve(hooks.reply(request)).then((reply) => {
         const send = () => {
           if (res.destroyed) return;
           const text = reply.rawBody ?? JSON.stringify(reply.body ?? { is_allowed: true });

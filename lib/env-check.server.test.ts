@@ -47,7 +47,7 @@ describe("the start-up environment check", () => {
     assert.equal(checkEnvironmentOnStartup({ SQLITE_PATH: "x.sqlite", DATABASE_URL: "sqlite:", TRUSTED_PROXY_HOPS: "-3" }, log), false);
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /the environment is invalid/);
-    assert.match(logged[0]!, /\n  - .*TRUSTED_PROXY_HOPS/);
-    assert.match(logged[0]!, /\n  - DATABASE_URL "sqlite:" names no file/);
+    assert.match(logged[0]!, /\n {2}- .*TRUSTED_PROXY_HOPS/);
+    assert.match(logged[0]!, /\n {2}- DATABASE_URL "sqlite:" names no file/);
   });
 });

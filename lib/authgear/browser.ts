@@ -3,12 +3,21 @@
  * only ever loaded with a dynamic import() from browser code (effects and event handlers), never
  * during server rendering. Configured once per page load with a refresh-token session.
  */
-import type { UserInfo, WebContainer } from "@authgear/web";
+import type { SessionState, UserInfo, WebContainer } from "@authgear/web";
 export type { UserInfo } from "@authgear/web";
 
 export interface PublicAuthgearConfig {
   endpoint: string;
   clientID: string;
+}
+
+/**
+ * The SDK's session state as its string value ("AUTHENTICATED", "NO_SESSION", …). The SessionState
+ * enum is a value of the SDK's module, which only loads in the browser (see above), so code compares
+ * these checked literals instead; a call, unlike a property read, is never narrowed across an await.
+ */
+export function sdkSessionState(container: Pick<WebContainer, "sessionState">): `${SessionState}` {
+  return container.sessionState;
 }
 
 /** Where Authgear sends the browser back after sign-in; registered as a redirect URI. */

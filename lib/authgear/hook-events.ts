@@ -23,7 +23,6 @@ export const HOOK_EVENT_TYPES = {
   userProfileUpdated: "user.profile.updated",
   userAuthenticated: "user.authenticated",
 } as const;
-export type HookEventType = (typeof HOOK_EVENT_TYPES)[keyof typeof HOOK_EVENT_TYPES];
 
 export const TRIGGERED_BY = ["user", "admin_api", "system", "portal", "site_admin"] as const;
 export type TriggeredBy = (typeof TRIGGERED_BY)[number];
@@ -179,7 +178,6 @@ export type HookEvent = z.infer<typeof hookEventSchema>;
 
 /** The envelope of any event, including types Gradual does not handle (payload left unparsed). */
 export const anyHookEventSchema = z.looseObject({ ...envelopeBase, type: z.string().min(1), payload: jsonObject });
-export type AnyHookEvent = z.infer<typeof anyHookEventSchema>;
 
 /** Events whose blocking response may carry `mutations.user` (and nothing but is_allowed/mutations). */
 export const USER_MUTATION_EVENTS: ReadonlySet<string> = new Set([
@@ -209,7 +207,6 @@ export const hookResponseDisallowedSchema = z.strictObject({
   title: z.string().optional(),
   reason: z.string().optional(),
 });
-export type HookResponseDisallowed = z.infer<typeof hookResponseDisallowedSchema>;
 
 /** Allow for `user.pre_create` / `user.profile.pre_update`: only `is_allowed` and `mutations`. */
 export const userMutationHookResponseAllowedSchema = z.strictObject({
@@ -222,7 +219,6 @@ export const userMutationHookResponseSchema = z.discriminatedUnion("is_allowed",
   userMutationHookResponseAllowedSchema,
   hookResponseDisallowedSchema,
 ]);
-export type UserMutationHookResponse = z.infer<typeof userMutationHookResponseSchema>;
 
 /** Allow for any blocking event (the full set Authgear accepts). */
 export const hookResponseAllowedSchema = z.strictObject({

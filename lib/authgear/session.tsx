@@ -15,12 +15,14 @@ import {
   finishAuthenticationOnce,
   getAuthgear,
   homeURI,
+  sdkSessionState,
   type PublicAuthgearConfig,
   type UserInfo,
 } from "./browser";
 
 export type SessionState = "loading" | "signed-out" | "signed-in" | "error";
 
+/** The functions are closures, not methods: components destructure them and pass them as handlers. */
 export interface Session {
   state: SessionState;
   /** The userinfo of the signed-in user (null unless state is "signed-in"). */
@@ -28,17 +30,17 @@ export interface Session {
   /** Why the session could not be restored (state "error"), e.g. Authgear unreachable. */
   error: string | null;
   /** A fresh access token for a Server Action or API call; refreshes it first when needed. Throws when signed out. */
-  accessToken(): Promise<string>;
+  accessToken: () => Promise<string>;
   /** Sends the browser to Authgear's sign-in page. */
-  signIn(): Promise<void>;
+  signIn: () => Promise<void>;
   /** Sends the browser to Authgear's sign-up page. */
-  signUp(): Promise<void>;
+  signUp: () => Promise<void>;
   /** Revokes the refresh token, clears the local session and goes home. */
-  signOut(): Promise<void>;
+  signOut: () => Promise<void>;
   /** Fetches the userinfo again (e.g. after the profile changed) and returns it. */
-  reloadUser(): Promise<UserInfo | null>;
+  reloadUser: () => Promise<UserInfo | null>;
   /** For the callback page: finishes the sign-in (once) and returns the user. */
-  completeSignIn(): Promise<UserInfo>;
+  completeSignIn: () => Promise<UserInfo>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -54,7 +56,7 @@ function errorMessage(error: unknown): string {
 /** Restores the SDK's session from its refresh token: refresh grant, then userinfo. */
 async function restoreSession(config: PublicAuthgearConfig, setSnapshot: (s: Snapshot) => void): Promise<UserInfo | null> {
   const container = await getAuthgear(config);
-  if (container.sessionState !== "AUTHENTICATED") {
+  if (sdkSessionState(container) !== "AUTHENTICATED") {
     setSnapshot(SIGNED_OUT);
     return null;
   }
@@ -64,7 +66,7 @@ async function restoreSession(config: PublicAuthgearConfig, setSnapshot: (s: Sna
     return user;
   } catch (error) {
     // The SDK clears the session itself when Authgear refuses the refresh token.
-    if (container.sessionState !== "AUTHENTICATED") {
+    if (sdkSessionState(container) !== "AUTHENTICATED") {
       setSnapshot(SIGNED_OUT);
       return null;
     }
@@ -99,12 +101,14 @@ export function AuthgearProvider({ config, children }: { config: PublicAuthgearC
         container.delegate = {
           onSessionStateChange(c) {
             // e.g. a refresh that Authgear refused: the SDK dropped the tokens, so are we.
-            if (c.sessionState === "NO_SESSION") setSnapshot(SIGNED_OUT);
+            if (sdkSessionState(c) === "NO_SESSION") setSnapshot(SIGNED_OUT);
           },
         };
         if (!startedOnCallback) void restore();
       },
-      (error) => active && setSnapshot({ state: "error", user: null, error: `Could not load the sign-in library: ${errorMessage(error)}` }),
+      (error: unknown) => {
+        if (active) setSnapshot({ state: "error", user: null, error: `Could not load the sign-in library: ${errorMessage(error)}` });
+      },
     );
     return () => {
       active = false;

@@ -241,6 +241,5 @@ export async function verifyAccessToken(token: string | null | undefined, option
 
 /** `Authorization: Bearer <token>` → the token, or null. */
 export function bearerToken(authorization: string | null | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  return match ? match[1]! : null;
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1] ?? null;
 }

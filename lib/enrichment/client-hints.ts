@@ -49,7 +49,9 @@ export function collectClientHints(): ClientHints {
   const zone = deviceTimeZone();
   if (typeof zone === "string" && zone.length > 0 && zone.length <= MAX_TIME_ZONE_LENGTH) hints.timeZone = zone;
   if (typeof navigator !== "undefined") {
-    const reported = navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+    // The DOM types promise both; some browsers and embedded web views leave them out.
+    const { languages: all, language } = navigator as { languages?: readonly string[]; language?: string };
+    const reported = all?.length ? all : language ? [language] : [];
     const languages = [...new Set(reported.filter((tag) => typeof tag === "string" && tag.length > 0 && tag.length <= MAX_LANGUAGE_TAG_LENGTH))];
     if (languages.length > 0) hints.languages = languages.slice(0, MAX_CLIENT_LANGUAGES);
   }

@@ -18,15 +18,15 @@ describe("clientHintsSchema (strict)", () => {
   it("rejects an unknown time zone with a specific message", () => {
     const result = clientHintsSchema.safeParse({ timeZone: "Mars/Olympus_Mons" });
     assert.equal(result.success, false);
-    assert.match(result.error!.issues[0]!.message, /IANA time zone/);
-    assert.deepEqual(result.error!.issues[0]!.path, ["timeZone"]);
+    assert.match(result.error.issues[0]!.message, /IANA time zone/);
+    assert.deepEqual(result.error.issues[0]!.path, ["timeZone"]);
   });
 
   it("rejects bad language tags, more than 10 languages and unknown keys", () => {
     const bad = clientHintsSchema.safeParse({ languages: ["en", "en_US"] });
     assert.equal(bad.success, false);
-    assert.match(bad.error!.issues[0]!.message, /BCP 47/);
-    assert.deepEqual(bad.error!.issues[0]!.path, ["languages", 1]);
+    assert.match(bad.error.issues[0]!.message, /BCP 47/);
+    assert.deepEqual(bad.error.issues[0]!.path, ["languages", 1]);
     const many = Array.from({ length: 11 }, () => "en");
     assert.match(clientHintsSchema.safeParse({ languages: many }).error!.issues[0]!.message, /at most 10/);
     assert.equal(clientHintsSchema.safeParse({ timeZone: "UTC", ip: "1.2.3.4" }).success, false);

@@ -9,7 +9,7 @@ import type { EnrichedValue, EnrichmentProvider } from "./types";
 import { canonicalLanguages, canonicalLanguageTag, canonicalTimeZone } from "./values";
 import { MAX_CLIENT_LANGUAGES, type ClientHints } from "./client-hints";
 
-export { collectClientHints, MAX_CLIENT_LANGUAGES, type ClientHints } from "./client-hints";
+export { collectClientHints, type ClientHints } from "./client-hints";
 
 export const CLIENT_PROVIDER_NAME = "client";
 export const CLIENT_CONFIDENCE = { timezone: 0.95, languages: 0.9 } as const;

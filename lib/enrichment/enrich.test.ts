@@ -20,7 +20,7 @@ function hanging(name: string, timeBudgetMs: number, seen: { aborted: boolean })
       new Promise((_resolve, reject) => {
         signal.addEventListener("abort", () => {
           seen.aborted = true;
-          reject(signal.reason);
+          reject(signal.reason as Error); // an abort reason is a DOMException (AbortError or TimeoutError)
         });
       }),
   };

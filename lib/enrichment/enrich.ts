@@ -77,7 +77,7 @@ function validated(provider: EnrichmentProvider, raw: unknown): Outcome {
   for (const item of raw) {
     const parsed = enrichedValueSchema.safeParse(item);
     if (parsed.success && provider.fields.includes(parsed.data.field)) {
-      values.push({ ...parsed.data, source: provider.name } as EnrichedValue);
+      values.push({ ...parsed.data, source: provider.name });
     } else {
       rejected += 1;
     }

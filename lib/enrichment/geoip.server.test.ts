@@ -56,9 +56,9 @@ describe("geoip (DB-IP City Lite via maxmind)", () => {
     assert.equal(city?.value, "London");
     assert.equal(city?.source, "geoip");
     assert.equal(city?.observedAt, now.toISOString());
-    assert.ok(country!.confidence > timezone!.confidence);
-    assert.ok(timezone!.confidence > region!.confidence);
-    assert.ok(region!.confidence > city!.confidence);
+    assert.ok(country.confidence > timezone.confidence);
+    assert.ok(timezone.confidence > region.confidence);
+    assert.ok(region.confidence > city.confidence);
   });
 
   it("as a provider: returns [] for private, malformed or missing IPs", async () => {

@@ -68,7 +68,7 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
     const { city, region, country, timezone } = result.best;
     assert.deepEqual([city?.value, region?.value, country?.value, timezone?.value], ["London", "England", "GB", "Europe/London"]);
     assert.equal(country?.source, "ipgeolocation");
-    assert.ok(country!.confidence > city!.confidence);
+    assert.ok(country.confidence > city!.confidence);
   });
 
   it("keeps a base URL's path", async () => {

@@ -50,7 +50,10 @@ export class ReplayGuard {
       return { ok: false, status: 409, error: "replayed_event", message: "This exact signed event was already received: a replayed request is refused." };
     }
     this.seen.set(digest, nowMs);
-    while (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value!);
+    for (const oldest of this.seen.keys()) {
+      if (this.seen.size <= this.maxEntries) break;
+      this.seen.delete(oldest);
+    }
     return { ok: true };
   }
 

@@ -9,12 +9,12 @@ import { z } from "zod";
 import { adminApi } from "@/lib/authgear/admin-api.server";
 import { store } from "@/lib/db/store.server";
 import { profileCatalog } from "@/profile.config";
-import { createAccountService } from "./account-service.server";
+import { createAccountService, type AccountService } from "./account-service.server";
 import { authenticatedAction } from "./authenticated-action.server";
 import { profileService } from "./profile-service.server";
 import { serverNow } from "@/lib/test-clock.server";
 
-let shared: Promise<ReturnType<typeof createAccountService>> | undefined;
+let shared: Promise<AccountService> | undefined;
 function accountService() {
   shared ??= store().then((s) => createAccountService({ catalog: profileCatalog, store: s, admin: adminApi(), now: serverNow }));
   shared.catch(() => {

@@ -18,7 +18,7 @@ describe("promptFormSchema", () => {
   it("refuses what the server would refuse, with the catalog schema's message, per field", () => {
     const result = schema.safeParse({ job_title: "Chef", team_size: "0", work_phone: "12", company_website: "example" });
     assert.equal(result.success, false);
-    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    const messages = Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
     assert.deepEqual(Object.keys(messages).sort(), ["company_website", "team_size", "work_phone"]);
     assert.equal(messages.team_size, "Must be at least 1");
     assert.match(messages.company_website!, /full web address/);

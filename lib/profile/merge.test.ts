@@ -18,7 +18,7 @@ const questions: MergeQuestion[] = [
 ];
 
 function seen(field: EnrichedValue["field"], value: string, observedAt = LATER, source = "geoip", confidence = 0.8): EnrichedValue {
-  return (field === "languages" ? { field, value: [value], confidence, source, observedAt } : { field, value, confidence, source, observedAt }) as EnrichedValue;
+  return (field === "languages" ? { field, value: [value], confidence, source, observedAt } : { field, value, confidence, source, observedAt });
 }
 
 const LONDON: EnrichedValue[] = [seen("city", "London", LATER, "geoip", 0.5), seen("country", "GB", LATER, "geoip", 0.85), seen("timezone", "Europe/London", LATER, "geoip", 0.75)];

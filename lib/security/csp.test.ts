@@ -65,7 +65,7 @@ describe("newNonce", () => {
 
 describe("next.config.mjs headers()", () => {
   it("sets the same fixed headers on every path, and an allow-nothing CSP on API routes", async () => {
-    const config = (await import(new URL("../../next.config.mjs", import.meta.url).href)).default as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    const config = ((await import(new URL("../../next.config.mjs", import.meta.url).href)) as { default: { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]> } }).default;
     const rules = await config.headers();
     const all = rules.find((r) => r.source === "/:path*");
     assert.ok(all);

@@ -32,6 +32,6 @@ describe("instrumentation-client.ts: zod without eval (CSP)", () => {
     `;
     const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
-    assert.ok(JSON.parse(run.stdout.trim().split("\n").at(-1)!).probes > 0);
+    assert.ok((JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { probes: number }).probes > 0);
   });
 });
