@@ -1,4 +1,4 @@
-// ESLint flat config (why these rule sets: docs/decisions/016-lint.md). `npm run lint` runs it with
+// ESLint flat config (why these rule sets: docs/decisions/017-lint.md). `npm run lint` runs it with
 // --max-warnings=0, so a warning fails as an error does.
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
