@@ -1,5 +1,5 @@
 /**
- * Gradual's question catalog: the Authgear custom attributes this app asks for, one or two per login.
+ * Gradual's question catalog: the Authgear custom attributes this app asks for, one or two per visit.
  *
  * Edit this file to change what is asked. The questions stay in the order Authgear lists the
  * attributes; `priority` decides the asking order. After a change, run `npm run authgear:config`

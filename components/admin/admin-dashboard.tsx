@@ -136,7 +136,7 @@ export function AdminDashboard({ from: fromParam, to: toParam }: { from: string 
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">Team dashboard</h1>
         <p className="max-w-prose text-slate-700">
           How profiling is going: who has each attribute, how the prompt&apos;s questions fare, what enrichment fills in, and how
-          many logins a profile takes.
+          many visits (a sign-in, or a return after the catalog's rest) a profile takes.
         </p>
       </div>
 
@@ -384,20 +384,20 @@ function Figures({ figures }: { figures: DashboardFigures }) {
 
       <section aria-labelledby="completion" className="space-y-4">
         <h2 id="completion" className="text-xl font-semibold text-slate-900">
-          Logins needed to complete a profile
+          Visits needed to complete a profile
         </h2>
         <p className="text-sm text-slate-700" data-testid="completion">
-          {completion.completed} completed in this range (median {completion.median === null ? "—" : completion.median} logins with a
+          {completion.completed} completed in this range (median {completion.median === null ? "—" : completion.median} visits with a
           prompt); {completion.incomplete} not complete yet. Complete: every question answered, declined, or no longer asked.
         </p>
         <BarChart
-          title="Users by the number of logins with a prompt they needed to complete their profile"
+          title="Users by the number of visits with a prompt they needed to complete their profile"
           description="A histogram. The numbers are in the table below."
-          bars={completion.distribution.map((d) => ({ label: `${d.logins} ${d.logins === 1 ? "login" : "logins"}`, value: d.users, display: String(d.users) }))}
+          bars={completion.distribution.map((d) => ({ label: `${d.logins} ${d.logins === 1 ? "visit" : "visits"}`, value: d.users, display: String(d.users) }))}
         />
         <FigureTable
-          caption="Logins to complete a profile"
-          columns={["Logins with a prompt", numeric("Users")]}
+          caption="Visits to complete a profile"
+          columns={["Visits with a prompt", numeric("Users")]}
           empty="No profile was completed in this range."
           rows={completion.distribution.map((d) => (
                 <tr key={d.logins}>

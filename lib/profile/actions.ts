@@ -17,14 +17,14 @@ function login(user: ActionUser) {
 const NEEDS_AUTH_TIME =
   "This app's access tokens do not say when you signed in (auth_time), so the profile prompt is unavailable. Ask the administrator to issue JWT access tokens.";
 
-/** This login's questions (none when there is nothing to ask). Records that the prompt was shown. */
+/** This visit's questions (none when there is nothing to ask). Records that the prompt was shown. */
 export const getProfilePrompt = authenticatedAction(promptRequestSchema, async (user, input) => {
   const current = login(user);
   if (!current) return failure("unsupported_token", NEEDS_AUTH_TIME);
   return (await profileService()).prompt(current, { ip: await requestClientIp(), clientHints: input.clientHints });
 });
 
-/** Saves answers, skips and "don't ask again" choices of this login's prompt. Safe to retry with the same submissionId. */
+/** Saves answers, skips and "don't ask again" choices of this visit's prompt. Safe to retry with the same submissionId. */
 export const submitProfileAnswers = authenticatedAction(submitRequestSchema, async (user, input) => {
   const current = login(user);
   if (!current) return failure("unsupported_token", NEEDS_AUTH_TIME);
@@ -32,7 +32,7 @@ export const submitProfileAnswers = authenticatedAction(submitRequestSchema, asy
   return (await profileService()).submit(current, request, { ip: await requestClientIp(), clientHints });
 });
 
-/** Closes this login's prompt without answering: it does not come back in this login. */
+/** Closes this visit's prompt without answering: it does not come back in this visit. */
 export const dismissProfilePrompt = authenticatedAction(dismissRequestSchema, async (user, input) => {
   return (await profileService()).dismiss({ sub: user.sub, authTime: user.authTime ?? 0 }, input.loginKey);
 });
