@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { readAdminKey, setUnconfiguredAttributes, signIn, startTestEmulator, type TestEmulator } from "@/emulator/testing";
-import { createAdminApiClient, type AdminApiClient } from "@/lib/authgear/admin-api.server";
+import { AdminApiError, createAdminApiClient, type AdminApiClient } from "@/lib/authgear/admin-api.server";
 import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import type { EnrichedValue } from "@/lib/enrichment/types";
@@ -433,3 +433,44 @@ describe("profile service: editing values (profile page)", () => {
   });
 });
 
+
+describe("profile service: a value Authgear refuses although our rules accept it (its data newer than ours)", () => {
+  function refusingService() {
+    const refusing: AdminApiClient = {
+      ...admin,
+      updateCustomAttributes: () => {
+        throw new AdminApiError("Authgear refused the values in updateUser (ValidationFailed): /work_phone: format {\"format\":\"phone\"}", {
+          kind: "graphql",
+          errorName: "Invalid",
+          reason: "ValidationFailed",
+          status: 200,
+          info: { causes: [{ location: "/work_phone", kind: "format", details: { format: "phone" } }] },
+        });
+      },
+    };
+    return createProfileService({ catalog: profileCatalog, store, admin: refusing, enrich: async () => ({ values: [] }), now: () => clock, log: silent });
+  }
+
+  it("names the field and why, records nothing, and logs the rule", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3, city: "Hong Kong", country: "HK", timezone: "Asia/Hong_Kong", company_website: "https://acme.example" });
+    const refusing = refusingService();
+    const prompt = await refusing.prompt(login(sub));
+    assert.ok(prompt.ok);
+    assert.equal(prompt.prompt.questions[0]?.attribute, "work_phone");
+    const result = await refusing.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.prompt.loginKey, answers: { work_phone: "+85298765432" }, confirmed: [], skipped: [], declined: [] });
+    assert.equal(result.ok, false);
+    assert.ok(!result.ok);
+    assert.equal(result.error.code, "invalid_input");
+    assert.match(result.error.message, /Authgear did not accept some answers, so nothing was saved/);
+    assert.deepEqual(Object.keys(result.error.fieldErrors ?? {}), ["work_phone"]);
+    assert.match(result.error.fieldErrors?.work_phone ?? "", /not in the form Authgear expects/);
+    assert.equal((await attributes(sub)).work_phone, undefined, "nothing written");
+    assert.deepEqual((await store.questionStates(sub)).filter((q) => q.answeredAt != null), [], "nothing recorded as answered");
+    assert.ok(logged.some((line) => line.includes("ValidationFailed") && line.includes("/work_phone: format")), logged.join("\n"));
+
+    const onProfile = await refusing.saveValues(sub, { work_phone: "+85298765432" });
+    assert.ok(!onProfile.ok);
+    assert.deepEqual([onProfile.error.code, Object.keys(onProfile.error.fieldErrors ?? {})], ["invalid_input", ["work_phone"]]);
+  });
+});

@@ -73,7 +73,41 @@ const MESSAGES = {
   notConfigured: (labels: string[]) =>
     `We couldn't keep your ${labels.length === 1 ? "answer" : "answers"} to ${quoteList(labels)}: this app's Authgear project is not set up to store ${labels.length === 1 ? "it" : "them"} yet. Your ${labels.length === 1 ? "answer is" : "answers are"} still here; we've told the team.`,
   notConfiguredField: "This answer can't be kept yet: the team has been told. You can skip this question for now.",
+  refusedValues: "Authgear did not accept some answers, so nothing was saved. They are still here: check the marked ones and save again.",
+  refusedField: (kind: string) => `Authgear did not accept this value (${REFUSAL_REASONS[kind] ?? `its rule "${kind}"`}). Check it and save again.`,
 } as const;
+
+/** Authgear's ValidationFailed cause kinds (JSON-schema keywords), in words. */
+const REFUSAL_REASONS: Readonly<Record<string, string>> = {
+  format: "it is not in the form Authgear expects for this kind of value",
+  minimum: "it is below the smallest value allowed",
+  maximum: "it is above the largest value allowed",
+  minLength: "it is empty",
+  enum: "it is not one of the options",
+  type: "it is the wrong kind of value",
+};
+
+/**
+ * The fields a ValidationFailed answer names (cause locations such as `/work_phone`), each with why
+ * in words, or null when the error is another one. Our rules are Authgear's (lib/authgear/), so this
+ * happens only when Authgear's rules moved on (e.g. newer phone-number data than ours): the user
+ * sees which answer and why and keeps it; the log line (the error's message) names the rule.
+ */
+export function refusedFields(error: AdminApiError, isQuestion: (attribute: string) => boolean): Record<string, string> | null {
+  if (error.kind !== "graphql" || error.reason !== "ValidationFailed") return null;
+  const causes: unknown = error.info?.causes;
+  if (!Array.isArray(causes)) return null;
+  const fields: Record<string, string> = {};
+  for (const cause of causes as unknown[]) {
+    if (typeof cause !== "object" || cause === null) continue;
+    const { location, kind } = cause as { location?: unknown; kind?: unknown };
+    if (typeof location !== "string") continue;
+    const attribute = location.replace(/^\//, "").split("/")[0] ?? "";
+    if (!isQuestion(attribute) || Object.hasOwn(fields, attribute)) continue;
+    fields[attribute] = MESSAGES.refusedField(typeof kind === "string" ? kind : "invalid");
+  }
+  return Object.keys(fields).length > 0 ? fields : null;
+}
 
 function quoteList(items: string[]): string {
   const quoted = items.map((i) => `“${i}”`);
@@ -98,6 +132,12 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   const { catalog, store, admin } = deps;
   const log = deps.log ?? console;
   const problems = deps.problems ?? createConfigProblemReporter({ store: async () => store, log, now: deps.now });
+
+  /** A failed write as the user sees it: the answers Authgear refused, marked, or the general failure. */
+  function writeFailure(error: AdminApiError) {
+    const fields = refusedFields(error, (attribute) => findQuestion(catalog, attribute) !== undefined);
+    return fields ? failure("invalid_input", MESSAGES.refusedValues, fields) : adminFailure(error);
+  }
 
   const label = (attribute: string) => {
     const question = findQuestion(catalog, attribute);
@@ -334,7 +374,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         if (error instanceof AttributesNotConfiguredError) return notConfigured(error);
         if (error instanceof AdminApiError) {
           log.warn(`[gradual] save for ${sub}: Admin API ${error.kind}: ${error.message}`);
-          return adminFailure(error);
+          return writeFailure(error);
         }
         throw error;
       }
@@ -376,7 +416,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         if (error instanceof AttributesNotConfiguredError) return notConfigured(error);
         if (error instanceof AdminApiError) {
           log.warn(`[gradual] profile edit for ${sub}: Admin API ${error.kind}: ${error.message}`);
-          return adminFailure(error);
+          return writeFailure(error);
         }
         throw error;
       }
