@@ -204,6 +204,26 @@ describe("planPrompt: don't ask again", () => {
   });
 });
 
+describe("planPrompt: attributes Authgear does not store (not_configured)", () => {
+  it("leaves them out so nobody types an answer that would be dropped, and asks the next ones", () => {
+    const result = plan({ catalog: simpleCatalog(2), notConfigured: ["a"] });
+    assert.deepEqual(asked(result), ["b", "c"]);
+    assert.equal(reasonOf(result, "a"), "not_configured");
+  });
+
+  it("an attribute that has a value is still answered; unknown names change nothing", () => {
+    const result = plan({ catalog: simpleCatalog(2), attributes: { a: "x" }, notConfigured: ["a", "zz"] });
+    assert.equal(reasonOf(result, "a"), "answered");
+    assert.deepEqual(asked(result), ["b", "c"]);
+  });
+
+  it("explain says why, and where the team sees it", () => {
+    const explanation = explainPrompt({ catalog: simpleCatalog(2), attributes: {}, history: {}, login: LOGIN, promptLog: {}, now: NOW, notConfigured: ["a"] });
+    const a = explanation.sentences.find((x) => x.attribute === "a");
+    assert.match(a?.text ?? "", /not asked: Authgear dropped it on a recent write .*configuration problems/);
+  });
+});
+
 describe("planPrompt: one prompt per login", () => {
   const catalog = simpleCatalog(2);
   const log = (prompt: LoginPrompt, key = KEY): PromptLog => ({ [key]: prompt });

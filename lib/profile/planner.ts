@@ -13,7 +13,10 @@
  *
  * Rules, in the order a question is judged (the first that applies is its reason):
  *  1. answered                   – the attribute has a value (value present, not null, not "").
- *  2. declined                   – the user chose "don't ask again" (declinedAt set); lasts until undone.
+ *  2. not_configured             – Authgear dropped this attribute on a recent write (it is not defined
+ *                                  in the project: a configuration problem the team is shown on /admin);
+ *                                  asking would lose the answer again. `notConfigured` comes in.
+ *  2b. declined                  – the user chose "don't ask again" (declinedAt set); lasts until undone.
  *  3. condition_unmet            – its `when` does not hold on the current attributes.
  *  4. cooldown                   – skipped n times, the last skip less than cooldownDays[n-1] days ago
  *                                  (the last entry for later skips).
@@ -74,6 +77,12 @@ export interface PlanInput<A extends string = string> {
   promptLog: PromptLog;
   /** Epoch milliseconds. */
   now: number;
+  /**
+   * Attributes Authgear dropped on a write recently (open configuration problems): not asked, so no
+   * user types an answer that cannot be kept. The service passes those seen in the last day, so a
+   * fixed project is asked again within a day and the first write that sticks closes the problem.
+   */
+  notConfigured?: readonly string[];
 }
 
 export type AskReason =
@@ -89,6 +98,7 @@ export interface AskedQuestion<A extends string = string> {
 
 export type LeftOutQuestion<A extends string = string> =
   | { attribute: A; reason: "answered" }
+  | { attribute: A; reason: "not_configured" }
   | { attribute: A; reason: "declined"; declinedAt: number }
   | { attribute: A; reason: "condition_unmet"; condition: QuestionCondition<A> }
   | { attribute: A; reason: "cooldown"; until: number; skipCount: number; lastSkippedAt: number }
@@ -233,6 +243,7 @@ function historyOf(history: PromptHistory, name: string): QuestionHistory | unde
 function ineligibility<A extends string>(question: Question<A>, input: PlanInput<A>): LeftOutQuestion<A> | null {
   const attribute = question.attribute;
   if (!isEmptyValue(valueOf(input.attributes, attribute))) return { attribute, reason: "answered" };
+  if (input.notConfigured?.includes(attribute)) return { attribute, reason: "not_configured" };
   const history = historyOf(input.history, attribute);
   if (history?.declinedAt != null) return { attribute, reason: "declined", declinedAt: history.declinedAt };
   if (question.when && !conditionHolds(question.when, input.attributes)) {
@@ -347,6 +358,8 @@ function sentence<A extends string>(
       return `${name} is asked again: this visit's prompt showed it and has not been finished or dismissed (e.g. the page was reloaded).`;
     case "answered":
       return `${name} is not asked: it already has a value.`;
+    case "not_configured":
+      return `${name} is not asked: Authgear dropped it on a recent write because the project does not define it (see /admin's configuration problems); it is asked again a day after the last time that happened.`;
     case "declined":
       return `${name} is not asked: the user chose "don't ask again" at ${isoTime(decision.declinedAt)}; it stays out until they undo that.`;
     case "condition_unmet":

@@ -474,3 +474,31 @@ describe("profile service: a value Authgear refuses although our rules accept it
     assert.deepEqual([onProfile.error.code, Object.keys(onProfile.error.fieldErrors ?? {})], ["invalid_input", ["work_phone"]]);
   });
 });
+
+describe("profile service: a question Authgear dropped is not asked for a day", () => {
+  it("after one user's answer was dropped, others are not asked it; a day later, and once fixed, it is asked again", async () => {
+    const first = await newUser();
+    const prompt = await askedNow(first);
+    assert.deepEqual(prompt.questions.map((q) => q.attribute), ["job_title", "company"]);
+    await setUnconfiguredAttributes(emulator.origin, ["company"]);
+    try {
+      const result = await service.submit(login(first), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
+      assert.ok(!result.ok);
+      assert.equal(result.error.code, "attribute_not_configured");
+
+      const second = await newUser();
+      const asked = (await askedNow(second)).questions.map((q) => q.attribute);
+      assert.ok(!asked.includes("company"), `company is not asked: ${asked.join(", ")}`);
+      const explained = await service.explain(login(second));
+      assert.match(explained?.sentences.find((x) => x.attribute === "company")?.text ?? "", /Authgear dropped it on a recent write/);
+    } finally {
+      await setUnconfiguredAttributes(emulator.origin, []);
+    }
+    clock += DAY_MS;
+    const third = await newUser();
+    assert.deepEqual((await askedNow(third)).questions.map((q) => q.attribute), ["job_title", "company"], "asked again a day later");
+    const retried = await service.submit(login(first, Math.floor(T0 / 1000)), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
+    assert.ok(retried.ok, JSON.stringify(retried));
+    assert.equal((await store.configProblems()).find((p) => p.subject === "company")?.resolvedAt, clock, "the write that stuck closed the problem");
+  });
+});
