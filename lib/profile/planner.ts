@@ -16,14 +16,14 @@
  *  2. not_configured             – Authgear dropped this attribute on a recent write (it is not defined
  *                                  in the project: a configuration problem the team is shown on /admin);
  *                                  asking would lose the answer again. `notConfigured` comes in.
- *  2b. declined                  – the user chose "don't ask again" (declinedAt set); lasts until undone.
- *  3. condition_unmet            – its `when` does not hold on the current attributes.
- *  4. cooldown                   – skipped n times, the last skip less than cooldownDays[n-1] days ago
+ *  3. declined                   – the user chose "don't ask again" (declinedAt set); lasts until undone.
+ *  4. condition_unmet            – its `when` does not hold on the current attributes.
+ *  5. cooldown                   – skipped n times, the last skip less than cooldownDays[n-1] days ago
  *                                  (the last entry for later skips).
- *  5. already_prompted_this_visit – this visit already had a prompt: a finished or dismissed prompt
+ *  6. already_prompted_this_visit – this visit already had a prompt: a finished or dismissed prompt
  *                                  asks nothing more; an unfinished one (a reload mid-answer) asks again
  *                                  exactly the questions it showed that are still eligible, never new ones.
- *  6. over_cap                   – more eligible questions than `perLogin` (the cap of one visit); the
+ *  7. over_cap                   – more eligible questions than `perLogin` (the cap of one visit); the
  *                                  highest priority win, ties keep catalog order.
  * Isomorphic.
  */
