@@ -165,8 +165,3 @@ export const profileCatalog = defineProfileCatalog({
     },
   ],
 });
-
-/** The attributes Gradual asks for, as a literal union. */
-export type ProfileAttribute = (typeof profileCatalog.questions)[number]["attribute"];
-
-export default profileCatalog;

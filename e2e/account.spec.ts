@@ -89,7 +89,7 @@ test.describe("/profile", () => {
       await page.getByRole("button", { name: "Download my profile (JSON)" }).click();
       const download = await downloading;
       expect(download.suggestedFilename()).toBe("gradual-profile.json");
-      const json = JSON.parse(await readFile((await download.path())!, "utf8")) as {
+      const json = JSON.parse(await readFile(await download.path(), "utf8")) as {
         user: string;
         attributes: Record<string, { value: unknown; source: string; recordedSource: string | null }>;
       };
@@ -254,7 +254,7 @@ test.describe("/admin", () => {
       await page.getByRole("button", { name: "Download CSV" }).click();
       const download = await downloading;
       expect(download.suggestedFilename()).toBe("gradual-dashboard.csv");
-      const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
+      const lines = (await readFile(await download.path(), "utf8")).trimEnd().split("\r\n");
       for (const line of [
         "population,,,users,5",
         "attribute,job_title,,users_with_value,2",

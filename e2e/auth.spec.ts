@@ -22,7 +22,7 @@ test("sign up, sign out (refresh token revoked), sign in again, reload keeps the
   await test.step("the old refresh token no longer works", async () => {
     const response = await refreshGrant(request, oldRefreshToken);
     expect(response.status()).toBe(400);
-    expect((await response.json()).error).toBe("invalid_grant");
+    expect(((await response.json()) as { error?: unknown }).error).toBe("invalid_grant");
   });
 
   await test.step("sign in again as the same user", async () => {

@@ -199,12 +199,12 @@ export class AdminApi {
 
   /** Verifies `Authorization: Bearer <JWT>` as Authgear does; null when refused. */
   async verify(req: IncomingMessage): Promise<JWTPayload | null> {
-    const match = /^Bearer (.*)$/.exec(req.headers.authorization ?? "");
-    if (!match) return null;
+    const token = /^Bearer (.*)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (token === undefined) return null;
     const { adminPublicKey, adminKid } = this.rt.secrets;
     try {
       const { payload } = await jwtVerify(
-        match[1]!,
+        token,
         (header) => {
           if (header.kid !== adminKid) throw new Error(`unknown kid ${String(header.kid)}`);
           return adminPublicKey;
@@ -410,7 +410,8 @@ export class AdminApi {
         let users = this.allUsers(ctx);
         const keyword = args.searchKeyword?.trim().toLowerCase();
         if (keyword) users = users.filter((u) => u.identity.email.includes(keyword) || u.id === keyword);
-        if (args.roleKeys?.length) users = users.filter((u) => u.roles.some((r) => args.roleKeys!.includes(r)));
+        const roleKeys = args.roleKeys;
+        if (roleKeys?.length) users = users.filter((u) => u.roles.some((r) => roleKeys.includes(r)));
         if (args.groupKeys?.length) users = []; // the emulator has no groups
         const key = (u: UserRecord) => (args.sortBy === "LAST_LOGIN_AT" ? (u.lastLoginAt ?? "") : u.createdAt);
         const dir = args.sortDirection === "ASC" ? 1 : -1;

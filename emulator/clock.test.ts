@@ -52,7 +52,7 @@ describe("POST /_emulator/clock: the test clock the e2e moves (and the app reads
       assert.ok(Math.abs(Date.parse(snapshot.now) - (Date.now() + 21 * 3_600_000)) < 5_000);
       assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), { offset_ms: 21 * 3_600_000 });
 
-      const refreshed = await refreshTokens(emu.origin, { clientId: CLIENT.clientId, refreshToken: first.refreshToken! });
+      const refreshed = await refreshTokens(emu.origin, { clientId: CLIENT.clientId, refreshToken: first.refreshToken });
       assert.equal(refreshed.status, 200);
       const after = claims(((await refreshed.json()) as { access_token: string }).access_token);
       assert.ok(after.iat - before.iat >= 21 * 3600 - 5, `iat moved 21 h: ${after.iat - before.iat} s`);

@@ -218,7 +218,7 @@ export class HookDispatcher {
           await res.arrayBuffer();
           if (res.status < 200 || res.status > 299) this.logger.warn(`non-blocking hook ${type} → ${handler.url}: HTTP ${res.status} (ignored)`);
         })
-        .catch((err: Error) => this.logger.warn(`non-blocking hook ${type} → ${handler.url}: ${err.message} (ignored)`))
+        .catch((err: unknown) => this.logger.warn(`non-blocking hook ${type} → ${handler.url}: ${err instanceof Error ? err.message : String(err)} (ignored)`))
         .finally(() => this.inFlight.delete(delivery));
       this.inFlight.add(delivery);
     }

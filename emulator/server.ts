@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { PATHS } from "@/lib/authgear/protocol";
+import { defined } from "@/lib/defined";
 import { z } from "zod";
 import { AdminApi } from "./admin-graphql";
 import { loadConfigFile, resolveConfig, retargetAppHooks, withoutAttributes, type ResolvedConfig } from "./config";
@@ -127,59 +128,90 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       return;
     }
     if (url.pathname === "/_emulator/stats") {
-      if (req.method !== "GET") return sendText(res, 405, "use GET", { allow: "GET" });
-      return sendJson(res, 200, { admin_api: admin!.stats() });
+      if (req.method !== "GET") {
+        sendText(res, 405, "use GET", { allow: "GET" });
+        return;
+      }
+      sendJson(res, 200, { admin_api: defined(admin, "the Admin API (set up by start())").stats() });
+      return;
     }
     if (url.pathname === "/_emulator/faults") {
-      if (req.method === "GET") return sendJson(res, 200, faults.snapshot());
-      if (req.method !== "POST") return sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+      if (req.method === "GET") {
+        sendJson(res, 200, faults.snapshot());
+        return;
+      }
+      if (req.method !== "POST") {
+        sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+        return;
+      }
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
       } catch {
-        return sendJson(res, 400, { error: "the body must be JSON" });
+        sendJson(res, 400, { error: "the body must be JSON" });
+        return;
       }
       const parsed = faultRequestSchema.safeParse(body);
       if (!parsed.success) {
-        return sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
+        sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
+        return;
       }
-      return sendJson(res, 200, faults.set(parsed.data));
+      sendJson(res, 200, faults.set(parsed.data));
+      return;
     }
     if (url.pathname === "/_emulator/attributes") {
-      if (req.method === "GET") return sendJson(res, 200, { unconfigured });
-      if (req.method !== "POST") return sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+      if (req.method === "GET") {
+        sendJson(res, 200, { unconfigured });
+        return;
+      }
+      if (req.method !== "POST") {
+        sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+        return;
+      }
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
       } catch {
-        return sendJson(res, 400, { error: "the body must be JSON" });
+        sendJson(res, 400, { error: "the body must be JSON" });
+        return;
       }
       const parsed = attributeSwitchSchema.safeParse(body);
       if (!parsed.success) {
-        return sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
+        sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
+        return;
       }
       unconfigured = [...new Set(parsed.data.unconfigured)];
       if (runtime) runtime.config = withoutAttributes(config, unconfigured);
       logger.info(unconfigured.length ? `custom attributes now unconfigured (test instrument): ${unconfigured.join(", ")}` : "every configured custom attribute is back");
-      return sendJson(res, 200, { unconfigured });
+      sendJson(res, 200, { unconfigured });
+      return;
     }
     if (url.pathname === "/_emulator/clock") {
-      if (req.method === "GET") return sendJson(res, 200, clock.snapshot());
-      if (req.method !== "POST") return sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+      if (req.method === "GET") {
+        sendJson(res, 200, clock.snapshot());
+        return;
+      }
+      if (req.method !== "POST") {
+        sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+        return;
+      }
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
       } catch {
-        return sendJson(res, 400, { error: "the body must be JSON" });
+        sendJson(res, 400, { error: "the body must be JSON" });
+        return;
       }
       const parsed = clockRequestSchema.safeParse(body);
       if (!parsed.success) {
-        return sendJson(res, 400, { error: `expected {"advance_ms": N} or {"reset": true}: ${parsed.error.issues.map((i) => i.message).join("; ")}` });
+        sendJson(res, 400, { error: `expected {"advance_ms": N} or {"reset": true}: ${parsed.error.issues.map((i) => i.message).join("; ")}` });
+        return;
       }
-      return sendJson(res, 200, clock.apply(parsed.data));
+      sendJson(res, 200, clock.apply(parsed.data));
+      return;
     }
-    if (url.pathname === PATHS.adminGraphQL) return admin!.handle(req, res);
-    if (await oauth!.handle(req, res, url)) return;
+    if (url.pathname === PATHS.adminGraphQL) return defined(admin, "the Admin API (set up by start())").handle(req, res);
+    if (await defined(oauth, "the OAuth endpoints (set up by start())").handle(req, res, url)) return;
     if (req.method === "OPTIONS" && applyCors(req, res, config.allowedOrigins)) return;
     sendJson(res, 404, { error: "not_found", error_description: `${url.pathname} is not emulated` });
   }

@@ -22,9 +22,6 @@ export const clockRequestSchema = z.union([
 ]);
 export type ClockRequest = z.infer<typeof clockRequestSchema>;
 
-/** What `clock.json` holds (the app parses the same shape). */
-export const clockFileSchema = z.object({ offset_ms: z.number().int().min(0) }).strict();
-
 export class TestClock {
   private offsetMs = 0;
   private readonly file: string;

@@ -53,7 +53,7 @@ export const envSchema = z
         .string()
         .transform(normalizePem)
         .refine((v) => PEM_PRIVATE_KEY.test(v), {
-          message:
+          error:
             'must be the PEM file downloaded from Portal → Advanced → Admin API ("-----BEGIN PRIVATE KEY-----" …); in a .env file put it in double quotes, or write its line breaks as \\n.',
         }),
     ),

@@ -80,7 +80,7 @@ function measure(list: readonly string[], lookup: (ip: string) => Answer | null,
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const impl = argv[0] as GeoImpl;
+  const impl = argv[0];
   const out = argValue(argv, "--out");
   const passes = Number(argValue(argv, "--passes") ?? "3");
   if (impl !== "ours" && impl !== "geoip-lite") throw new Error(`geo-child: unknown reader "${String(impl)}"`);

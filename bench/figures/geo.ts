@@ -28,7 +28,8 @@ const ROUNDS = 3;
  */
 async function warmPageCache(files: readonly string[]): Promise<void> {
   for (const file of files) {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) void chunk;
+    // Reading is the point; the chunks are dropped.
+    for await (const _chunk of createReadStream(file, { highWaterMark: 1 << 20 }));
   }
 }
 

@@ -9,6 +9,7 @@ import type { Figure, Row } from "../lib/types";
 import { STEPS, type SignInPromptSaveResult, type Step } from "../load/scenarios";
 import { LOAD_CONCURRENCY, LOAD_USERS } from "../load/settings";
 import { percentile, round1, runLoadSession } from "./load-run";
+import { defined } from "@/lib/defined";
 
 const STEP_NAMES: Record<Step, string> = { signIn: "sign-in (OAuth: page, form, token)", prompt: "getProfilePrompt", save: "submitProfileAnswers" };
 const errorsOf = (r: SignInPromptSaveResult) => STEPS.reduce((n, s) => n + r.errors[s], 0);
@@ -19,7 +20,7 @@ export const loadFigure: Figure = {
   async run(context) {
     const result = await runLoadSession("load", context);
     if (Array.isArray(result)) return result;
-    const { sqlite, postgres } = result.load!;
+    const { sqlite, postgres } = defined(result.load, "the load session's load result");
     const base = postgres ? "PostgreSQL, 2 instances" : undefined;
     const against = (other: number | null | undefined) => (base ? { baseline: base, baselineValue: other ?? null } : {});
     const rows: Row[] = [

@@ -10,6 +10,7 @@ import type { Figure, Row } from "../lib/types";
 import type { ParallelSavesResult } from "../load/scenarios";
 import { PARALLEL_ROUNDS, PARALLEL_SUBMISSIONS } from "../load/settings";
 import { round1, runLoadSession } from "./load-run";
+import { defined } from "@/lib/defined";
 
 const sum = (rs: ParallelSavesResult[], key: "lost" | "errors") => rs.reduce((n, r) => n + r[key], 0);
 
@@ -19,7 +20,7 @@ export const multiInstanceFigure: Figure = {
   async run(context) {
     const result = await runLoadSession("multi-instance", context);
     if (Array.isArray(result)) return result;
-    const { sqlite, postgres } = result.parallel!;
+    const { sqlite, postgres } = defined(result.parallel, "the load session's parallel-saves result");
     const pg = postgres.length > 0;
     const setup = `${PARALLEL_SUBMISSIONS} saves per round, ${PARALLEL_ROUNDS} alternating rounds, a new user per round, loopback, load build (${result.buildS > 0 ? `built in ${Math.round(result.buildS)} s` : "up to date"})`;
     const base = `SQLite, 1 instance`;

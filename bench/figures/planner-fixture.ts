@@ -5,8 +5,9 @@
  */
 import type { ProfileCatalog, QuestionInput } from "@/lib/profile/catalog";
 import { defineProfileCatalog } from "@/lib/profile/define-catalog";
-import { DAY_MS, type LoginPrompt, type PlanInput, type PromptHistory, type PromptLog } from "@/lib/profile/planner";
+import { DAY_MS, type LoginPrompt, type PlanInput, type PromptHistory } from "@/lib/profile/planner";
 import { seededUint32 } from "../lib/stats";
+import { defined } from "@/lib/defined";
 
 export const LARGE_QUESTIONS = 50;
 export const LARGE_PAST_LOGINS = 1000;
@@ -84,17 +85,18 @@ export function largeInput(catalog: ProfileCatalog = largeCatalog()): PlanInput 
       answeredAt: i % 3 === 0 ? BENCH_NOW - 200 * DAY_MS : null,
     };
   });
+  const question = (i: number) => defined(catalog.questions[i], `large catalog question ${i}`);
   const promptLog: Record<string, LoginPrompt> = {};
   for (let k = 1; k <= LARGE_PAST_LOGINS; k++) {
     const shownAt = BENCH_NOW - k * 3_600_000;
     promptLog[`${SUB}:${AUTH_TIME - k * 3600}`] = {
-      attributes: [catalog.questions[k % LARGE_QUESTIONS]!.attribute, catalog.questions[(k + 17) % LARGE_QUESTIONS]!.attribute],
+      attributes: [question(k % LARGE_QUESTIONS).attribute, question((k + 17) % LARGE_QUESTIONS).attribute],
       shownAt,
       finishedAt: k % 4 === 0 ? null : shownAt + 20_000,
       dismissedAt: k % 4 === 0 ? shownAt + 5_000 : null,
     };
   }
-  return { catalog, attributes, history, login: { sub: SUB, authTime: AUTH_TIME }, promptLog: promptLog as PromptLog, now: BENCH_NOW };
+  return { catalog, attributes, history, login: { sub: SUB, authTime: AUTH_TIME }, promptLog, now: BENCH_NOW };
 }
 
 /** The baseline: the demo catalog, a new user (no attributes, no history). */

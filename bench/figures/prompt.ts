@@ -16,6 +16,7 @@ import type { BrowserJourney } from "../prompt/browser";
 import { measureJsFloor } from "../prompt/js-floor";
 import type { PromptSessionResult } from "../prompt/session";
 import { percentile, round1 } from "./load-run";
+import { defined } from "@/lib/defined";
 
 /** Median, rounded, of the values that were measured (a journey may lack one). */
 const p50 = (values: readonly number[]) => Math.round(percentile(values.filter(Number.isFinite), 50) ?? NaN);
@@ -42,12 +43,18 @@ function trips(list: readonly RoundTrips[], target: string): Pick<Row, "value" |
  * metadata load only then (components/ui/phone-field.tsx), so this is the figure above plus what
  * a phone question adds, measured on sign-ins whose prompt asks for the work phone.
  */
+/** The size the browser measured for the chunk at `path` (/_next/static/…). */
+function chunkOf(browser: PromptSessionResult["browser"], path: string) {
+  const file = path.replace(/^\/_next\//, "");
+  return defined(browser.chunks[file], `the size of chunk ${file}`);
+}
+
 function phoneRow(browser: PromptSessionResult["browser"], promptGzip: number): Row {
   const metric = "JavaScript only the prompt needs, with a phone question (gzip)";
-  const journeys = browser.phoneJourneys ?? [];
+  const journeys = browser.phoneJourneys;
   if (journeys.length === 0) return { metric, value: null, unit: "kB", note: "not measured: no sign-in reached the phone question (see errors)" };
   const sets = [...new Set(journeys.map((j) => [...j.chunks].sort().join(" ")))];
-  const chunks = journeys[0]!.chunks.map((p) => browser.chunks[p.replace(/^\/_next\//, "")]!);
+  const chunks = defined(journeys[0], "the first phone journey").chunks.map((p) => chunkOf(browser, p));
   const gzip = chunks.reduce((n, c) => n + c.gzipBytes, 0);
   const raw = chunks.reduce((n, c) => n + c.bytes, 0);
   return {
@@ -128,7 +135,7 @@ export const promptFigure: Figure = {
     );
 
     const chunkSets = [...new Set(journeys.map((j) => [...j.promptChunks].sort().join(" ")))];
-    const promptChunks = journeys[0]!.promptChunks.map((p) => browser.chunks[p.replace(/^\/_next\//, "")]!);
+    const promptChunks = defined(journeys[0], "the first journey").promptChunks.map((p) => chunkOf(browser, p));
     const promptGzip = promptChunks.reduce((n, c) => n + c.gzipBytes, 0);
     const promptRaw = promptChunks.reduce((n, c) => n + c.bytes, 0);
     rows.push({

@@ -73,7 +73,7 @@ export async function load(appUrl: string, makeRequest: () => SignedRequest, con
     ],
   });
   const statusCodes: Record<string, number> = {};
-  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number(stat.count);
+  for (const [code, stat] of Object.entries(result.statusCodeStats)) statusCodes[code] = stat.count;
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -110,7 +110,8 @@ function field(json: unknown, ...path: string[]): unknown {
   return v;
 }
 
-const show = (json: unknown) => JSON.stringify(json)?.slice(0, 300) ?? String(json);
+// JSON.stringify returns undefined for undefined (its lib type says string only), so the type is widened to the truth.
+const show = (json: unknown) => (JSON.stringify(json) as string | undefined)?.slice(0, 300) ?? String(json);
 
 export async function measureHooks(
   appUrl: string,

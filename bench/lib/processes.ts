@@ -18,7 +18,10 @@ export function freePort(): Promise<number> {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (RESERVED_PORTS.has(port) || port === 0 ? freePort().then(resolve, reject) : resolve(port)));
+      server.close(() => {
+        if (RESERVED_PORTS.has(port) || port === 0) freePort().then(resolve, reject);
+        else resolve(port);
+      });
     });
   });
 }
@@ -41,8 +44,8 @@ export class ProcessGroup {
   start(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; logPath: string }): ChildProcess {
     const log = createWriteStream(options.logPath);
     const child = spawn(command, [...args], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
     this.children.push(child);
     return child;
   }

@@ -28,8 +28,8 @@ export interface FigureContext {
   root: string;
   /** Where a figure may write raw data and logs (bench/results/<run id>/). */
   resultsDir: string;
-  /** Progress for the person watching; not part of the table. */
-  log(message: string): void;
+  /** Progress for the person watching; not part of the table. A property: figures destructure it. */
+  log: (message: string) => void;
 }
 
 export interface Figure {

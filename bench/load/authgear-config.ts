@@ -15,7 +15,7 @@ const BASE = fileURLToPath(new URL("../../emulator/authgear.yaml", import.meta.u
 /** emulator/authgear.yaml with the load catalog's custom attributes, as YAML text. */
 export async function loadEmulatorConfigYaml(): Promise<string> {
   const doc = parseDocument(await readFile(BASE, "utf8"));
-  if (doc.errors.length > 0) throw new Error(`emulator/authgear.yaml: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0) throw new Error(`emulator/authgear.yaml: ${doc.errors.map((e) => e.message).join("; ")}`);
   doc.setIn(["user_profile", "custom_attributes", "attributes"], customAttributesConfig(loadCatalog));
   return doc.toString({ lineWidth: 0 });
 }

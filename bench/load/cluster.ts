@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { adminGraphQL } from "@/emulator/testing";
 import { userNodeId } from "@/lib/authgear/global-id";
+import { defined } from "@/lib/defined";
 import { writeLoadEmulatorConfig } from "./authgear-config";
 import { benchAppEnv, freePorts, nextBuild, ProcessGroup, waitForUrl } from "../lib/processes";
 import { findAction, type ActionRef } from "./flight";
@@ -113,7 +114,8 @@ export interface Cluster {
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { root, engine, instances, logDir } = options;
   if (engine === "sqlite" && instances !== 1) throw new Error("SQLite is one file written by one process: one instance");
-  if (engine === "postgres" && !options.databaseUrl) throw new Error("PostgreSQL needs databaseUrl");
+  const { databaseUrl } = options;
+  if (engine === "postgres" && !databaseUrl) throw new Error("PostgreSQL needs databaseUrl");
   const distDir = join(root, LOAD_DIST_DIR);
   const actions = {
     getProfilePrompt: await findAction(distDir, "lib/profile/actions.ts", "getProfilePrompt"),
@@ -133,6 +135,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const [emulatorPort, ...appPorts] = ports as [number, ...number[]];
     const emulatorUrl = `http://localhost:${emulatorPort}`;
     const apps = appPorts.map((p) => `http://localhost:${p}`);
+    const firstApp = defined(apps[0], "the first instance's URL (instances ≥ 1)");
     const emulatorDataDir = join(temp, "emulator");
     const configPath = join(temp, "authgear.yaml");
     await writeLoadEmulatorConfig(configPath);
@@ -141,22 +144,23 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const emulator = start(
       join(root, "node_modules", ".bin", "tsx"),
       // Sign-ups call the first instance's user.pre_create hook, as on Authgear (fail closed).
-      ["emulator/main.ts", "--port", String(emulatorPort), "--data-dir", emulatorDataDir, "--config", configPath, "--reset", "--app-origin", apps[0]!],
+      ["emulator/main.ts", "--port", String(emulatorPort), "--data-dir", emulatorDataDir, "--config", configPath, "--reset", "--app-origin", firstApp],
       baseEnv,
       emulatorLog,
     );
     await waitForUrl(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", emulatorLog, 30_000);
-    const store = engine === "postgres" ? { databaseUrl: options.databaseUrl! } : { sqlitePath: join(temp, "gradual.sqlite") };
-    const appLogs = appPorts.map((p, i) => join(logDir, `${engine}-next-start-${i + 1}.log`));
-    const children = appPorts.map((port, i) =>
-      start(
+    const store = engine === "postgres" && databaseUrl ? { databaseUrl } : { sqlitePath: join(temp, "gradual.sqlite") };
+    const instancesStarted = appPorts.map((port, i) => {
+      const log = join(logDir, `${engine}-next-start-${i + 1}.log`);
+      const child = start(
         join(root, "node_modules", ".bin", "next"),
         ["start", "-p", String(port)],
         benchAppEnv({ emulatorUrl, emulatorDataDir, store, extra: { NEXT_DIST_DIR: LOAD_DIST_DIR } }),
-        appLogs[i]!,
-      ),
-    );
-    await Promise.all(children.map((child, i) => waitForUrl(apps[i]!, child, `next start #${i + 1}`, appLogs[i]!, 60_000)));
+        log,
+      );
+      return { child, url: `http://localhost:${port}`, log };
+    });
+    await Promise.all(instancesStarted.map(({ child, url, log }, i) => waitForUrl(url, child, `next start #${i + 1}`, log, 60_000)));
     return {
       engine,
       emulatorUrl,
@@ -168,7 +172,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           id: userNodeId(sub),
         });
         if (body.errors?.length) throw new Error(`Admin API: ${body.errors.map((e) => e.message).join("; ")}`);
-        return ((body.data?.node as { customAttributes?: Record<string, unknown> } | null)?.customAttributes ?? {}) as Record<string, unknown>;
+        return ((body.data?.node as { customAttributes?: Record<string, unknown> } | null)?.customAttributes ?? {});
       },
       stop,
     };

@@ -44,10 +44,10 @@ function revive(value: unknown, rows: Map<string, unknown>, depth = 0): unknown 
     if (!value.startsWith("$")) return value;
     if (value.startsWith("$$")) return value.slice(1);
     if (value === "$undefined") return undefined;
-    const ref = /^\$@?([0-9a-f]+)$/.exec(value);
-    if (ref) {
-      if (!rows.has(ref[1]!)) throw new Error(`Flight response refers to missing row ${ref[1]}`);
-      return revive(rows.get(ref[1]!), rows, depth + 1);
+    const ref = /^\$@?([0-9a-f]+)$/.exec(value)?.[1];
+    if (ref !== undefined) {
+      if (!rows.has(ref)) throw new Error(`Flight response refers to missing row ${ref}`);
+      return revive(rows.get(ref), rows, depth + 1);
     }
     throw new Error(`Flight response holds a value this client does not decode: ${value.slice(0, 40)}`);
   }
@@ -76,11 +76,11 @@ export function parseActionResponse(body: string): unknown {
     const [, id, payload] = m as unknown as [string, string, string];
     if (payload.startsWith("E")) throw new Error(`the action failed on the server: ${payload.slice(1, 300)}`);
     if (!/^[[{"0-9tfn-]/.test(payload)) throw new Error(`Flight row ${id} has a type this client does not decode: ${payload.slice(0, 40)}`);
-    rows.set(id!, JSON.parse(payload));
+    rows.set(id, JSON.parse(payload));
   }
   const root = rows.get("0");
   if (!root || typeof root !== "object" || !("a" in root)) throw new Error(`Flight response has no action result row: ${body.slice(0, 200)}`);
-  return revive((root as { a: unknown }).a, rows);
+  return revive(root.a, rows);
 }
 
 /** The error a failed HTTP call to an action raises. */

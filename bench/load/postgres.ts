@@ -17,8 +17,12 @@ export interface LoadDatabase {
   stop(): Promise<void>;
 }
 
+// Typed as a plain string so that TypeScript does not resolve the .mjs (allowJs is off, it has no types):
+// PostgresScript above says what it exports.
+const POSTGRES_SCRIPT: string = "../../scripts/postgres.mjs";
+
 export async function postgresInstallHint(): Promise<string> {
-  return ((await import("../../scripts/postgres.mjs" as string)) as PostgresScript).INSTALL_HINT;
+  return ((await import(POSTGRES_SCRIPT)) as PostgresScript).INSTALL_HINT;
 }
 
 export async function loadDatabase(): Promise<LoadDatabase | null> {
@@ -47,7 +51,7 @@ export async function loadDatabase(): Promise<LoadDatabase | null> {
       },
     };
   }
-  const script = (await import("../../scripts/postgres.mjs" as string)) as PostgresScript;
+  const script = (await import(POSTGRES_SCRIPT)) as PostgresScript;
   const bin = script.findPostgresBinaries();
   if (!bin) return null;
   return script.startThrowawayPostgres({ bin });

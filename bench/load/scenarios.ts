@@ -12,6 +12,7 @@ import { signIn } from "@/emulator/testing";
 import { LOAD_ATTRIBUTES } from "./catalog";
 import { callAction } from "./flight";
 import type { Cluster } from "./cluster";
+import { defined } from "@/lib/defined";
 
 const REDIRECT_URI = "http://localhost:3100/auth/callback";
 const CLIENT_ID = "gradual-web";
@@ -51,7 +52,7 @@ export async function parallelSaves(cluster: Cluster, submissions: number): Prom
   const started = performance.now();
   await Promise.all(
     values.map(async ({ attribute, value }, i) => {
-      const app = cluster.apps[i % cluster.apps.length]!;
+      const app = defined(cluster.apps[i % cluster.apps.length], "an app instance (round-robin)");
       try {
         const result = (await callAction(app, cluster.actions.saveLoadValues, [user.accessToken, { values: { [attribute]: value } }])) as Result;
         if (result.ok) saved.add(attribute);
@@ -121,26 +122,34 @@ export async function signInPromptSave(cluster: Cluster, users: number, concurre
   };
 
   async function oneUser(n: number): Promise<void> {
-    const app = cluster.apps[n % cluster.apps.length]!;
+    const app = defined(cluster.apps[n % cluster.apps.length], "an app instance (round-robin)");
     let session;
     try {
       session = await timed("signIn", () =>
         signIn(cluster.emulatorUrl, { email: `user-${n}-${run}@load.test`, clientId: CLIENT_ID, redirectUri: REDIRECT_URI }),
       );
     } catch (error) {
-      return fail("signIn", n, describe(error));
+      fail("signIn", n, describe(error));
+      return;
     }
     let prompt: { loginKey: string; questions: Array<{ attribute: string }> };
     try {
       const t = performance.now();
       const result = (await callAction(app, cluster.actions.getProfilePrompt, [session.accessToken, {}])) as Result;
-      if (!result.ok) return fail("prompt", n, `${result.error.code}: ${result.error.message}`);
+      if (!result.ok) {
+        fail("prompt", n, `${result.error.code}: ${result.error.message}`);
+        return;
+      }
       latencies.prompt.push(performance.now() - t);
       prompt = result.prompt as typeof prompt;
     } catch (error) {
-      return fail("prompt", n, describe(error));
+      fail("prompt", n, describe(error));
+      return;
     }
-    if (prompt.questions.length === 0) return fail("prompt", n, "the prompt offered no question to a new user");
+    if (prompt.questions.length === 0) {
+      fail("prompt", n, "the prompt offered no question to a new user");
+      return;
+    }
     questionsOffered += prompt.questions.length;
     const answers = Object.fromEntries(prompt.questions.map((q) => [q.attribute, `${q.attribute}-u${n}-${run}`]));
     try {
@@ -149,13 +158,20 @@ export async function signInPromptSave(cluster: Cluster, users: number, concurre
         session.accessToken,
         { submissionId: `load-${run}-${n}`, loginKey: prompt.loginKey, answers },
       ])) as Result;
-      if (!result.ok) return fail("save", n, `${result.error.code}: ${result.error.message}`);
+      if (!result.ok) {
+        fail("save", n, `${result.error.code}: ${result.error.message}`);
+        return;
+      }
       latencies.save.push(performance.now() - t);
       const outcome = result.outcome as { answered: string[] };
       const missing = Object.keys(answers).filter((a) => !outcome.answered.includes(a));
-      if (missing.length > 0) return fail("save", n, `saved without ${missing.join(", ")}`);
+      if (missing.length > 0) {
+        fail("save", n, `saved without ${missing.join(", ")}`);
+        return;
+      }
     } catch (error) {
-      return fail("save", n, describe(error));
+      fail("save", n, describe(error));
+      return;
     }
     submitted.push({ sub: session.sub, answers });
   }

@@ -23,6 +23,7 @@ import { adminGraphQL } from "@/emulator/testing";
 import { userNodeId } from "@/lib/authgear/global-id";
 import { PERF_MARKS } from "@/lib/perf/marks";
 import { profileCatalog } from "@/profile.config";
+import { defined } from "@/lib/defined";
 import { sampleAnswer } from "./answers";
 
 /** Collects layout shifts from the first paint on (runs before the page's own scripts). */
@@ -107,14 +108,13 @@ async function readTimings(page: Page): Promise<PageTimings> {
 
 async function chunkSize(distDir: string, url: string, cache: Record<string, ChunkSize>): Promise<ChunkSize> {
   const path = new URL(url).pathname;
-  const match = /^\/_next\/(static\/.+\.js)$/.exec(path);
-  if (!match) throw new Error(`not a build chunk: ${url}`);
-  const file = match[1]!;
+  const file = /^\/_next\/(static\/.+\.js)$/.exec(path)?.[1];
+  if (file === undefined) throw new Error(`not a build chunk: ${url}`);
   if (!cache[file]) {
     const bytes = await readFile(join(distDir, file));
     cache[file] = { file, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
   }
-  return cache[file]!;
+  return cache[file];
 }
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -248,7 +248,7 @@ async function phoneJourney(
     await page.getByRole("dialog", { name: "Complete your profile" }).waitFor({ state: "visible", timeout: 15_000 });
     const idToken = await page.evaluate(() => window.localStorage.getItem("authgear_default_idToken"));
     if (!idToken) throw new Error("no ID token after the sign-up");
-    sub = (JSON.parse(Buffer.from(idToken.split(".")[1]!, "base64url").toString("utf8")) as { sub: string }).sub;
+    sub = (JSON.parse(Buffer.from(defined(idToken.split(".")[1], "the ID token's payload"), "base64url").toString("utf8")) as { sub: string }).sub;
   } finally {
     await first.close();
   }
@@ -266,7 +266,7 @@ async function phoneJourney(
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(`${appUrl}/`);
     // The control is ready once its selector lists the countries (the stand-in has one option).
-    await page.waitForFunction(() => ((document.querySelector('select[aria-label="Country code"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1, undefined, {
+    await page.waitForFunction(() => ((document.querySelector<HTMLSelectElement>('select[aria-label="Country code"]'))?.options.length ?? 0) > 1, undefined, {
       polling: 100,
       timeout: 15_000,
     });

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type BuildOptions, type Plugin } from "esbuild";
+import { defined } from "@/lib/defined";
 
 const ENTRIES = {
   form: `
@@ -84,7 +85,7 @@ async function bundle(root: string, input: Pick<BuildOptions, "stdin" | "entryPo
     write: false,
     logLevel: "silent",
   });
-  const code = result.outputFiles[0]!.contents;
+  const code = defined(result.outputFiles[0], "esbuild's output file").contents;
   return { bytes: code.length, gzipBytes: gzipSync(code).length };
 }
 

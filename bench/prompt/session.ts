@@ -31,7 +31,7 @@ export interface PromptSessionResult {
 /** emulator/authgear.yaml with `appOrigin` allowed (CORS) and its callback registered for the app's client. */
 async function emulatorConfig(root: string, appOrigin: string): Promise<string> {
   const doc = parseDocument(await readFile(join(root, "emulator/authgear.yaml"), "utf8"));
-  if (doc.errors.length > 0) throw new Error(`emulator/authgear.yaml: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0) throw new Error(`emulator/authgear.yaml: ${doc.errors.map((e) => e.message).join("; ")}`);
   const config = doc.toJS() as { http: { allowed_origins: string[] }; oauth: { clients: Array<{ client_id: string; redirect_uris: string[]; post_logout_redirect_uris?: string[] }> } };
   doc.setIn(["http", "allowed_origins"], [...config.http.allowed_origins, appOrigin]);
   config.oauth.clients.forEach((client, i) => {

@@ -33,6 +33,16 @@ function displayValue(attribute: AccountAttribute, field: FormField | undefined)
   return text;
 }
 
+/** The signed-in user's profile, or why it could not be loaded; never throws. */
+async function loadView(accessToken: () => Promise<string>): Promise<{ view: AccountView } | { error: string }> {
+  try {
+    const result = await getMyProfile(await accessToken(), {});
+    return result.ok ? { view: result.view } : { error: result.error.message };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export function ProfilePage() {
   const session = useSession();
   const [view, setView] = useState<AccountView | null>(null);
@@ -43,16 +53,17 @@ export function ProfilePage() {
   const { accessToken } = session;
   const signedIn = session.state === "signed-in";
 
-  const load = useCallback(async () => {
-    setLoadError(null);
-    try {
-      const result = await getMyProfile(await accessToken(), {});
-      if (result.ok) setView(result.view);
-      else setLoadError(result.error.message);
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
-    }
-  }, [accessToken]);
+  // Sets state only once the answer is in (the effect below calls it); "Try again" clears the error itself.
+  const load = useCallback(
+    () =>
+      loadView(accessToken).then((loaded) => {
+        if ("view" in loaded) {
+          setView(loaded.view);
+          setLoadError(null);
+        } else setLoadError(loaded.error);
+      }),
+    [accessToken],
+  );
 
   useEffect(() => {
     if (signedIn) void load();
@@ -135,7 +146,13 @@ export function ProfilePage() {
           <CardTitle>We couldn&apos;t load your profile</CardTitle>
           <CardContent className="mt-2">
             <p className="text-sm text-slate-700">{loadError}</p>
-            <Button variant="secondary" onClick={() => void load()}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setLoadError(null);
+                void load();
+              }}
+            >
               Try again
             </Button>
           </CardContent>

@@ -6,7 +6,7 @@
  * action answers; nothing of the dashboard is rendered before that.
  */
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, inputClassName } from "@/components/ui/field";
@@ -56,6 +56,18 @@ type State =
   | { kind: "error"; message: string }
   | { kind: "ready"; figures: DashboardFigures; problems: ConfigProblem[] };
 
+/** The dashboard for `range`, as the token's user may see it; never throws (an error is a state). */
+async function dashboardState(accessToken: () => Promise<string>, range: DateRange): Promise<State> {
+  try {
+    const result = await getAdminDashboard(await accessToken(), range);
+    if (result.ok) return { kind: "ready", figures: result.figures, problems: result.problems };
+    if (result.error.code === "forbidden") return { kind: "forbidden", message: result.error.message };
+    return { kind: "error", message: result.error.fieldErrors?.from ?? result.error.message };
+  } catch (error) {
+    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 const FUNNEL_SERIES = [
   { name: "Answered", color: "#15803d" },
   { name: "Skipped", color: "#ca8a04" },
@@ -67,7 +79,10 @@ export function AdminDashboard({ from: fromParam, to: toParam }: { from: string 
   const session = useSession();
   const router = useRouter();
   const pathname = usePathname();
-  const [state, setState] = useState<State>({ kind: "loading" });
+  // What was last loaded, and for whom and which range: until the signed-in user's figures for the current
+  // range arrive, the state is "loading", derived here rather than set by the effect (react.dev, "You might
+  // not need an effect").
+  const [loaded, setLoaded] = useState<{ key: string; state: State } | null>(null);
   const fromMs = parseInstant(fromParam);
   const toMs = parseInstant(toParam);
   const badRange = fromMs === "invalid" || toMs === "invalid";
@@ -77,25 +92,21 @@ export function AdminDashboard({ from: fromParam, to: toParam }: { from: string 
   const { accessToken } = session;
   const signedIn = session.state === "signed-in";
 
-  const load = useCallback(
-    async (r: DateRange) => {
-      setState({ kind: "loading" });
-      try {
-        const result = await getAdminDashboard(await accessToken(), r);
-        if (result.ok) setState({ kind: "ready", figures: result.figures, problems: result.problems });
-        else if (result.error.code === "forbidden") setState({ kind: "forbidden", message: result.error.message });
-        else setState({ kind: "error", message: result.error.fieldErrors?.from ?? result.error.message });
-      } catch (error) {
-        setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
-      }
-    },
-    [accessToken],
-  );
-
   const { from, to } = range;
+  const loadKey = JSON.stringify([session.user?.sub ?? null, from, to]);
+  const state: State = loaded?.key === loadKey ? loaded.state : { kind: "loading" };
   useEffect(() => {
-    if (signedIn) void load({ from, to });
-  }, [signedIn, load, from, to]);
+    if (!signedIn) return;
+    // Only the latest request's answer is kept: one for a range (or user) left meanwhile is dropped.
+    let current = true;
+    // Fire and forget: dashboardState never rejects, and the cleanup below drops its answer once it is stale.
+    void dashboardState(accessToken, { from, to }).then((next) => {
+      if (current) setLoaded({ key: loadKey, state: next });
+    });
+    return () => {
+      current = false;
+    };
+  }, [signedIn, accessToken, from, to, loadKey]);
 
   if (session.state === "loading") {
     return (

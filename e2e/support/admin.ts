@@ -9,7 +9,7 @@ export async function customAttributes(sub: string): Promise<Record<string, unkn
     id: userNodeId(sub),
   });
   if (body.errors?.length) throw new Error(`Admin API: ${body.errors.map((e) => e.message).join("; ")}`);
-  return ((body.data?.node as { customAttributes?: Record<string, unknown> } | null)?.customAttributes ?? {}) as Record<string, unknown>;
+  return ((body.data?.node as { customAttributes?: Record<string, unknown> } | null)?.customAttributes ?? {});
 }
 
 /** Replaces the user's custom attributes (as an admin would in the Portal). */

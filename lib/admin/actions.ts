@@ -29,7 +29,7 @@ const instant = z.number().int().min(0).max(8.64e15).nullable().default(null);
 const dashboardRequest = z
   .object({ from: instant, to: instant })
   .strict()
-  .refine((r) => r.from === null || r.to === null || r.from <= r.to, { message: "The start of the range must not be after its end", path: ["from"] });
+  .refine((r) => r.from === null || r.to === null || r.from <= r.to, { error: "The start of the range must not be after its end", path: ["from"] });
 
 /**
  * The dashboard's figures for a date range (epoch ms, inclusive; null = open), and the
@@ -46,7 +46,7 @@ export const getAdminDashboard = adminAction(dashboardRequest, async (_user, ran
  * its current visit, or the next one once the rest has passed); a user never prompted is explained
  * as a new sign-in now. Nothing is recorded.
  */
-export const explainUser = adminAction(z.object({ email: z.string().trim().toLowerCase().email("Enter an email address").max(320) }).strict(), async (_user, { email }) => {
+export const explainUser = adminAction(z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter an email address" }).max(320)) }).strict(), async (_user, { email }) => {
   let sub: string;
   let explanation;
   let states;

@@ -3,6 +3,8 @@ import "server-only";
  * The rows /admin's figures are computed from (lib/admin/analytics.ts), selected with Kysely only,
  * so the same queries run on SQLite and PostgreSQL. No figure is computed here.
  */
+import type { NotNull } from "kysely";
+
 import type { AppDatabase } from "@/lib/db/database.server";
 import type { AnalyticsDecline, AnalyticsEvent, AnalyticsInput, AnalyticsLogin, AnalyticsProvenance, AnalyticsQuestion, DateRange } from "./analytics";
 
@@ -30,18 +32,25 @@ function populationQuery(db: AppDatabase, range: DateRange) {
 /** Everything `computeDashboard` needs for `range`. */
 export async function loadAnalyticsInput(db: AppDatabase, questions: readonly AnalyticsQuestion[], range: DateRange): Promise<AnalyticsInput> {
   const population = () => populationQuery(db, range);
+  const { from, to } = range;
   const [users, events, provenance, declines, logins] = await Promise.all([
     population().execute(),
     db
       .selectFrom("prompt_event")
       .select(["user_id", "attribute", "kind", "position", "login_key", "at"])
       .where("login_key", "is not", null)
-      .$if(range.from !== null, (q) => q.where("at", ">=", range.from!))
-      .$if(range.to !== null, (q) => q.where("at", "<=", range.to!))
+      .$call((q) => (from === null ? q : q.where("at", ">=", from)))
+      .$call((q) => (to === null ? q : q.where("at", "<=", to)))
       .where("user_id", "in", population())
       .execute(),
     db.selectFrom("provenance").select(["user_id", "attribute", "source", "value", "observed_at"]).where("user_id", "in", population()).execute(),
-    db.selectFrom("question_state").select(["user_id", "attribute", "declined_at"]).where("declined_at", "is not", null).where("user_id", "in", population()).execute(),
+    db
+      .selectFrom("question_state")
+      .select(["user_id", "attribute", "declined_at"])
+      .where("declined_at", "is not", null)
+      .$narrowType<{ declined_at: NotNull }>()
+      .where("user_id", "in", population())
+      .execute(),
     db.selectFrom("login_prompt").select(["user_id", "login_key", "shown_at"]).where("user_id", "in", population()).execute(),
   ]);
   return {
@@ -60,7 +69,7 @@ export async function loadAnalyticsInput(db: AppDatabase, questions: readonly An
         observedAt: p.observed_at,
       }),
     ),
-    declines: declines.map((d): AnalyticsDecline => ({ userId: d.user_id, attribute: d.attribute, declinedAt: d.declined_at! })),
+    declines: declines.map((d): AnalyticsDecline => ({ userId: d.user_id, attribute: d.attribute, declinedAt: d.declined_at })),
     logins: logins.map((l): AnalyticsLogin => ({ userId: l.user_id, loginKey: l.login_key, shownAt: l.shown_at })),
   };
 }
@@ -89,5 +98,3 @@ export async function userHistory(db: AppDatabase, userId: string, limit = 200) 
     })),
   };
 }
-
-export type UserHistory = Awaited<ReturnType<typeof userHistory>>;

@@ -24,6 +24,7 @@
  *   stays signed in for weeks is counted once per prompted visit, not once.
  */
 import type { QuestionCondition } from "@/lib/profile/catalog";
+import { defined } from "@/lib/defined";
 import { conditionHolds } from "@/lib/profile/planner";
 
 export type PromptEventKind = "shown" | "answered" | "skipped" | "declined" | "undeclined";
@@ -157,12 +158,13 @@ export function inRange(at: number, range: DateRange): boolean {
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-const hasValue = (p: AnalyticsProvenance) => p.value !== null && p.value !== "";
+const hasValue = (p: AnalyticsProvenance): p is AnalyticsProvenance & { value: string | number } => p.value !== null && p.value !== "";
 
 function median(sorted: readonly number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const upper = defined(sorted[mid], "the middle sample");
+  return sorted.length % 2 === 1 ? upper : (defined(sorted[mid - 1], "the sample below the middle") + upper) / 2;
 }
 
 /** When the user's profile became complete (epoch ms), or null when it is not complete. */
@@ -175,7 +177,7 @@ export function completedAt(
   const valueAt = new Map<string, number>();
   for (const p of provenance) {
     if (!hasValue(p)) continue;
-    values[p.attribute] = p.value!;
+    values[p.attribute] = p.value;
     valueAt.set(p.attribute, p.observedAt);
   }
   const declinedAt = new Map(declines.map((d) => [d.attribute, d.declinedAt]));
@@ -269,8 +271,10 @@ export function computeDashboard(input: AnalyticsInput): DashboardFigures {
   }
   needed.sort((a, b) => a - b);
   const distribution: CompletionFigures["distribution"] = [];
-  if (needed.length > 0) {
-    for (let n = needed[0]!; n <= needed[needed.length - 1]!; n++) distribution.push({ logins: n, users: needed.filter((x) => x === n).length });
+  const [fewest] = needed;
+  const most = needed.at(-1);
+  if (fewest !== undefined && most !== undefined) {
+    for (let n = fewest; n <= most; n++) distribution.push({ logins: n, users: needed.filter((x) => x === n).length });
   }
 
   return {

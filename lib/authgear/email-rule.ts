@@ -17,9 +17,11 @@
 export type EmailProblem = "not_email" | "has_name";
 
 class Fail extends Error {}
-const fail = (): never => {
+// A declaration, not an arrow in a const: TypeScript narrows after a call to a `never` function only when
+// its type is declared, so `if (x === null) fail();` leaves `x` non-null below it.
+function fail(): never {
   throw new Fail();
-};
+}
 
 const SPECIALS = "()<>[]:;@\\,\"";
 const isVchar = (c: string) => (c >= "!" && c <= "~") || c.charCodeAt(0) >= 0x80;
@@ -54,8 +56,9 @@ function parseIP(s: string): number[] | null {
     const halves = head.split("::");
     if (halves.length > 2) return null;
     const groups = (h: string) => (h === "" ? [] : h.split(":"));
-    const left = groups(halves[0]!);
-    const right = halves.length === 2 ? groups(halves[1]!) : [];
+    const [leftHalf = "", rightHalf] = halves;
+    const left = groups(leftHalf);
+    const right = rightHalf === undefined ? [] : groups(rightHalf);
     if ([...left, ...right].some((g) => !/^[0-9A-Fa-f]{1,4}$/.test(g))) return null;
     const count = left.length + right.length;
     if (halves.length === 2 ? count > 7 : count !== 8) return null;
@@ -84,7 +87,7 @@ function decodedWordLength(word: string): number | "charset" | null {
   } else if (encoding === "Q" || encoding === "q") {
     length = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
+      const c = text.charAt(i);
       if (c === "=") {
         if (i + 2 >= text.length || !/^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) return null;
         i += 2;
@@ -131,7 +134,7 @@ class AddrParser {
       if (this.s[0] === "\\" && this.s.length > 1) this.s = this.s.slice(1);
       else if (this.s[0] === "(") depth++;
       else if (this.s[0] === ")") depth--;
-      if (depth > 0) comment += this.s[0];
+      if (depth > 0) comment += this.s.charAt(0);
       this.s = this.s.slice(1);
     }
     return depth === 0 ? comment : null;
@@ -140,11 +143,11 @@ class AddrParser {
   decodeWord(word: string): { word: string; encoded: boolean } {
     const length = decodedWordLength(word);
     if (length === "charset") fail();
-    return length === null ? { word, encoded: false } : { word: "x".repeat(length as number), encoded: true };
+    return length === null ? { word, encoded: false } : { word: "x".repeat(length), encoded: true };
   }
   consumeAtom(dot: boolean, permissive: boolean): string {
     let i = 0;
-    while (i < this.s.length && isAtext(this.s[i]!, dot)) i++;
+    while (i < this.s.length && isAtext(this.s.charAt(i), dot)) i++;
     if (i === 0) fail();
     const atom = this.s.slice(0, i);
     this.s = this.s.slice(i);
@@ -157,7 +160,7 @@ class AddrParser {
     let escaped = false;
     for (;;) {
       if (i >= this.s.length) fail();
-      const c = this.s[i]!;
+      const c = this.s.charAt(i);
       if (escaped) {
         if (!isVchar(c) && !isWSP(c)) fail();
         out += c;
@@ -182,8 +185,8 @@ class AddrParser {
     for (;;) {
       if (this.empty()) fail();
       if (this.peek() === "]") break;
-      if (!isDtext(this.s[0]!)) fail();
-      dtext += this.s[0];
+      if (!isDtext(this.s.charAt(0))) fail();
+      dtext += this.s.charAt(0);
       this.s = this.s.slice(1);
     }
     if (!this.consume("]")) fail();
@@ -242,7 +245,8 @@ class AddrParser {
         failed = true;
         break;
       }
-      if (prevEncoded && encoded) words[words.length - 1] += word;
+      // prevEncoded means the previous word was pushed, so pop() returns it.
+      if (prevEncoded && encoded) words.push((words.pop() ?? "") + word);
       else words.push(word);
       prevEncoded = encoded;
     }
@@ -253,7 +257,7 @@ class AddrParser {
     if (!this.consume("(")) fail();
     const comment = this.consumeComment();
     if (comment === null) fail();
-    const words = comment!.split(/[ \t]+/).filter((w) => w !== "");
+    const words = comment.split(/[ \t]+/).filter((w) => w !== "");
     return words.map((w) => this.decodeWord(w).word).join(" ");
   }
   /** parseAddress: the addresses' display names (an empty group has none). */

@@ -54,7 +54,7 @@ describe("npm run authgear:check", () => {
     assert.equal(report.problems, 0);
     assert.deepEqual(statusOf(report), ["issuer:ok", "jwks:ok", "admin_api:ok", "attributes:skipped", "access_token:skipped"]);
     const text = formatReport(report, "gradual-web");
-    assert.match(text, /skipped  attributes: .*\n +To check it: Pass --user <user id or email>/);
+    assert.match(text, /skipped {2}attributes: .*\n +To check it: Pass --user <user id or email>/);
     assert.match(text, /To check it: Pass --token <access token>/);
   });
 

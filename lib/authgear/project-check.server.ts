@@ -60,6 +60,11 @@ const ADMIN_KEY_FIX =
 const JWT_FIX =
   "In the Portal, open Applications → your app and turn on “Issue JWT as access token”, then sign in again and paste the new access token.";
 
+/** `body[key]` when the JSON body is an object; undefined for null, a string, a number or a boolean. */
+function jsonField(body: unknown, key: string): unknown {
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+}
+
 async function getJson(url: string, timeoutMs: number): Promise<{ ok: true; body: unknown } | { ok: false; why: string }> {
   let response: Response;
   try {
@@ -113,7 +118,8 @@ async function checkIssuer(endpoint: string, timeoutMs: number): Promise<CheckRe
   const url = `${endpoint}${PATHS.discovery}`;
   const got = await getJson(url, timeoutMs);
   if (!got.ok) return { check: "issuer", status: "problem", detail: `The discovery document ${url} cannot be read: ${got.why}.`, fix: ENDPOINT_FIX };
-  const issuer = typeof (got.body as { issuer?: unknown })?.issuer === "string" ? (got.body as { issuer: string }).issuer : null;
+  const field = jsonField(got.body, "issuer");
+  const issuer = typeof field === "string" ? field : null;
   if (issuer === null) return { check: "issuer", status: "problem", detail: `${url} has no "issuer": it is not an OpenID discovery document.`, fix: ENDPOINT_FIX };
   if (issuer.replace(/\/+$/, "") !== endpoint) {
     return {
@@ -130,7 +136,7 @@ async function checkJwks(endpoint: string, timeoutMs: number): Promise<CheckResu
   const url = `${endpoint}${PATHS.jwks}`;
   const got = await getJson(url, timeoutMs);
   if (!got.ok) return { check: "jwks", status: "problem", detail: `The signing keys ${url} cannot be read: ${got.why}.`, fix: ENDPOINT_FIX };
-  const keys = (got.body as { keys?: unknown })?.keys;
+  const keys = jsonField(got.body, "keys");
   if (!Array.isArray(keys) || keys.length === 0) {
     return { check: "jwks", status: "problem", detail: `${url} publishes no keys: access tokens cannot be verified.`, fix: ENDPOINT_FIX };
   }
@@ -198,7 +204,7 @@ async function checkAttributes(admin: AdminApiClient, catalog: ProfileCatalog, w
   const dropped = droppedAttributes(probe, written.customAttributes).filter((a) => catalog.questions.some((q) => q.attribute === a));
   for (const attribute of dropped) {
     const problem = attributeNotConfigured(attribute);
-    results.push({ check: "attributes", status: "problem", detail: `${problem.message.replace(/, so answers to it are not kept\.$/, " (a test write).")}`, fix: problem.fix });
+    results.push({ check: "attributes", status: "problem", detail: problem.message.replace(/, so answers to it are not kept\.$/, " (a test write)."), fix: problem.fix });
   }
   for (const attribute of untestable) {
     results.push({ check: "attributes", status: "skipped", detail: `Custom attribute "${attribute}": no sample value fits its rules, so it was not written; check it by hand.` });

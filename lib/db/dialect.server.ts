@@ -80,11 +80,13 @@ function parseInt8(text: string): number {
   return value;
 }
 
+/** pg-types' type ids (an enum pg does not re-export by name). */
+type TypeId = Parameters<pg.CustomTypesConfig["getTypeParser"]>[0];
+
 const pgTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === pg.types.builtins.INT8 && format !== "binary"
-      ? parseInt8
-      : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+  // pg-types declares its parsers as `any`; this one is only handed back to pg.
+  getTypeParser: (oid: TypeId, format?: "text" | "binary"): unknown =>
+    oid === pg.types.builtins.INT8 && format !== "binary" ? parseInt8 : pg.types.getTypeParser(oid, format),
 };
 
 /** A pool for `url` (postgres:// or postgresql://, libpq-style query options such as sslmode allowed). */

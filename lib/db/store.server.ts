@@ -47,10 +47,11 @@ function toConfigProblem(row: ConfigProblemTable): ConfigProblem {
     subject: row.subject,
     message: row.message,
     fix: row.fix,
-    firstSeenAt: Number(row.first_seen_at),
-    lastSeenAt: Number(row.last_seen_at),
-    count: Number(row.count),
-    resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),
+    // Numbers already: PostgreSQL's int8 is parsed to one (lib/db/dialect.server.ts), SQLite's integers are.
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    count: row.count,
+    resolvedAt: row.resolved_at,
   };
 }
 
@@ -305,7 +306,7 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
             await trx.deleteFrom("provenance").where("user_id", "=", userId).where("attribute", "=", u.attribute).execute();
             continue;
           }
-          const p = u as Provenance;
+          const p = u;
           const row = {
             source: p.source,
             confidence: p.confidence,

@@ -63,7 +63,7 @@ import {
 } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
-import { findQuestion, isEmptyValue, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
+import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/profile/catalog";
 import { mergeProfile, USER_SOURCE, type AttributeValue, type Provenance } from "@/lib/profile/merge";
 import { fromStored, toStored } from "@/lib/profile/provenance";
 import { answerSchema } from "@/lib/profile/schemas";
@@ -85,21 +85,23 @@ export type BadSignatureMode = "allow" | "reject";
 /** The blocking events Authgear waits for (and fails the operation on a non-2xx answer). */
 const BLOCKING_EVENTS: ReadonlySet<string> = new Set([HOOK_EVENT_TYPES.userPreCreate, HOOK_EVENT_TYPES.userProfilePreUpdate]);
 
+// Its functions are properties, not methods: they are closures (the route and the tests build them), passed
+// on unbound (`store: deps.store`), so they must not depend on `this`.
 export interface HookDeps {
   /** The webhook secret (throws when none is configured). */
-  secret(): Promise<string>;
+  secret: () => Promise<string>;
   /** Called once after a signature mismatch: a secret that changed since (emulator reset), or null. */
-  reloadSecret?(): Promise<string | null>;
+  reloadSecret?: () => Promise<string | null>;
   /** The state store, opened on first use. */
-  store(): Promise<HookStore>;
+  store: () => Promise<HookStore>;
   admin: Pick<AdminApiClient, "getUser" | "updateCustomAttributes">;
   /** Runs enrichment within its own budget and never throws (enrichWithServerProviders). */
-  enrich(input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }): Promise<{ values: EnrichedValue[] }>;
+  enrich: (input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }) => Promise<{ values: EnrichedValue[] }>;
   /** Loads slow provider data (the geo database) ahead of enrichment; part of the blocking budget. */
-  warm?(): Promise<void>;
+  warm?: () => Promise<void>;
   catalog: ProfileCatalog;
   /** Epoch milliseconds. */
-  now(): number;
+  now: () => number;
   /** What pre_create wrote, until user.created records it; one per process. */
   pending: PendingProvenance;
   log?: Pick<Console, "info" | "warn" | "error">;
@@ -184,7 +186,8 @@ function header(headers: HookRequest["headers"], name: string): string | undefin
 /** application/json, with or without parameters (charset=utf-8). */
 function isJsonContentType(value: string | undefined): boolean {
   if (!value) return false;
-  return value.split(";")[0]!.trim().toLowerCase() === "application/json";
+  const [type = ""] = value.split(";");
+  return type.trim().toLowerCase() === "application/json";
 }
 
 function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -303,7 +306,7 @@ function createEventHandlers(deps: HookDeps) {
 
   const accepts = (attribute: string, value: AttributeValue) => {
     const question = findQuestion(deps.catalog, attribute);
-    return question ? answerSchema(question as Question).safeParse(value).success : false;
+    return question ? answerSchema(question).safeParse(value).success : false;
   };
 
   async function enrich(context: HookEventContext, signal?: AbortSignal): Promise<EnrichedValue[]> {
@@ -425,7 +428,7 @@ function createEventHandlers(deps: HookDeps) {
       const store = await deps.store();
       if (await store.enrichmentOptOut(user.id)) return;
       const values = await enrich(event.context);
-      if (!empty.some((q) => values.some((v) => v.field === q.enrichment!.field))) return;
+      if (!empty.some((q) => values.some((v) => v.field === q.enrichment?.field))) return;
       await store.withUserLock(user.id, async () => {
         const current = await deps.admin.getUser(user.id);
         if (!current) return;

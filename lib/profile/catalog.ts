@@ -104,7 +104,10 @@ export interface ProfileCatalog<A extends string = string> {
   readonly questions: readonly Question<A>[];
 }
 
-/** The attribute names of a catalog, as a literal union. */
+/**
+ * The attribute names of a catalog, as a literal union.
+ * @public for the kit's catalog entry point (issue 15): an app types its own code with it; nothing here needs it.
+ */
 export type CatalogAttribute<C extends ProfileCatalog> = C["questions"][number]["attribute"];
 
 export const DEFAULT_PER_LOGIN = 2;
@@ -263,5 +266,5 @@ export function normalizeProfileCatalog<const Q extends readonly QuestionInput[]
     defaultLocale: copy.defaultLocale === undefined ? DEFAULT_LOCALE : copy.defaultLocale,
     questions: copy.questions.map(normalizeQuestion),
   };
-  return deepFreeze(catalog) as ProfileCatalog<Q[number]["attribute"]>;
+  return deepFreeze(catalog);
 }

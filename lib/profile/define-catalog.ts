@@ -278,7 +278,7 @@ function catalogProblems(catalog: ProfileCatalog): string[] {
     const seen = firstIndex.get(q.attribute);
     if (seen !== undefined) problems.push(`${describeQuestion(q, i)}: attribute "${q.attribute}" is already used by questions[${seen}]`);
     else firstIndex.set(q.attribute, i);
-    const id = q.authgearId ?? q.attribute;
+    const id = q.authgearId; // normalized: the attribute's name when the input had none
     const seenId = firstId.get(id);
     if (seenId !== undefined && seen === undefined) {
       problems.push(`${describeQuestion(q, i)}: authgearId "${id}" is already used by questions[${seenId}]`);

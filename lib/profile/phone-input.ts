@@ -65,7 +65,7 @@ const REGIONS = new Set<string>(getCountries());
 export function phoneRegion(code: string | null | undefined): PhoneRegion | undefined {
   if (!code) return undefined;
   const upper = code.toUpperCase();
-  return REGIONS.has(upper) && isSupportedCountry(upper) ? (upper as PhoneRegion) : undefined;
+  return REGIONS.has(upper) && isSupportedCountry(upper) ? upper : undefined;
 }
 
 /** The regions that share a calling code, e.g. "1" → US, CA, … (the main one first). */

@@ -104,7 +104,6 @@ export type LeftOutQuestion<A extends string = string> =
   | { attribute: A; reason: "cooldown"; until: number; skipCount: number; lastSkippedAt: number }
   | { attribute: A; reason: "already_prompted_this_visit"; prompt: "finished" | "dismissed" | "in_progress" }
   | { attribute: A; reason: "over_cap" };
-export type LeftOutReason = LeftOutQuestion["reason"];
 
 /** Which visit of its sign-in a decision belongs to, and why. */
 export interface Visit {

@@ -92,6 +92,7 @@ export const promptRequestSchema = z
     clientHints: clientHintsInputSchema.optional(),
   })
   .strict();
+/** @public what an app passes to getProfilePrompt (the kit's server entry point, issue 15); the prompt here builds it inline. */
 export type PromptRequest = z.input<typeof promptRequestSchema>;
 
 /** Answers are validated again per attribute against the catalog once the offered set is known. */
@@ -115,4 +116,5 @@ export const submitRequestSchema = z
 export type SubmitRequest = z.input<typeof submitRequestSchema>;
 
 export const dismissRequestSchema = z.object({ loginKey: z.string().min(1).max(300) }).strict();
+/** @public what an app passes to dismissProfilePrompt (the kit's server entry point, issue 15); the prompt here builds it inline. */
 export type DismissRequest = z.input<typeof dismissRequestSchema>;

@@ -27,7 +27,7 @@ import {
 } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
-import { findQuestion, isEmptyValue, localize, type ProfileCatalog, type Question } from "./catalog";
+import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "./catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
 import { DAY_MS, explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
 import {
@@ -41,14 +41,15 @@ import {
 import { fromStored, toStored } from "./provenance";
 import { answerSchema, answersSchema } from "./schemas";
 
+// Its functions are properties, not methods: they are closures, passed on unbound (`now: deps.now`).
 export interface ProfileServiceDeps<A extends string = string> {
   catalog: ProfileCatalog<A>;
   store: Store;
   admin: AdminApiClient;
   /** Runs enrichment within its budget; never throws (lib/enrichment/enrich.ts). */
-  enrich(input: EnrichmentInput, options: { now: Date }): Promise<{ values: EnrichedValue[] }>;
+  enrich: (input: EnrichmentInput, options: { now: Date }) => Promise<{ values: EnrichedValue[] }>;
   /** Epoch milliseconds. */
-  now(): number;
+  now: () => number;
   log?: Pick<Console, "warn" | "error">;
   /** Where configuration problems go (default: logged and recorded in `store`). */
   problems?: ConfigProblemReporter;
@@ -154,7 +155,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
 
   const accepts = (attribute: string, value: AttributeValue) => {
     const question = findQuestion(catalog, attribute);
-    return question ? answerSchema(question as Question).safeParse(value).success : false;
+    return question ? answerSchema(question).safeParse(value).success : false;
   };
 
   async function enriched(sub: string, context: RequestContext, now: number): Promise<EnrichedValue[]> {
@@ -355,7 +356,10 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const values = await enriched(sub, context, now);
       try {
         const userAnswers: Record<string, UserAnswer> = {};
-        for (const a of answered) userAnswers[a] = { value: answers[a]!, confirmed: request.confirmed.includes(a) };
+        for (const a of answered) {
+          const value = answers[a];
+          if (value !== undefined) userAnswers[a] = { value, confirmed: request.confirmed.includes(a) };
+        }
         const outcome = await mergeAndWrite(sub, userAnswers, values, now, async (merged): Promise<SubmitOutcome> => {
           const position = (a: string) => offered.indexOf(a);
           await store.recordOutcomes(
@@ -403,7 +407,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
           answers[attribute] = { value: null };
           continue;
         }
-        const checked = answerSchema(question as Question).safeParse(value);
+        const checked = answerSchema(question).safeParse(value);
         if (checked.success) answers[attribute] = { value: checked.data };
         else fieldErrors[attribute] = checked.error.issues[0]?.message ?? "Invalid value";
       }
@@ -411,7 +415,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const now = deps.now();
       try {
         const changed = await mergeAndWrite(sub, answers, [], now, async (merged) => {
-          const answered = Object.keys(answers).filter((a) => answers[a]!.value !== null);
+          const answered = Object.entries(answers).flatMap(([a, answer]) => (answer.value === null ? [] : [a]));
           if (answered.length > 0) await store.recordOutcomes(sub, null, answered.map((attribute) => ({ attribute, outcome: "answered" as const, position: null })), now);
           return merged.changed;
         });

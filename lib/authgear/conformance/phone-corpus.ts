@@ -12,6 +12,7 @@
  */
 import examples from "libphonenumber-js/mobile/examples";
 import { getCountries, getCountryCallingCode, getExampleNumber, parsePhoneNumberWithError } from "libphonenumber-js/max";
+import { defined } from "@/lib/defined";
 
 export interface PhoneCase {
   region: string;
@@ -64,7 +65,7 @@ export function phoneCorpus(): PhoneCase[] {
     add(region, "last digit dropped", e164.slice(0, -1));
     add(region, "three digits dropped", e164.slice(0, -3));
     add(region, "digit added", e164 + digit());
-    const other = regions[(i + 1 + Math.floor(next() * (regions.length - 1))) % regions.length]!;
+    const other = defined(regions[(i + 1 + Math.floor(next() * (regions.length - 1))) % regions.length], "a region (an index modulo their count)");
     add(region, "another calling code", `+${getCountryCallingCode(other)}${national}`);
     add(region, "no plus", e164.slice(1));
     add(region, "trunk 0", `+${cc}0${national}`);
