@@ -15,7 +15,7 @@ const rule = lazily(() => import("./phone-rule").then((module) => module.phoneRu
 
 export function phoneRule(): PhoneRule {
   const loaded = rule.get();
-  if (!loaded) throw new Error("The phone-number rule is not loaded: await loadPhoneRule() before validating a phone number");
+  if (!loaded) throw new Error("The phone rule is not loaded: await loadPhoneRule() first");
   return loaded;
 }
 
