@@ -34,7 +34,13 @@ export function lazily<T>(fetch: () => Promise<T>): { get: () => T | null; load:
   };
 }
 
-const rules = lazily(() => import("./format-rules").then((module) => module.formatRules()!));
+const rules = lazily(() =>
+  import("./format-rules").then((module) => {
+    const loaded = module.formatRules();
+    if (!loaded) throw new Error("format-rules.ts has no rules");
+    return loaded;
+  }),
+);
 
 export const formatRules: () => FormatRules | null = rules.get;
 export const loadFormatRules: () => Promise<void> = rules.load;

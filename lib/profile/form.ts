@@ -28,5 +28,5 @@ export function promptFormSchema(questions: readonly Question[]): ZodMiniType<Pr
       }),
     );
   }
-  return object(shape) as unknown as ZodMiniType<PromptFormOutput, PromptFormValues>;
+  return object(shape);
 }
