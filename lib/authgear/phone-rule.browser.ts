@@ -8,7 +8,6 @@
 import { lazily } from "./format-rules.browser";
 import type { PhoneRule } from "./phone-rule";
 
-export type { PhoneNumberProblem } from "./phone-number";
 export type { PhoneRule } from "./phone-rule";
 
 const rule = lazily(() => import("./phone-rule").then((module) => module.phoneRule()));

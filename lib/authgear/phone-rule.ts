@@ -6,8 +6,6 @@
  */
 import { authgearPhoneNumberProblem, type PhoneNumberProblem } from "./phone-number";
 
-export type { PhoneNumberProblem } from "./phone-number";
-
 export interface PhoneRule {
   /** Why Authgear would refuse `value` as a phone number, in words, or null when it accepts it. */
   message: (value: string) => string | null;
