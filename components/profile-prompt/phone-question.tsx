@@ -19,7 +19,7 @@ export interface PhoneQuestionProps {
   inputClassName: string;
   /** The question's control, for the prompt's focus handling. */
   controlRef: RefObject<HTMLElement | null>;
-  /** The plain stand-in had focus when this replaced it: take it over. */
+  /** The plain stand-in had focus when this replaced it: take it over (once; this never clears it). */
   handOver: RefObject<boolean>;
   /** Shown instead if this module's code could not be downloaded (see profile-prompt.tsx). */
   fallback: ReactNode;
@@ -31,6 +31,7 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
   const { form } = prompt;
   const registered = form.register(name);
   const focus = useRef<{ element?: HTMLInputElement; proxy?: { focus(): void } }>({}).current;
+  const tookOver = useRef(false);
 
   // The form's schema checks phone numbers with the phone rule: fetch it now, not on Save (Save retries and says so if this fails).
   useEffect(() => void loadPhoneRule().catch(() => undefined), []);
@@ -45,8 +46,9 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
     }
     if (focus.element !== element) Object.assign(focus, { element, proxy: { focus: () => element.focus() } });
     registered.ref(focus.proxy);
-    if (handOver.current) element.focus();
-    handOver.current = false;
+    // Once per instance: the ref callback runs again on every render, and the flag is the prompt's to set.
+    if (handOver.current && !tookOver.current) element.focus();
+    tookOver.current = handOver.current;
   };
 
   return (
