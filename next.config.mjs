@@ -23,6 +23,8 @@ const nextConfig = {
     resolveAlias: {
       // Browsers get the catalog without its definition check (the server runs it); see the module.
       "@/lib/profile/define-catalog": { browser: "./lib/profile/define-catalog.browser.ts" },
+      // And without zod's English locale, which only that check needed (the module).
+      "@/lib/zod-messages": { browser: "./lib/zod-messages.browser.ts" },
       // Browsers load libphonenumber's metadata only when a phone question is on screen (the module).
       "@/lib/authgear/phone-rule": { browser: "./lib/authgear/phone-rule.browser.ts" },
       // And the ports of Go's email and URL parsers only when an email or URL question is asked.

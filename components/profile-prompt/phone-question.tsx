@@ -5,7 +5,7 @@
  * profile-prompt.tsx loads it only when a phone question is on screen, and shows the plain phone
  * input until it is there, so a prompt without a phone question does not grow.
  */
-import { useEffect, useRef, type MutableRefObject, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import PhoneFieldControl from "@/components/ui/phone-field-control";
 import { loadPhoneRule } from "@/lib/authgear/phone-rule";
 import type { PromptItem, ProfilePromptController } from "./use-profile-prompt";
@@ -18,9 +18,9 @@ export interface PhoneQuestionProps {
   disabled: boolean;
   inputClassName: string;
   /** The question's control, for the prompt's focus handling. */
-  controlRef: MutableRefObject<HTMLElement | null>;
-  /** The plain stand-in had focus when this replaced it: take it over. */
-  handOver: MutableRefObject<boolean>;
+  controlRef: RefObject<HTMLElement | null>;
+  /** The plain stand-in had focus when this replaced it: take it over (once; this never clears it). */
+  handOver: RefObject<boolean>;
   /** Shown instead if this module's code could not be downloaded (see profile-prompt.tsx). */
   fallback: ReactNode;
 }
@@ -31,6 +31,7 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
   const { form } = prompt;
   const registered = form.register(name);
   const focus = useRef<{ element?: HTMLInputElement; proxy?: { focus(): void } }>({}).current;
+  const tookOver = useRef(false);
 
   // The form's schema checks phone numbers with the phone rule: fetch it now, not on Save (Save retries and says so if this fails).
   useEffect(() => void loadPhoneRule().catch(() => undefined), []);
@@ -39,11 +40,15 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
   // focus it (for an error), never the element, whose text it would overwrite with the value.
   const inputRef = (element: HTMLInputElement | null) => {
     controlRef.current = element;
-    if (!element) return registered.ref(null);
+    if (!element) {
+      registered.ref(null);
+      return;
+    }
     if (focus.element !== element) Object.assign(focus, { element, proxy: { focus: () => element.focus() } });
     registered.ref(focus.proxy);
-    if (handOver.current) element.focus();
-    handOver.current = false;
+    // Once per instance: the ref callback runs again on every render, and the flag is the prompt's to set.
+    if (handOver.current && !tookOver.current) element.focus();
+    tookOver.current = handOver.current;
   };
 
   return (
@@ -52,7 +57,7 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
       label={field.label}
       hint={hint}
       error={error}
-      value={form.getValues(name) ?? ""}
+      value={form.getValues(name)}
       onChange={(value) => form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
       defaultRegion={item.phoneCountry}
       locale={prompt.locale}

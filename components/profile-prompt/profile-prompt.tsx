@@ -81,7 +81,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
   const prompt = useProfilePrompt(options);
   const headingId = useId();
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const { status, items, form, error, outcome } = prompt;
+  const { status, items, error, outcome } = prompt;
 
   // The time from the return to /auth/callback to the questions on screen (lib/perf/marks.ts).
   useEffect(() => {
@@ -146,7 +146,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
           {labels.unavailable} {error?.message}
         </p>
         <div className="flex gap-3">
-          <Button variant="secondary" onClick={prompt.reload}>
+          <Button variant="secondary" onClick={() => prompt.reload()}>
             {labels.retry}
           </Button>
           <Button variant="ghost" onClick={() => void prompt.dismiss()}>

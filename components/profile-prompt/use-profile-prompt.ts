@@ -108,9 +108,15 @@ function readDraft(loginKey: string): Draft | null {
   try {
     const raw = window.sessionStorage.getItem(DRAFT_PREFIX + loginKey);
     if (!raw) return null;
-    const draft = JSON.parse(raw) as Partial<Draft>;
+    // Whatever is stored is checked before use: storage can hold anything.
+    const draft = JSON.parse(raw) as Partial<Record<keyof Draft, unknown>>;
     if (typeof draft.submissionId !== "string" || typeof draft.values !== "object" || draft.values === null) return null;
-    return { values: draft.values, choices: draft.choices ?? {}, confirmed: Array.isArray(draft.confirmed) ? draft.confirmed : [], submissionId: draft.submissionId };
+    return {
+      values: draft.values as PromptFormValues,
+      choices: (draft.choices ?? {}) as Draft["choices"],
+      confirmed: Array.isArray(draft.confirmed) ? (draft.confirmed as string[]) : [],
+      submissionId: draft.submissionId,
+    };
   } catch {
     return null; // storage disabled or corrupt: start afresh
   }
@@ -126,7 +132,7 @@ function writeDraft(loginKey: string, draft: Draft | null): void {
 }
 
 function browserLocale(): string {
-  return typeof navigator === "undefined" ? "en" : (navigator.language ?? "en");
+  return typeof navigator === "undefined" ? "en" : navigator.language || "en";
 }
 
 function formatSuggestion(field: FormField, value: string | number): string {
@@ -172,14 +178,14 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
 
   // Load this login's questions (again on reload()).
   useEffect(() => {
-    let cancelled = false;
+    const run = { cancelled: false };
     setStatus("loading");
     setError(null);
-    (async () => {
+    void (async () => {
       // The sign-in callback may have asked already (early-prompt.ts); only the kit's own actions can use it.
       const early = attempt === 0 && !callbacks.current.actions ? takeEarlyProfilePrompt() : null;
       const result = await call(() => early ?? askForProfilePrompt(actions.getProfilePrompt, () => callbacks.current.getAccessToken()));
-      if (cancelled) return;
+      if (run.cancelled) return;
       if (!result.ok) {
         setError(result.error);
         setStatus("unavailable");
@@ -202,7 +208,7 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       setStatus("open");
     })();
     return () => {
-      cancelled = true;
+      run.cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per attempt
   }, [attempt]);

@@ -15,8 +15,6 @@ export interface FieldProps {
   hint?: ReactNode;
   /** The validation message; marks the control aria-invalid and is announced with it. */
   error?: string;
-  /** Shown after the label; the control itself should also carry `required`. */
-  required?: boolean;
   /** Renders the control with the accessibility props spread onto it. */
   children: (control: FieldControlProps) => ReactNode;
   className?: string;
@@ -28,7 +26,7 @@ export interface FieldProps {
  * One labelled form control with its hint and error, wired for assistive technology once:
  * <Field label="Company" error={errors.company?.message}>{(c) => <input {...c} {...register("company")} className={inputClassName} />}</Field>
  */
-export function Field({ label, hint, error, required, children, className, id }: FieldProps) {
+export function Field({ label, hint, error, children, className, id }: FieldProps) {
   const generated = useId();
   const controlId = id ?? `field-${generated}`;
   const hintId = hint ? `${controlId}-hint` : undefined;
@@ -38,7 +36,6 @@ export function Field({ label, hint, error, required, children, className, id }:
     <div className={cx("space-y-1.5", className)}>
       <label htmlFor={controlId} className="block text-sm font-medium text-slate-900">
         {label}
-        {required ? <span className="text-slate-500"> (required)</span> : null}
       </label>
       {hint ? (
         <p id={hintId} className="text-sm text-slate-600">

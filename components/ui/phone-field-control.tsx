@@ -5,7 +5,7 @@
  * number on one row, the error. What the person types is read in the selected country on every
  * change; the form gets the reading's value (E.164 when the number is good).
  */
-import { useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import { useMemo, useState, type ChangeEvent, type ReactNode } from "react";
 import {
   formatPhoneAsYouType,
   phoneFromValue,
@@ -37,9 +37,10 @@ export default function PhoneFieldControl(props: PhoneFieldProps) {
   const [state, setState] = useState<State>(() => phoneFromValue(value, fallback));
   // The value this control last handed to the form: any other value came from outside (a restored
   // draft, a confirmed guess, a reset) and is shown afresh.
-  const emitted = useRef(value);
-  if (value !== emitted.current) {
-    emitted.current = value;
+  // (State, not a ref, so render reads no ref: React's pattern for adjusting state when a prop changes.)
+  const [emitted, setEmitted] = useState(value);
+  if (value !== emitted) {
+    setEmitted(value);
     const next = phoneFromValue(value, state.region ?? fallback);
     if (next.text !== state.text || next.region !== state.region) setState(next);
   }
@@ -49,8 +50,8 @@ export default function PhoneFieldControl(props: PhoneFieldProps) {
   const update = (text: string, region: PhoneRegion | undefined, followNumber: boolean) => {
     const next = readPhoneInput(text, region);
     setState({ text, region: followNumber ? (next.region ?? region) : region });
-    if (next.value !== emitted.current) {
-      emitted.current = next.value;
+    if (next.value !== emitted) {
+      setEmitted(next.value);
       onChange(next.value);
     }
   };

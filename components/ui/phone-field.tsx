@@ -25,7 +25,7 @@ export interface PhoneFieldProps {
   error?: string;
   /** The form value: E.164 once the number is good, "" when empty, else what was typed. */
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   /** The country to preselect (ISO 3166-1 alpha-2) when the value does not name one; else the region of `locale`, else none. */
   defaultRegion?: string;
   /** For region names and the fallback region; default: the browser's language. */

@@ -7,12 +7,10 @@
  */
 import "@/lib/zod-messages";
 import { maximum, minimum, number, refine, string, type ZodMiniType } from "zod/mini";
-import type { EmailProblem } from "./email-rule";
 // Through the alias paths, so browser builds get the .browser.ts variants (next.config.mjs).
 import { formatRules, loadFormatRules } from "@/lib/authgear/format-rules";
 import { ISO_3166_1_ALPHA_2 } from "./iso3166";
-import { phoneRule, type PhoneNumberProblem } from "@/lib/authgear/phone-rule";
-import type { UrlProblem } from "./url-rule";
+import { phoneRule } from "@/lib/authgear/phone-rule";
 
 export const CUSTOM_ATTRIBUTE_TYPES = [
   "string",
@@ -93,26 +91,14 @@ function bounds(rule: AttributeRule) {
   ];
 }
 
-const PHONE_MESSAGES: Record<PhoneNumberProblem, string> = {
-  not_e164: "Must be a phone number in international format, e.g. +442071234567",
-  not_possible: "That is not a valid phone number",
-  not_valid: "That is not a valid phone number",
-};
-const EMAIL_MESSAGES: Record<EmailProblem, string> = {
-  not_email: "Must be an email address",
-  has_name: "Must be an email address alone, without a name",
-};
-const URL_MESSAGES: Record<UrlProblem, string> = {
-  not_url: "Must be a web address",
-  not_absolute: "Must be a full web address, e.g. https://example.com",
-  path_not_clean: "Must be a web address without “.”, “..” or an empty part (“//”) in its path",
-};
-
-/** A string checked by `problem`, whose answer (null = valid) also picks the message. */
-function formatted<P extends string>(problem: (v: string) => P | null, messages: Record<P, string>, typeError: string) {
+/**
+ * A string checked by `message`: null when valid, else why, in words (the rule's module says it, so
+ * browsers download the words with the rule: phone-rule.ts, format-rules.ts).
+ */
+function formatted(message: (v: string) => string | null, typeError: string) {
   return string({ error: typeError }).check(
-    refine((v) => problem(v) === null, {
-      error: (issue) => messages[problem(String(issue.input)) ?? (Object.keys(messages)[0] as P)],
+    refine((v) => message(v) === null, {
+      error: (issue) => message(String(issue.input)) ?? typeError,
     }),
   );
 }
@@ -146,15 +132,15 @@ export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | 
       return string({ error: "Must be one of the options" }).check(refine((v) => values.includes(v), { error: "Must be one of the options" }));
     }
     case "phone_number":
-      return formatted((v) => phoneRule().problem(v), PHONE_MESSAGES, "Must be a phone number");
+      return formatted((v) => phoneRule().message(v), "Must be a phone number");
     // In browsers the email and URL rules arrive as a chunk of their own, fetched from here; until
     // then the form defers to the Server Action, which always has them (format-rules.browser.ts).
     case "email":
       loadFormatRules().catch(() => undefined);
-      return formatted((v) => formatRules()?.email(v) ?? null, EMAIL_MESSAGES, "Must be an email address");
+      return formatted((v) => formatRules()?.email(v) ?? null, "Must be an email address");
     case "url":
       loadFormatRules().catch(() => undefined);
-      return formatted((v) => formatRules()?.url(v) ?? null, URL_MESSAGES, "Must be a web address");
+      return formatted((v) => formatRules()?.url(v) ?? null, "Must be a web address");
     case "alpha2":
       return string({ error: "Must be a country" }).check(
         refine((v) => ISO_3166_1_ALPHA_2.has(v), { error: "Must be a two-letter country code, e.g. GB" }),

@@ -8,12 +8,33 @@
 import { authgearEmailProblem, type EmailProblem } from "./email-rule";
 import { authgearUrlProblem, type UrlProblem } from "./url-rule";
 
+/** Why Authgear would refuse a value as an email address / a URL, in words, or null when it accepts it. */
 export interface FormatRules {
-  email(value: string): EmailProblem | null;
-  url(value: string): UrlProblem | null;
+  email: (value: string) => string | null;
+  url: (value: string) => string | null;
 }
 
-const rules: FormatRules = { email: authgearEmailProblem, url: authgearUrlProblem };
+// The words are here, not in custom-attributes.ts, so browsers download them with the rules (format-rules.browser.ts).
+const EMAIL_MESSAGES: Record<EmailProblem, string> = {
+  not_email: "Must be an email address",
+  has_name: "Must be an email address alone, without a name",
+};
+const URL_MESSAGES: Record<UrlProblem, string> = {
+  not_url: "Must be a web address",
+  not_absolute: "Must be a full web address, e.g. https://example.com",
+  path_not_clean: "Must be a web address without “.”, “..” or an empty part (“//”) in its path",
+};
+
+const rules: FormatRules = {
+  email: (value) => {
+    const problem = authgearEmailProblem(value);
+    return problem && EMAIL_MESSAGES[problem];
+  },
+  url: (value) => {
+    const problem = authgearUrlProblem(value);
+    return problem && URL_MESSAGES[problem];
+  },
+};
 
 /** The rules; never null here (in browsers, null until loadFormatRules() has resolved). */
 export function formatRules(): FormatRules | null {

@@ -6,14 +6,24 @@
  */
 import { authgearPhoneNumberProblem, type PhoneNumberProblem } from "./phone-number";
 
-export type { PhoneNumberProblem } from "./phone-number";
-
 export interface PhoneRule {
-  /** Why Authgear would refuse `value` as a phone number, or null when it accepts it. */
-  problem(value: string): PhoneNumberProblem | null;
+  /** Why Authgear would refuse `value` as a phone number, in words, or null when it accepts it. */
+  message: (value: string) => string | null;
 }
 
-const rule: PhoneRule = { problem: authgearPhoneNumberProblem };
+// The words are here, not in custom-attributes.ts, so browsers download them with the rule (phone-rule.browser.ts).
+const MESSAGES: Record<PhoneNumberProblem, string> = {
+  not_e164: "Must be a phone number in international format, e.g. +442071234567",
+  not_possible: "That is not a valid phone number",
+  not_valid: "That is not a valid phone number",
+};
+
+const rule: PhoneRule = {
+  message: (value) => {
+    const problem = authgearPhoneNumberProblem(value);
+    return problem && MESSAGES[problem];
+  },
+};
 
 export function phoneRule(): PhoneRule {
   return rule;

@@ -28,3 +28,30 @@ describe("promptFormSchema", () => {
     for (const raw of ["1e3", "12 people", "0x10"]) assert.equal(schema.safeParse({ job_title: "", team_size: raw, work_phone: "", company_website: "" }).success, false, raw);
   });
 });
+
+describe("promptFormSchema in the browser, without zod's locale (lib/zod-messages.browser.ts)", () => {
+  it("names every problem with a message of its own, for every question of the catalog", async () => {
+    const { config } = await import("zod/mini");
+    const { en } = await import("zod/v4/locales");
+    const { loadPhoneRule } = await import("@/lib/authgear/phone-rule");
+    await loadPhoneRule();
+    const schema = promptFormSchema(profileCatalog.questions);
+    const bad: unknown[] = ["x", "1e3", "-5", "99999999999", "+852", "+85212345678", "http://example.com/a/../b", "a@", "ZZ", "not_an_option", "x".repeat(5000), 5, null, undefined, {}];
+    config({ localeError: () => "FROM ZOD'S LOCALE" });
+    try {
+      let issues = 0;
+      for (const question of profileCatalog.questions) {
+        for (const value of bad) {
+          const result = schema.safeParse({ ...Object.fromEntries(profileCatalog.questions.map((q) => [q.attribute, ""])), [question.attribute]: value });
+          for (const issue of result.success ? [] : result.error.issues) {
+            issues += 1;
+            assert.notEqual(issue.message, "FROM ZOD'S LOCALE", `${question.attribute} = ${JSON.stringify(value)?.slice(0, 40)}: ${issue.code}`);
+          }
+        }
+      }
+      assert.ok(issues > profileCatalog.questions.length * 3, `${issues} issues: the bad values were refused`);
+    } finally {
+      config(en());
+    }
+  });
+});

@@ -16,7 +16,8 @@ export function promptFormSchema(questions: readonly Question[]): ZodMiniType<Pr
   for (const question of questions) {
     const schema = answerSchema(question);
     shape[question.attribute] = pipe(
-      string(),
+      // A message of its own, like every check a browser runs (browsers have no zod locale: lib/zod-messages.browser.ts).
+      string({ error: "Must be text" }),
       transform((raw: string, ctx) => {
         const value = parseFormValue(question, raw);
         if (value === undefined) return undefined;
@@ -27,5 +28,5 @@ export function promptFormSchema(questions: readonly Question[]): ZodMiniType<Pr
       }),
     );
   }
-  return object(shape) as unknown as ZodMiniType<PromptFormOutput, PromptFormValues>;
+  return object(shape);
 }

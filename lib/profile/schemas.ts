@@ -60,7 +60,7 @@ export const APP_RULES: Partial<Record<Question["type"], ZodMiniType<string>>> =
 export function answerSchema(question: Question): ZodMiniType<AnswerValue> {
   const authgear = pipe(withinLength, attributeValueSchema(questionRule(question)));
   const app = APP_RULES[question.type];
-  return (app ? pipe(authgear, app as unknown as ZodMiniType<AnswerValue, AnswerValue>) : authgear) as unknown as ZodMiniType<AnswerValue>;
+  return app ? pipe(authgear, app as unknown as ZodMiniType<AnswerValue, AnswerValue>) : authgear;
 }
 
 /**
@@ -72,7 +72,7 @@ export function answersSchema<A extends string>(
   catalog: ProfileCatalog<A>,
   attributes: readonly A[],
 ): ZodMiniType<Partial<Record<A, AnswerValue>>> {
-  const shape: Record<string, ZodMiniType<AnswerValue | undefined>> = Object.create(null);
+  const shape = Object.create(null) as Record<string, ZodMiniType<AnswerValue | undefined>>;
   for (const attribute of attributes) {
     const question = catalog.questions.find((q) => q.attribute === attribute);
     if (!question) throw new Error(`answersSchema: "${attribute}" is not a question of the catalog`);
