@@ -213,7 +213,10 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per attempt
   }, [attempt]);
 
-  // Keep the draft in session storage while the prompt is open.
+  // Keep the draft in session storage while the prompt is open. watch() re-renders on every change,
+  // which is what this needs; the rule warns that React Compiler cannot memoise around it, and this
+  // app does not use React Compiler (next.config.mjs has no reactCompiler), so nothing is lost.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const values = form.watch();
   const serializedValues = JSON.stringify(values);
   useEffect(() => {
