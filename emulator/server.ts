@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { PATHS } from "@/lib/authgear/protocol";
 import { defined } from "@/lib/defined";
-import { z } from "zod";
+import { z, type ZodType } from "zod";
 import { AdminApi } from "./admin-graphql";
 import { loadConfigFile, resolveConfig, retargetAppHooks, withoutAttributes, type ResolvedConfig } from "./config";
 import { faultRequestSchema, Faults } from "./faults";
@@ -79,6 +79,44 @@ function isResolved(config: unknown): config is ResolvedConfig {
   return typeof config === "object" && config !== null && "raw" in config && "clients" in config && config.clients instanceof Map;
 }
 
+/**
+ * One `/_emulator/*` test instrument: GET answers `read()`, POST parses a JSON body with `schema` and
+ * answers `write(request)`; anything else is 405, a body that is not JSON or not of the schema 400.
+ */
+async function testInstrument<T>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  instrument: {
+    read: () => unknown;
+    schema: ZodType<T>;
+    write: (request: T) => unknown;
+    problem?: (issues: readonly { path: PropertyKey[]; message: string }[]) => string;
+  },
+): Promise<void> {
+  if (req.method === "GET") {
+    sendJson(res, 200, instrument.read());
+    return;
+  }
+  if (req.method !== "POST") {
+    sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
+    return;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req));
+  } catch {
+    sendJson(res, 400, { error: "the body must be JSON" });
+    return;
+  }
+  const parsed = instrument.schema.safeParse(body);
+  if (!parsed.success) {
+    const describe = instrument.problem ?? ((issues) => issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`).join("; "));
+    sendJson(res, 400, { error: describe(parsed.error.issues) });
+    return;
+  }
+  sendJson(res, 200, instrument.write(parsed.data));
+}
+
 export function createEmulator(options: EmulatorOptions): Emulator {
   const configured = isResolved(options.config)
     ? options.config
@@ -136,78 +174,29 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       return;
     }
     if (url.pathname === "/_emulator/faults") {
-      if (req.method === "GET") {
-        sendJson(res, 200, faults.snapshot());
-        return;
-      }
-      if (req.method !== "POST") {
-        sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
-        return;
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch {
-        sendJson(res, 400, { error: "the body must be JSON" });
-        return;
-      }
-      const parsed = faultRequestSchema.safeParse(body);
-      if (!parsed.success) {
-        sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
-        return;
-      }
-      sendJson(res, 200, faults.set(parsed.data));
+      await testInstrument(req, res, { read: () => faults.snapshot(), schema: faultRequestSchema, write: (request) => faults.set(request) });
       return;
     }
     if (url.pathname === "/_emulator/attributes") {
-      if (req.method === "GET") {
-        sendJson(res, 200, { unconfigured });
-        return;
-      }
-      if (req.method !== "POST") {
-        sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
-        return;
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch {
-        sendJson(res, 400, { error: "the body must be JSON" });
-        return;
-      }
-      const parsed = attributeSwitchSchema.safeParse(body);
-      if (!parsed.success) {
-        sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
-        return;
-      }
-      unconfigured = [...new Set(parsed.data.unconfigured)];
-      if (runtime) runtime.config = withoutAttributes(config, unconfigured);
-      logger.info(unconfigured.length ? `custom attributes now unconfigured (test instrument): ${unconfigured.join(", ")}` : "every configured custom attribute is back");
-      sendJson(res, 200, { unconfigured });
+      await testInstrument(req, res, {
+        read: () => ({ unconfigured }),
+        schema: attributeSwitchSchema,
+        write: (request) => {
+          unconfigured = [...new Set(request.unconfigured)];
+          if (runtime) runtime.config = withoutAttributes(config, unconfigured);
+          logger.info(unconfigured.length ? `custom attributes now unconfigured (test instrument): ${unconfigured.join(", ")}` : "every configured custom attribute is back");
+          return { unconfigured };
+        },
+      });
       return;
     }
     if (url.pathname === "/_emulator/clock") {
-      if (req.method === "GET") {
-        sendJson(res, 200, clock.snapshot());
-        return;
-      }
-      if (req.method !== "POST") {
-        sendText(res, 405, "use GET or POST", { allow: "GET, POST" });
-        return;
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch {
-        sendJson(res, 400, { error: "the body must be JSON" });
-        return;
-      }
-      const parsed = clockRequestSchema.safeParse(body);
-      if (!parsed.success) {
-        sendJson(res, 400, { error: `expected {"advance_ms": N} or {"reset": true}: ${parsed.error.issues.map((i) => i.message).join("; ")}` });
-        return;
-      }
-      sendJson(res, 200, clock.apply(parsed.data));
+      await testInstrument(req, res, {
+        read: () => clock.snapshot(),
+        schema: clockRequestSchema,
+        write: (request) => clock.apply(request),
+        problem: (issues) => `expected {"advance_ms": N} or {"reset": true}: ${issues.map((i) => i.message).join("; ")}`,
+      });
       return;
     }
     if (url.pathname === PATHS.adminGraphQL) return defined(admin, "the Admin API (set up by start())").handle(req, res);
