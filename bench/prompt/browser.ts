@@ -133,6 +133,16 @@ async function signedOutScripts(browser: Browser, appUrl: string): Promise<Set<s
   }
 }
 
+/** From the home page through the emulator's sign-in page and back home, as `email`. */
+async function throughEmulator(page: Page, button: "Sign up" | "Sign in", email: string, appUrl: string, emulatorUrl: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: button }).click();
+  await page.waitForURL(`${emulatorUrl}/**`);
+  await page.getByRole("textbox", { name: "Email" }).fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL(`${appUrl}/`);
+}
+
 async function journey(
   browser: Browser,
   appUrl: string,
@@ -151,12 +161,7 @@ async function journey(
       if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-    await page.goto("/");
-    await page.getByRole("button", { name: "Sign up" }).click();
-    await page.waitForURL(`${emulatorUrl}/**`);
-    await page.getByRole("textbox", { name: "Email" }).fill(email);
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.waitForURL(`${appUrl}/`);
+    await throughEmulator(page, "Sign up", email, appUrl, emulatorUrl);
     // Wait for the mark by reading it ten times a second: waiting by role would query the page's
     // accessibility tree on every frame, work on the main thread that would be part of what is measured.
     await page
@@ -239,12 +244,7 @@ async function phoneJourney(
   let sub: string;
   try {
     const page = await first.newPage();
-    await page.goto("/");
-    await page.getByRole("button", { name: "Sign up" }).click();
-    await page.waitForURL(`${emulatorUrl}/**`);
-    await page.getByRole("textbox", { name: "Email" }).fill(email);
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.waitForURL(`${appUrl}/`);
+    await throughEmulator(page, "Sign up", email, appUrl, emulatorUrl);
     await page.getByRole("dialog", { name: "Complete your profile" }).waitFor({ state: "visible", timeout: 15_000 });
     const idToken = await page.evaluate(() => window.localStorage.getItem("authgear_default_idToken"));
     if (!idToken) throw new Error("no ID token after the sign-up");
@@ -259,12 +259,7 @@ async function phoneJourney(
   const context = await browser.newContext({ baseURL: appUrl });
   try {
     const page = await context.newPage();
-    await page.goto("/");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${emulatorUrl}/**`);
-    await page.getByRole("textbox", { name: "Email" }).fill(email);
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.waitForURL(`${appUrl}/`);
+    await throughEmulator(page, "Sign in", email, appUrl, emulatorUrl);
     // The control is ready once its selector lists the countries (the stand-in has one option).
     await page.waitForFunction(() => ((document.querySelector<HTMLSelectElement>('select[aria-label="Country code"]'))?.options.length ?? 0) > 1, undefined, {
       polling: 100,
