@@ -13,6 +13,7 @@
 import examples from "libphonenumber-js/mobile/examples";
 import { getCountries, getCountryCallingCode, getExampleNumber, parsePhoneNumberWithError } from "libphonenumber-js/max";
 import { defined } from "@/lib/defined";
+import { seededUint32 } from "@/bench/lib/stats";
 
 export interface PhoneCase {
   region: string;
@@ -33,16 +34,10 @@ export function libphonenumberVerdict(value: string): boolean {
   }
 }
 
-/** A small seeded generator (mulberry32), so the corpus is the same on every run. */
+/** bench's seeded generator (mulberry32) in [0, 1), so the corpus is the same on every run. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededUint32(seed);
+  return () => next() / 4294967296;
 }
 
 export function phoneCorpus(): PhoneCase[] {
