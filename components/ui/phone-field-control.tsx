@@ -17,7 +17,7 @@ import {
   type PhoneRegion,
 } from "@/lib/profile/phone-input";
 import { cx } from "./cx";
-import { inputClassName } from "./field";
+import { Field, inputClassName, type FieldControlProps } from "./field";
 import type { PhoneFieldProps } from "./phone-field";
 
 interface State {
@@ -108,39 +108,21 @@ interface LayoutProps {
   /** The error to show (already worded). */
   message: string | undefined;
   select: (a11y: { id: string; "aria-label": string; className: string }) => ReactNode;
-  input: (a11y: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string }) => ReactNode;
+  input: (a11y: FieldControlProps & { className: string }) => ReactNode;
 }
 
-/** Label, hint, the selector and the number on one row, and the error: wired like components/ui/field.tsx. */
+/** Label, hint, the selector and the number on one row, and the error: a Field whose control is the row. */
 function PhoneFieldLayout({ props, message, select, input }: LayoutProps) {
   const { id, label, hint } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = message ? `${id}-error` : undefined;
   return (
-    <div className={cx("space-y-1.5", props.className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <div id={hintId} className="text-sm text-slate-600">
-          {hint}
+    <Field id={id} label={label} hint={hint} error={message} className={props.className}>
+      {(control) => (
+        <div className="flex gap-2">
+          {select({ id: `${id}-country`, "aria-label": props.countryLabel ?? "Country code", className: selectClassName })}
+          {input({ ...control, className: cx(inputClassName, "min-w-0 flex-1", props.inputClassName) })}
         </div>
-      ) : null}
-      <div className="flex gap-2">
-        {select({ id: `${id}-country`, "aria-label": props.countryLabel ?? "Country code", className: selectClassName })}
-        {input({
-          id,
-          "aria-invalid": message ? true : undefined,
-          "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
-          className: cx(inputClassName, "min-w-0 flex-1", props.inputClassName),
-        })}
-      </div>
-      {message ? (
-        <p id={errorId} className="text-sm font-medium text-red-700">
-          {message}
-        </p>
-      ) : null}
-    </div>
+      )}
+    </Field>
   );
 }
 
