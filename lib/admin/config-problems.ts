@@ -131,7 +131,7 @@ export function createConfigProblemReporter(options: ConfigProblemReporterOption
     }
   }
 
-  return {
+  const reporter = {
     async report(problem: ConfigProblemReport): Promise<void> {
       const now = options.now();
       const throttledStore = problem.kind === "webhook_bad_signature";
@@ -174,7 +174,20 @@ export function createConfigProblemReporter(options: ConfigProblemReporterOption
         }
       });
     },
+
+    /**
+     * After a custom-attributes write: each attribute `sent` with a value that Authgear's answer
+     * (`stored`) lacks is reported as not configured, the ones it kept resolve their problems.
+     * Returns the dropped ones.
+     */
+    async afterWrite(sent: Readonly<Record<string, unknown>>, stored: Readonly<Record<string, unknown>>): Promise<string[]> {
+      const dropped = droppedAttributes(sent, stored);
+      for (const attribute of dropped) await reporter.report(attributeNotConfigured(attribute));
+      await reporter.resolve(keptAttributes(sent, stored).map(attributeProblemKey), { onlyIfSeen: true });
+      return dropped;
+    },
   };
+  return reporter;
 }
 
 export type ConfigProblemReporter = ReturnType<typeof createConfigProblemReporter>;

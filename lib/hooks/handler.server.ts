@@ -52,11 +52,7 @@ import {
 import { verifyHookSignature } from "@/lib/authgear/hook-signature";
 import { HOOK_SIGNATURE_HEADER } from "@/lib/authgear/protocol";
 import {
-  attributeNotConfigured,
-  attributeProblemKey,
   createConfigProblemReporter,
-  droppedAttributes,
-  keptAttributes,
   webhookBadSignature,
   WEBHOOK_SIGNATURE_PROBLEM_KEY,
   type ConfigProblemReporter,
@@ -379,9 +375,7 @@ function createEventHandlers(deps: HookDeps) {
       if (candidates) {
         // What pre_create answered and Authgear did not store: an attribute the project lacks.
         const sent = Object.fromEntries(Object.entries(candidates).map(([attribute, record]) => [attribute, record.value]));
-        const dropped = droppedAttributes(sent, attributes);
-        for (const attribute of dropped) await problemsOf(deps).report(attributeNotConfigured(attribute));
-        await problemsOf(deps).resolve(keptAttributes(sent, attributes).map(attributeProblemKey), { onlyIfSeen: true });
+        await problemsOf(deps).afterWrite(sent, attributes);
       }
       if (!candidates) {
         // Not kept here (restart, another instance, or pre_create wrote nothing): recompute from the
@@ -443,9 +437,7 @@ function createEventHandlers(deps: HookDeps) {
         if (merged.changed.length === 0) return;
         const written = await deps.admin.updateCustomAttributes(user.id, merged.attributes);
         // Authgear drops attributes its project does not define, silently: a configuration problem.
-        const dropped = droppedAttributes(merged.attributes, written.customAttributes);
-        for (const attribute of dropped) await problemsOf(deps).report(attributeNotConfigured(attribute));
-        await problemsOf(deps).resolve(keptAttributes(merged.attributes, written.customAttributes).map(attributeProblemKey), { onlyIfSeen: true });
+        const dropped = await problemsOf(deps).afterWrite(merged.attributes, written.customAttributes);
         const kept = Object.fromEntries(Object.entries(merged.provenance).filter(([attribute]) => !dropped.includes(attribute)));
         await store.writeProvenance(user.id, toStored(kept));
       });

@@ -17,14 +17,7 @@ import "server-only";
  * the submission id not used up), so the same answers can be saved once the team fixes the config.
  */
 import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.server";
-import {
-  attributeNotConfigured,
-  attributeProblemKey,
-  createConfigProblemReporter,
-  droppedAttributes,
-  keptAttributes,
-  type ConfigProblemReporter,
-} from "@/lib/admin/config-problems";
+import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "./catalog";
@@ -94,7 +87,7 @@ const REFUSAL_REASONS: Readonly<Record<string, string>> = {
  * happens only when Authgear's rules moved on (e.g. newer phone-number data than ours): the user
  * sees which answer and why and keeps it; the log line (the error's message) names the rule.
  */
-export function refusedFields(error: AdminApiError, isQuestion: (attribute: string) => boolean): Record<string, string> | null {
+function refusedFields(error: AdminApiError, isQuestion: (attribute: string) => boolean): Record<string, string> | null {
   if (error.kind !== "graphql" || error.reason !== "ValidationFailed") return null;
   const causes: unknown = error.info?.causes;
   if (!Array.isArray(causes)) return null;
@@ -267,10 +260,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       let dropped: string[] = [];
       if (merged.changed.length > 0) {
         const written = await admin.updateCustomAttributes(sub, merged.attributes);
-        dropped = droppedAttributes(merged.attributes, written.customAttributes);
-        for (const attribute of dropped) await problems.report(attributeNotConfigured(attribute));
-        const kept = keptAttributes(merged.attributes, written.customAttributes);
-        await problems.resolve(kept.map(attributeProblemKey), { onlyIfSeen: true });
+        dropped = await problems.afterWrite(merged.attributes, written.customAttributes);
       }
       const keptProvenance = Object.fromEntries(Object.entries(merged.provenance).filter(([attribute]) => !dropped.includes(attribute)));
       await store.writeProvenance(sub, toStored(keptProvenance));
