@@ -70,7 +70,7 @@ export default tseslint.config(
     name: "gradual/deno-hook",
     // The Deno hook and its test are outside tsconfig.json (its types come from an https: import that Node's
     // TypeScript cannot resolve, so every value would be `any`): syntax rules only.
-    files: ["authgear/hooks/**"],
+    files: ["authgear/deno-hook/**"],
     extends: [tseslint.configs.disableTypeChecked],
   },
   {

@@ -22,7 +22,7 @@ const nextConfig = {
     root: import.meta.dirname,
     resolveAlias: {
       // Browsers get the catalog without its definition check (the server runs it); see the module.
-      "@/lib/profile/define-catalog": { browser: "./lib/profile/define-catalog.browser.ts" },
+      "@/lib/catalog/define-catalog": { browser: "./lib/catalog/define-catalog.browser.ts" },
       // And without zod's English locale, which only that check needed (the module).
       "@/lib/zod-messages": { browser: "./lib/zod-messages.browser.ts" },
       // Browsers load libphonenumber's metadata only when a phone question is on screen (the module).

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/site-footer";
+import { SiteFooter } from "@/app/_components/site-footer";
 import { IntentLink } from "@/components/ui/intent-link";
 import { AuthgearProvider } from "@/lib/authgear/session";
 import { publicAuthgearConfig } from "@/lib/env.server";

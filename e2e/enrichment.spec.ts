@@ -1,5 +1,5 @@
 /**
- * Enrichment through the app's webhook (lib/hooks/, docs/decisions/008-webhook.md): the emulator
+ * Enrichment through the app's webhook (lib/webhook/, docs/decisions/008-webhook.md): the emulator
  * calls POST /api/authgear/hooks on the e2e app (--app-origin), with the sign-in page's
  * "Simulated IP address" as the event's ip_address. What Authgear holds is read with the Admin API.
  */

@@ -7,7 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { SECRET_FILES } from "@/emulator/keys";
-import { MAX_TEXT_ANSWER_LENGTH } from "@/lib/profile/schemas";
+import { MAX_TEXT_ANSWER_LENGTH } from "@/lib/catalog/schemas";
 import { customAttributes } from "./support/admin";
 import { readSub, signUp, uniqueEmail } from "./support/auth";
 import { DIST_DIR, filesUnder } from "./support/build";

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { authgearConfigSchema } from "@/lib/authgear/config";
-import { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/profile/authgear-config";
+import { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/catalog/authgear-config";
 import { profileCatalog } from "@/profile.config";
 
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { planPrompt } from "@/lib/profile/planner";
+import { planPrompt } from "@/lib/prompt/planner";
 import { LARGE_PAST_LOGINS, LARGE_QUESTIONS, largeCatalog, largeInput } from "./planner-fixture";
 
 describe("bench planner fixture", () => {

@@ -3,9 +3,9 @@
  * enrichment) and a long history (skips and declines on every question, 1 000 earlier logins in
  * the prompt log), for the planner figure and its test.
  */
-import type { ProfileCatalog, QuestionInput } from "@/lib/profile/catalog";
-import { defineProfileCatalog } from "@/lib/profile/define-catalog";
-import { DAY_MS, type LoginPrompt, type PlanInput, type PromptHistory } from "@/lib/profile/planner";
+import type { ProfileCatalog, QuestionInput } from "@/lib/catalog/catalog";
+import { defineProfileCatalog } from "@/lib/catalog/define-catalog";
+import { DAY_MS, type LoginPrompt, type PlanInput, type PromptHistory } from "@/lib/prompt/planner";
 import { seededUint32 } from "../lib/stats";
 import { defined } from "@/lib/defined";
 

@@ -4,7 +4,7 @@
  * alternating batches so drift (other work on the machine, JIT tiers) hits both alike; the median
  * batch is kept.
  */
-import { planPrompt, type PlanInput } from "@/lib/profile/planner";
+import { planPrompt, type PlanInput } from "@/lib/prompt/planner";
 import { profileCatalog } from "@/profile.config";
 import { median, nowNs } from "../lib/stats";
 import type { Figure } from "../lib/types";

@@ -7,8 +7,8 @@
  * questions per login, so the prompt alone cannot give 100 concurrent saves for one user.
  */
 import { z } from "zod";
-import { authenticatedAction } from "@/lib/profile/authenticated-action.server";
-import { profileService } from "@/lib/profile/profile-service.server";
+import { authenticatedAction } from "@/lib/actions/authenticated-action.server";
+import { profileService } from "@/lib/prompt/profile-service.server";
 
 const saveLoadValuesSchema = z
   .object({ values: z.record(z.string().min(1).max(64), z.union([z.string(), z.number(), z.null()])) })

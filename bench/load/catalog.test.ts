@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConfigYaml } from "@/emulator/config";
-import { planPrompt } from "@/lib/profile/planner";
+import { planPrompt } from "@/lib/prompt/planner";
 import { loadEmulatorConfigYaml } from "./authgear-config";
 import { LOAD_ATTRIBUTES, loadCatalog } from "./catalog";
 

@@ -8,8 +8,8 @@
  * `GRADUAL_PROFILE_CONFIG` (next.config.mjs); the emulator gets the matching Authgear config
  * (bench/load/authgear-config.ts). Isomorphic: client components import it too.
  */
-import type { QuestionInput } from "@/lib/profile/catalog";
-import { defineProfileCatalog } from "@/lib/profile/define-catalog";
+import type { QuestionInput } from "@/lib/catalog/catalog";
+import { defineProfileCatalog } from "@/lib/catalog/define-catalog";
 
 export const LOAD_QUESTION_COUNT = 100;
 

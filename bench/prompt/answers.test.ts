@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { answerSchema } from "@/lib/profile/schemas";
+import { answerSchema } from "@/lib/catalog/schemas";
 import { profileCatalog } from "@/profile.config";
 import { loadCatalog } from "../load/catalog";
 import { sampleAnswer } from "./answers";

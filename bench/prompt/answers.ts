@@ -3,8 +3,8 @@
  * the first candidate it accepts. The benchmarks answer whatever the prompt offers without knowing
  * the catalog; a catalog no candidate fits fails loudly instead of saving something invalid.
  */
-import { findQuestion, type ProfileCatalog } from "@/lib/profile/catalog";
-import { answerSchema, type AnswerValue } from "@/lib/profile/schemas";
+import { findQuestion, type ProfileCatalog } from "@/lib/catalog/catalog";
+import { answerSchema, type AnswerValue } from "@/lib/catalog/schemas";
 
 const CANDIDATES: readonly AnswerValue[] = ["Bench answer", "GB", "+14155550100", "https://example.com/", "bench@example.com", 1, 5, 10, 100];
 

@@ -2,7 +2,7 @@
 /**
  * /profile: what Gradual knows about the signed-in user, where each value came from and when, with
  * edit, clear, "ask me again", the enrichment switch and a JSON download. All data travels through
- * the Server Actions of lib/profile/account-actions.ts with the session's access token.
+ * the Server Actions of lib/account/actions.ts with the session's access token.
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,12 +11,12 @@ import { Field, inputClassName } from "@/components/ui/field";
 import { PhoneField } from "@/components/ui/phone-field";
 import { loadPhoneRule } from "@/lib/authgear/phone-rule";
 import { useSession } from "@/lib/authgear/session";
-import { accountExport, type AccountAttribute, type AccountView } from "@/lib/profile/account";
-import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/lib/profile/account-actions";
-import { findQuestion } from "@/lib/profile/catalog";
-import { promptFormSchema } from "@/lib/profile/form";
-import type { ActionResult } from "@/lib/profile/prompt-types";
-import { countryOptions, formField, type FormField } from "@/lib/profile/schemas";
+import { accountExport, type AccountAttribute, type AccountView } from "@/lib/account/account";
+import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/lib/account/actions";
+import { findQuestion } from "@/lib/catalog/catalog";
+import { promptFormSchema } from "@/lib/prompt/form";
+import type { ActionResult } from "@/lib/prompt/prompt-types";
+import { countryOptions, formField, type FormField } from "@/lib/catalog/schemas";
 import { profileCatalog } from "@/profile.config";
 
 type ViewResult = ActionResult<{ view: AccountView }>;

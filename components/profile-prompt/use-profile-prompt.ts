@@ -13,11 +13,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { loadPhoneRule } from "@/lib/authgear/phone-rule";
 import { collectClientHints } from "@/lib/enrichment/client-hints";
-import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/profile/actions";
-import { findQuestion, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
-import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/profile/form";
-import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/profile/prompt-types";
-import { formField, type FormField } from "@/lib/profile/schemas";
+import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/prompt/actions";
+import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
+import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/prompt/form";
+import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/prompt/prompt-types";
+import { formField, type FormField } from "@/lib/catalog/schemas";
 import { profileCatalog } from "@/profile.config";
 import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
 import { autoSaveKey, type QuestionChoice } from "./prompt-progress";
@@ -59,7 +59,7 @@ export interface UseProfilePromptOptions {
   /** The signed-in user's Authgear access token (e.g. `useSession().accessToken`). */
   getAccessToken: () => Promise<string>;
   catalog?: ProfileCatalog;
-  /** The Server Actions; default: this kit's (lib/profile/actions.ts). */
+  /** The Server Actions; default: this kit's (lib/prompt/actions.ts). */
   actions?: ProfilePromptActions;
   /** For labels and country names; default: the browser's language. */
   locale?: string;

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The phone field's control, loaded on demand by phone-field.tsx (it carries libphonenumber's
- * metadata through lib/profile/phone-input.ts), with its layout: label, hint, the selector and the
+ * metadata through lib/catalog/phone-input.ts), with its layout: label, hint, the selector and the
  * number on one row, the error. What the person types is read in the selected country on every
  * change; the form gets the reading's value (E.164 when the number is good).
  */
@@ -15,7 +15,7 @@ import {
   readPhoneInput,
   regionOfLanguage,
   type PhoneRegion,
-} from "@/lib/profile/phone-input";
+} from "@/lib/catalog/phone-input";
 import { cx } from "./cx";
 import { Field, inputClassName, type FieldControlProps } from "./field";
 import type { PhoneFieldProps } from "./phone-field";

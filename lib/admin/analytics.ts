@@ -23,9 +23,9 @@
  *   a prompt (ADR 004: a sign-in, or a return after the rest while still signed in), so a user who
  *   stays signed in for weeks is counted once per prompted visit, not once.
  */
-import type { QuestionCondition } from "@/lib/profile/catalog";
+import type { QuestionCondition } from "@/lib/catalog/catalog";
 import { defined } from "@/lib/defined";
-import { conditionHolds } from "@/lib/profile/planner";
+import { conditionHolds } from "@/lib/prompt/planner";
 
 export type PromptEventKind = "shown" | "answered" | "skipped" | "declined" | "undeclined";
 

@@ -106,7 +106,7 @@ function formatted(message: (v: string) => string | null, typeError: string) {
 /**
  * The zod schema of one attribute's value, exactly Authgear's JSON schema for its type
  * (authgear-server pkg/lib/config/user_profile.go ToJSONSchema, pkg/util/validation/formats.go):
- * - string: any string (no minLength: the app's own "not empty" is in lib/profile/schemas.ts);
+ * - string: any string (no minLength: the app's own "not empty" is in lib/catalog/schemas.ts);
  * - number / integer: a JSON number / an integral one, `minimum` and `maximum` inclusive;
  * - enum: a string among the options;
  * - phone_number: format `phone` (phone-number.ts, through phoneRule() so browsers load it lazily);

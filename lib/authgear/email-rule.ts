@@ -10,7 +10,7 @@
  * net.ParseIP; mime.WordDecoder.Decode for the charsets Go knows). It accepts more than people
  * type: `<a@b.example>`, `a@b` (no dot), quoted local parts, `[192.0.2.1]` domain literals, a
  * group `team: a@b.example;`, spaces after the `@` and around the address, an empty comment.
- * The app refuses those on top of this rule (lib/profile/schemas.ts, ADR 002); the emulator uses
+ * The app refuses those on top of this rule (lib/catalog/schemas.ts, ADR 002); the emulator uses
  * this rule alone. Isomorphic and dependency-free.
  */
 

@@ -13,8 +13,8 @@ import "server-only";
  * Every check runs (those that depend on a failed one are skipped) and reports one line each.
  */
 import { attributeNotConfigured, ATTRIBUTE_CONFIG_FIX, droppedAttributes } from "@/lib/admin/config-problems";
-import { isEmptyValue, type ProfileCatalog, type Question } from "@/lib/profile/catalog";
-import { answerSchema } from "@/lib/profile/schemas";
+import { isEmptyValue, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
+import { answerSchema } from "@/lib/catalog/schemas";
 import { AdminApiError, createAdminApiClient, type AdminApiClient, type AdminUser } from "./admin-api.server";
 import type { AdminApiKey } from "./admin-key.server";
 import { PATHS, looksLikeJwt } from "./protocol";

@@ -94,7 +94,7 @@ describe("format-rules.browser: the email and URL rules are a separate chunk", (
     assert.equal(browserFormat.formatRules()?.email("Someone <someone@example.com>"), "Must be an email address alone, without a name");
   });
   it("until then the form loses nothing on email: every address the app's own rule takes, Authgear takes", async () => {
-    const { APP_RULES } = await import("@/lib/profile/schemas");
+    const { APP_RULES } = await import("@/lib/catalog/schemas");
     const samples = [
       "a@b.co", "first.last@example.com", "o'brien@example.ie", "a+tag@sub.example.org", "x_y-z@a-b.example.museum",
       "1@2.io", "a.b.c.d@e.f.gh", "UPPER@EXAMPLE.COM", "-@example.com", "_@example.com",

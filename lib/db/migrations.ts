@@ -71,7 +71,7 @@ const migrations = (types: SchemaTypes): Record<string, Migration> => ({
   },
   "002_provenance_value": {
     // The value a provenance record speaks for, as JSON: when the attribute no longer holds it,
-    // somebody else changed it (Portal, another app) and the record no longer applies (lib/profile/merge.ts).
+    // somebody else changed it (Portal, another app) and the record no longer applies (lib/prompt/merge.ts).
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable("provenance").addColumn("value", "text").execute();
     },

@@ -18,7 +18,7 @@ export interface QuestionState {
 
 /** What the prompt of one visit showed and how it ended. */
 export interface LoginPrompt {
-  /** The visit's key (lib/profile/planner.ts `visitKey`). */
+  /** The visit's key (lib/prompt/planner.ts `visitKey`). */
   loginKey: string;
   attributes: string[];
   shownAt: number;

@@ -12,7 +12,7 @@ export interface ClientHints {
   languages?: string[];
 }
 
-/** The longest time-zone name and language tag the Server Actions accept (lib/profile/prompt-types.ts). */
+/** The longest time-zone name and language tag the Server Actions accept (lib/prompt/prompt-types.ts). */
 export const MAX_TIME_ZONE_LENGTH = 64;
 export const MAX_LANGUAGE_TAG_LENGTH = 35;
 

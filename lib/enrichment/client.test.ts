@@ -1,6 +1,6 @@
 import { afterEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { clientHintsInputSchema } from "@/lib/profile/prompt-types";
+import { clientHintsInputSchema } from "@/lib/prompt/prompt-types";
 import { clientHintsSchema, collectClientHints, createClientProvider, parseClientHints } from "./client";
 import { enrich } from "./enrich";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AuthCallback } from "@/components/auth/auth-callback";
-import { HomePage } from "@/components/home-page";
+import { AuthCallback } from "@/app/_components/auth-callback";
+import { HomePage } from "@/app/_components/home-page";
 
 export const metadata: Metadata = { title: "Signing in" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { InlineExample } from "@/components/examples/inline-example";
+import { InlineExample } from "@/app/_components/inline-example";
 
 export const metadata: Metadata = { title: "Example: the inline prompt" };
 

@@ -134,7 +134,7 @@ export const VECTOR_GROUPS: readonly VectorGroup[] = [
 ];
 
 /**
- * Values Authgear accepts and the app refuses on purpose (lib/profile/schemas.ts APP_RULES; ADR
+ * Values Authgear accepts and the app refuses on purpose (lib/catalog/schemas.ts APP_RULES; ADR
  * 002). The emulator must accept each, the form and the Server Action must refuse each.
  */
 export const APP_STRICTER: readonly Vector[] = [

@@ -13,7 +13,7 @@ const event = JSON.stringify({
   seq: 1,
   type: "user.deleted",
   payload: {},
-  // Now: the route refuses events more than 5 min from its clock (replay protection, lib/hooks/replay-guard.ts).
+  // Now: the route refuses events more than 5 min from its clock (replay protection, lib/webhook/replay-guard.ts).
   context: { timestamp: Math.floor(Date.now() / 1000), user_id: null, triggered_by: "system", audit_context: {}, preferred_languages: [], language: "en" },
 });
 

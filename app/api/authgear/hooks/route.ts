@@ -1,12 +1,12 @@
 /**
  * Authgear's webhook: POST /api/authgear/hooks (events user.pre_create, user.created,
  * user.profile.pre_update, user.profile.updated, user.authenticated). Reads the raw body with a
- * size cap (never buffering more than the limit) and hands it to lib/hooks/handler.server.ts, which
+ * size cap (never buffering more than the limit) and hands it to lib/webhook/handler.server.ts, which
  * verifies the signature before parsing. See docs/decisions/008-webhook.md.
  */
-import { handleAuthgearHook } from "@/lib/hooks/handler.server";
-import { hookDeps } from "@/lib/hooks/deps.server";
-import { HOOK_BODY_LIMIT_BYTES, readBodyCapped } from "@/lib/hooks/read-body";
+import { handleAuthgearHook } from "@/lib/webhook/handler.server";
+import { hookDeps } from "@/lib/webhook/deps.server";
+import { HOOK_BODY_LIMIT_BYTES, readBodyCapped } from "@/lib/webhook/read-body";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { HomeView } from "@/components/auth/home-view";
+import { HomeView } from "@/app/_components/home-view";
 import { SessionProfilePrompt } from "@/components/profile-prompt/session-profile-prompt";
 
 /**

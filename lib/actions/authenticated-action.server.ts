@@ -7,7 +7,7 @@ import "server-only";
 import type { z } from "zod";
 import { verifyAccessToken, type AccessTokenErrorCode } from "@/lib/authgear/verify-access-token.server";
 import { isStorageError } from "@/lib/db/storage-error";
-import { failure, type ActionResult } from "./prompt-types";
+import { failure, type ActionResult } from "../prompt/prompt-types";
 
 /** The verified caller. */
 export interface ActionUser {

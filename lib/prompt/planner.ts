@@ -27,7 +27,7 @@
  *                                  highest priority win, ties keep catalog order.
  * Isomorphic.
  */
-import { isEmptyValue, localize, type ProfileCatalog, type Question, type QuestionCondition } from "./catalog";
+import { isEmptyValue, localize, type ProfileCatalog, type Question, type QuestionCondition } from "../catalog/catalog";
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;

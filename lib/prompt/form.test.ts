@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { profileCatalog } from "@/profile.config";
-import { findQuestion, type Question } from "./catalog";
+import { findQuestion, type Question } from "../catalog/catalog";
 import { promptFormSchema } from "./form";
 
 const q = (attribute: string) => findQuestion(profileCatalog, attribute) as Question;

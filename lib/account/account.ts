@@ -4,8 +4,8 @@
  * isomorphic: the server builds the view from Authgear, the state store and the catalog; the page
  * renders it and turns it into the download.
  */
-import { isEmptyValue, localize, type ProfileCatalog } from "./catalog";
-import { CONFIRMED_SOURCE, USER_SOURCE, type AttributeValue } from "./merge";
+import { isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
+import { CONFIRMED_SOURCE, USER_SOURCE, type AttributeValue } from "../prompt/merge";
 
 /** How the page explains a value's origin. */
 export type SourceKind =

@@ -22,9 +22,9 @@ import { verifyAccessToken } from "@/lib/authgear/verify-access-token.server";
 import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import { profileCatalog } from "@/profile.config";
-import { authenticatedAction } from "./authenticated-action.server";
+import { authenticatedAction } from "../actions/authenticated-action.server";
 import { submitRequestSchema, type SubmitRequest } from "./prompt-types";
-import { MAX_TEXT_ANSWER_LENGTH } from "./schemas";
+import { MAX_TEXT_ANSWER_LENGTH } from "../catalog/schemas";
 import { createProfileService, type ProfileService } from "./service.server";
 
 const CLIENT_ID = "gradual-web";

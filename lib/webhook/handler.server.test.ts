@@ -7,7 +7,7 @@ import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import { enrich as runEnrichment } from "@/lib/enrichment/enrich";
 import type { EnrichedValue, EnrichmentInput, EnrichmentProvider } from "@/lib/enrichment/types";
-import { fromStored } from "@/lib/profile/provenance";
+import { fromStored } from "@/lib/prompt/provenance";
 import { profileCatalog } from "@/profile.config";
 import { handleAuthgearHook, type HookDeps, type HookResult } from "./handler.server";
 import { PendingProvenance } from "./pending-provenance";

@@ -5,8 +5,8 @@
  * server records as skipped. Isomorphic.
  */
 import { NEVER, object, pipe, string, transform, type ZodMiniType } from "zod/mini";
-import type { Question } from "./catalog";
-import { answerSchema, parseFormValue, type AnswerValue } from "./schemas";
+import type { Question } from "../catalog/catalog";
+import { answerSchema, parseFormValue, type AnswerValue } from "../catalog/schemas";
 
 export type PromptFormValues = Record<string, string>;
 export type PromptFormOutput = Record<string, AnswerValue | undefined>;

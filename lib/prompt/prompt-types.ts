@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { ATTRIBUTE_NAME_PATTERN } from "@/lib/authgear/custom-attributes";
 import { MAX_CLIENT_LANGUAGES, MAX_LANGUAGE_TAG_LENGTH, MAX_TIME_ZONE_LENGTH } from "@/lib/enrichment/client-hints";
-import type { AnswerValue } from "./schemas";
+import type { AnswerValue } from "../catalog/schemas";
 
 /** One question of the prompt, best first. The client derives its form field from the catalog. */
 export interface PromptQuestion {

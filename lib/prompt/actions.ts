@@ -5,7 +5,7 @@
  * Results are typed (`ActionResult`); expected failures never throw.
  */
 import { requestClientIp } from "@/lib/enrichment/client-ip.server";
-import { authenticatedAction, type ActionUser } from "./authenticated-action.server";
+import { authenticatedAction, type ActionUser } from "../actions/authenticated-action.server";
 import { dismissRequestSchema, failure, promptRequestSchema, submitRequestSchema } from "./prompt-types";
 import { profileService } from "./profile-service.server";
 

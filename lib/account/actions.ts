@@ -10,8 +10,8 @@ import { adminApi } from "@/lib/authgear/admin-api.server";
 import { store } from "@/lib/db/store.server";
 import { profileCatalog } from "@/profile.config";
 import { createAccountService, type AccountService } from "./account-service.server";
-import { authenticatedAction } from "./authenticated-action.server";
-import { profileService } from "./profile-service.server";
+import { authenticatedAction } from "../actions/authenticated-action.server";
+import { profileService } from "../prompt/profile-service.server";
 import { serverNow } from "@/lib/test-clock.server";
 
 let shared: Promise<AccountService> | undefined;

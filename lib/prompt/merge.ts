@@ -8,7 +8,7 @@
  *   current value came from enrichment and the new observation is newer (a refresh).
  * - `confirm` questions are written the same way, but stay unconfirmed: each one written is also
  *   returned as a suggestion, and the prompt offers it as a one-tap question ("Are you in London?")
- *   until the user confirms or changes it (lib/profile/confirmations.ts reads that from provenance).
+ *   until the user confirms or changes it (the planner reads that from provenance).
  * - A value of unknown origin (no provenance, or provenance describing another value: set in the
  *   Portal, by a hook, before Gradual) is treated like the user's own: never overwritten.
  * - Attributes the catalog does not ask about pass through untouched. Clearing (null or "")

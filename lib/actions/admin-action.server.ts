@@ -5,8 +5,8 @@ import "server-only";
  * result before the input is looked at further or anything is read.
  */
 import type { z } from "zod";
-import { authenticatedAction, type ActionUser, type AuthenticatedActionOptions } from "@/lib/profile/authenticated-action.server";
-import { failure, type ActionResult } from "@/lib/profile/prompt-types";
+import { authenticatedAction, type ActionUser, type AuthenticatedActionOptions } from "@/lib/actions/authenticated-action.server";
+import { failure, type ActionResult } from "@/lib/prompt/prompt-types";
 
 export const ADMIN_ROLE = "admin";
 

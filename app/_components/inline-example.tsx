@@ -7,7 +7,7 @@ import { useState } from "react";
 import { ProfilePrompt } from "@/components/profile-prompt";
 import { Button } from "@/components/ui/button";
 import { useSession } from "@/lib/authgear/session";
-import type { SubmitOutcome } from "@/lib/profile/prompt-types";
+import type { SubmitOutcome } from "@/lib/prompt/prompt-types";
 
 export function InlineExample() {
   const session = useSession();

@@ -1,6 +1,6 @@
 /**
  * `defineProfileCatalog()` as browser builds get it: next.config.mjs maps
- * "@/lib/profile/define-catalog" here for the browser only. It builds the same catalog as
+ * "@/lib/catalog/define-catalog" here for the browser only. It builds the same catalog as
  * define-catalog.ts and leaves out the check: the server imports the same catalog file through the
  * checking version and refuses a bad catalog at its first render or action (and every test), so
  * none reaches a browser unchecked, and the check's zod schemas stay out of the prompt's JavaScript.

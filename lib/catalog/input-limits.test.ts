@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { profileCatalog } from "@/profile.config";
 import { findQuestion, type Question } from "./catalog";
-import { promptFormSchema } from "./form";
+import { promptFormSchema } from "../prompt/form";
 import { answerSchema, answersSchema, MAX_TEXT_ANSWER_LENGTH } from "./schemas";
 
 const q = (attribute: string) => findQuestion(profileCatalog, attribute) as Question;

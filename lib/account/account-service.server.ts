@@ -7,9 +7,9 @@ import "server-only";
 import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.server";
 import type { Store } from "@/lib/db/store.server";
 import { accountView, type AccountView } from "./account";
-import type { ProfileCatalog } from "./catalog";
-import { failure, type ActionResult } from "./prompt-types";
-import { adminFailure } from "./service.server";
+import type { ProfileCatalog } from "../catalog/catalog";
+import { failure, type ActionResult } from "../prompt/prompt-types";
+import { adminFailure } from "../prompt/service.server";
 
 export interface AccountServiceDeps {
   catalog: ProfileCatalog;

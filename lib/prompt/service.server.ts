@@ -7,7 +7,7 @@ import "server-only";
  * Save path, for every submission: check the submission id (a retry returns the first outcome),
  * check that every attribute was offered by this login's prompt, validate every answer with the
  * catalog's schema, then, holding the user's save lock: re-read the user from Authgear, merge
- * answers with pending enrichment (lib/profile/merge.ts), write the WHOLE custom-attributes object
+ * answers with pending enrichment (lib/prompt/merge.ts), write the WHOLE custom-attributes object
  * once, and record provenance and outcomes. Nothing is written when any check fails.
  *
  * After the write, the attributes Authgear returns are compared with those sent: Authgear silently
@@ -20,7 +20,7 @@ import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.ser
 import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
-import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "./catalog";
+import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
 import { DAY_MS, explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
 import {
@@ -32,7 +32,7 @@ import {
   type SubmitRequest,
 } from "./prompt-types";
 import { fromStored, toStored } from "./provenance";
-import { answerSchema, answersSchema } from "./schemas";
+import { answerSchema, answersSchema } from "../catalog/schemas";
 
 // Its functions are properties, not methods: they are closures, passed on unbound (`now: deps.now`).
 export interface ProfileServiceDeps<A extends string = string> {

@@ -1,5 +1,5 @@
 /**
- * Provenance as the merge rules see it (lib/profile/merge.ts: ISO time, per attribute) and as the
+ * Provenance as the merge rules see it (lib/prompt/merge.ts: ISO time, per attribute) and as the
  * state store keeps it (lib/db: epoch milliseconds, one row per attribute). Pure conversions.
  */
 import type { Provenance as StoredProvenance } from "@/lib/db/store.server";

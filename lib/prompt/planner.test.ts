@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { QuestionInput } from "./catalog";
-import { defineProfileCatalog } from "./define-catalog";
+import type { QuestionInput } from "../catalog/catalog";
+import { defineProfileCatalog } from "../catalog/define-catalog";
 import {
   DAY_MS,
   conditionHolds,

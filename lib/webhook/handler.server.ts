@@ -15,14 +15,14 @@
  *      operation). Either way it is logged at most once a minute with the fix and kept for /admin;
  *   4. UTF-8 JSON, an event envelope (lib/authgear/hook-events.ts) → else 400;
  *   4b. not stale (context.timestamp within 5 min) → else 400, not a replay of a body already
- *      accepted → else 409 (lib/hooks/replay-guard.ts, when deps.replay is set: production);
+ *      accepted → else 409 (lib/webhook/replay-guard.ts, when deps.replay is set: production);
  *   5. events Gradual does not handle → 200 {"is_allowed": true}.
  *
  * Events:
  * - `user.pre_create` (blocking), for sign-ups by the user (not Admin API or Portal creations,
  *   whose IP is the caller's): enrich from the event's context (IP address, Authgear's
  *   geo_location_code, preferred languages), merge over the payload's custom attributes with the
- *   catalog's rules (lib/profile/merge.ts), answer the WHOLE custom_attributes object as a mutation
+ *   catalog's rules (lib/prompt/merge.ts), answer the WHOLE custom_attributes object as a mutation
  *   when something changed. Fails open: whatever goes wrong (a provider hangs, the store is down),
  *   the answer is "allowed" within `blockingBudgetMs`, with what enrichment found in time.
  * - `user.created`: records the provenance of what pre_create wrote (kept in memory, or
@@ -59,10 +59,10 @@ import {
 } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
-import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/profile/catalog";
-import { mergeProfile, USER_SOURCE, type AttributeValue, type Provenance } from "@/lib/profile/merge";
-import { fromStored, toStored } from "@/lib/profile/provenance";
-import { answerSchema } from "@/lib/profile/schemas";
+import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/catalog/catalog";
+import { mergeProfile, USER_SOURCE, type AttributeValue, type Provenance } from "@/lib/prompt/merge";
+import { fromStored, toStored } from "@/lib/prompt/provenance";
+import { answerSchema } from "@/lib/catalog/schemas";
 import { PendingProvenance } from "./pending-provenance";
 import { HOOK_BODY_LIMIT_BYTES } from "./read-body";
 import type { ReplayGuard } from "./replay-guard";
@@ -105,7 +105,7 @@ export interface HookDeps {
   blockingBudgetMs?: number;
   /** Default HOOK_BODY_LIMIT_BYTES. */
   bodyLimitBytes?: number;
-  /** Refuses stale and replayed events after the signature check (lib/hooks/replay-guard.ts); none = no check. */
+  /** Refuses stale and replayed events after the signature check (lib/webhook/replay-guard.ts); none = no check. */
   replay?: ReplayGuard;
   /** What a request whose signature does not verify gets; default "allow" (ADR 015). */
   badSignature?: BadSignatureMode;
