@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { z } from "zod";
 import type { AuthenticatedActionOptions } from "./authenticated-action.server";
+import { AdminApiError } from "@/lib/authgear/admin-api.server";
 import { authenticatedAction } from "./authenticated-action.server";
 
 type Verify = AuthenticatedActionOptions["verify"];
@@ -41,6 +42,17 @@ describe("authenticatedAction", () => {
     const unreachable: Verify = async () => ({ ok: false, code: "jwks_unreachable", message: "down" });
     const result = await authenticatedAction(schema, async () => ({ ok: true as const }), { verify: unreachable, log: silent })("t", { name: "x" });
     assert.equal(result.ok ? "ok" : result.error.code, "authgear_unavailable");
+  });
+
+  it("tells the user Authgear could not be reached, or refused, when the Admin API fails inside the logic", async () => {
+    for (const [kind, code] of [["timeout", "authgear_unavailable"], ["network", "authgear_unavailable"], ["server", "authgear_unavailable"], ["forbidden", "authgear_refused"], ["graphql", "authgear_refused"]] as const) {
+      const action = authenticatedAction(schema, async () => {
+        throw new AdminApiError(`Admin API ${kind}`, { kind, errorName: "E", reason: "R", status: 500 });
+      }, { verify: accept, log: silent });
+      const result = await action("good", { name: "x" });
+      assert.equal(result.ok ? "ok" : result.error.code, code, kind);
+      assert.match(result.ok ? "" : result.error.message, /nothing was saved/);
+    }
   });
 
   it("turns an unexpected exception into a typed result", async () => {
