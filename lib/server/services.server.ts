@@ -52,6 +52,14 @@ export function storeFor(target: DatabaseTarget): Promise<Store> {
 
 export type Clock = () => number;
 
+/**
+ * This copy of the module. In development the services built from the kit's code (not the
+ * database, the store and the clients, which hold connections and locks) are remembered per copy:
+ * after a hot reload the new code builds its own, instead of the registry handing back closures of
+ * the old code. In production they are the process's (one per target, whatever chunk asks).
+ */
+const THIS_COPY = objectId({});
+
 /** The kit's server side for one catalog over one environment (see the file comment). */
 export function createServices<A extends string>(catalog: ProfileCatalog<A>, source: EnvSource, clock?: Clock) {
   let parsed: Settings | undefined;
@@ -66,7 +74,7 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
     return JSON.stringify([e.AUTHGEAR_ENDPOINT, e.AUTHGEAR_ADMIN_API_KEY, e.AUTHGEAR_ADMIN_API_KEY_ID, e.AUTHGEAR_PROJECT_ID, e.EMULATOR_DATA_DIR]);
   };
   const clockName = () => (clock ? `clock#${objectId(clock)}` : `clock ${settings().clockFile ?? "real"}`);
-  const catalogName = `catalog#${objectId(catalog)}`;
+  const catalogName = () => `catalog#${objectId(catalog)}${settings().NODE_ENV === "development" ? ` copy#${THIS_COPY}` : ""}`;
   const storeName = () => targetName(settings().store);
   const enrichmentSettings = (): EnrichmentSettings => {
     const e = settings();
@@ -112,23 +120,23 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
     remember(`problems ${storeName()} ${clockName()}`, () => createConfigProblemReporter({ store, log: console, now }));
 
   const profile = (): Promise<ProfileService> =>
-    remember(`profile ${catalogName} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
+    remember(`profile ${catalogName()} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
       createProfileService({ catalog, store: await store(), admin: admin(), enrich: enrichment().enrich, now, problems: problems() }),
     );
 
   const account = (): Promise<AccountService> =>
-    remember(`account ${catalogName} ${storeName()} ${authgearName()} ${clockName()}`, async () =>
+    remember(`account ${catalogName()} ${storeName()} ${authgearName()} ${clockName()}`, async () =>
       createAccountService({ catalog, store: await store(), admin: admin(), now }),
     );
 
   const adminQueries = (): Promise<AdminQueries> =>
-    remember(`admin-queries ${catalogName} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
+    remember(`admin-queries ${catalogName()} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
       createAdminQueries({ catalog, db: await database(), store: await store(), admin: admin(), profile: await profile(), now }),
     );
 
   /** The webhook's dependencies; each piece resolved on use, so an environment problem is that request's error, not the import's. */
   const hookDeps = (): HookDeps =>
-    remember(`webhook ${catalogName} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, (): HookDeps => ({
+    remember(`webhook ${catalogName()} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, (): HookDeps => ({
       secret: () => webhookSecret().secret(),
       reloadSecret: () => webhookSecret().reload(),
       store,
