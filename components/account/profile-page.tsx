@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, inputClassName } from "@/components/ui/field";
 import { PhoneField } from "@/components/ui/phone-field";
-import { loadPhoneRule } from "@/lib/authgear/phone-rule";
+import { loadPhoneRule } from "#kit/phone-rule";
 import { useSession } from "@/lib/authgear/session";
 import { accountExport, type AccountAttribute, type AccountView } from "@/lib/account/account";
 import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/lib/account/actions";
