@@ -12,7 +12,7 @@ import { PhoneField } from "@/components/ui/phone-field";
 import { loadPhoneRule } from "#kit/phone-rule";
 import { useSession } from "@/lib/authgear/session";
 import { accountExport, type AccountAttribute, type AccountView } from "@/lib/account/account";
-import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/lib/account/actions";
+import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/app/actions";
 import { findQuestion } from "@/lib/catalog/catalog";
 import { promptFormSchema } from "@/lib/prompt/form";
 import type { ActionResult } from "@/lib/prompt/prompt-types";

@@ -10,7 +10,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, inputClassName } from "@/components/ui/field";
-import { explainUser, getAdminDashboard } from "@/lib/admin/actions";
+import { explainUser, getAdminDashboard } from "@/app/actions";
 import { dashboardCsv, type DashboardFigures, type DateRange } from "@/lib/admin/analytics";
 import { useSession } from "@/lib/authgear/session";
 import type { ConfigProblem } from "@/lib/admin/config-problems";

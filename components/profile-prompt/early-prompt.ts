@@ -8,7 +8,7 @@
  * Small on purpose (no zod, no form code): it is part of the callback page's first load.
  */
 import { collectClientHints } from "@/lib/enrichment/client-hints";
-import { getProfilePrompt } from "@/lib/prompt/actions";
+import { getProfilePrompt } from "@/app/actions";
 
 type PromptResult = Awaited<ReturnType<typeof getProfilePrompt>>;
 

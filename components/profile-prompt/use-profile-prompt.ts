@@ -13,7 +13,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { loadPhoneRule } from "#kit/phone-rule";
 import { collectClientHints } from "@/lib/enrichment/client-hints";
-import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/prompt/actions";
+import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/app/actions";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
 import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/prompt/form";
 import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/prompt/prompt-types";
