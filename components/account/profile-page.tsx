@@ -14,7 +14,7 @@ import { CatalogField, type CatalogForm } from "@/components/catalog-field/catal
 import { browserLocale } from "@/components/catalog-field/locale";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { loadPhoneRule } from "@/lib/authgear/phone-rule";
+import { loadPhoneRule } from "#kit/phone-rule";
 import { useSession } from "@/lib/authgear/session";
 import { accountExport, type AccountAttribute, type AccountView } from "@/lib/account/account";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import PhoneFieldControl from "@/components/ui/phone-field-control";
-import { loadPhoneRule } from "@/lib/authgear/phone-rule";
+import { loadPhoneRule } from "#kit/phone-rule";
 import type { FormField } from "@/lib/catalog/schemas";
 import type { CatalogForm } from "./catalog-field";
 

@@ -11,7 +11,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
-import { loadPhoneRule } from "@/lib/authgear/phone-rule";
+import { loadPhoneRule } from "#kit/phone-rule";
 import { collectClientHints } from "@/lib/enrichment/client-hints";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
 import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/prompt/form";
