@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { AuthgearProvider, IntentLink } from "@gradual/kit/react";
 import { SiteFooter } from "@/app/_components/site-footer";
 import { SITE_NAME } from "@/app/_components/site";
-import { publicAuthgearConfig } from "@/lib/env.server";
+import { gradual } from "@/app/gradual.server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Read the Authgear config per request, not at build time: one build runs against any project.
   await connection();
-  const authgear = publicAuthgearConfig();
+  const authgear = gradual.publicAuthgearConfig();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

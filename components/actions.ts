@@ -5,15 +5,13 @@
  * functions' signatures are the kit's actions' (the imports below are erased; nothing of those
  * modules reaches a browser bundle through this file).
  */
-import type * as accountActions from "@/lib/account/actions";
-import type * as adminActions from "@/lib/admin/actions";
-import type * as promptActions from "@/lib/prompt/actions";
+import type { GradualActions } from "@/lib/server/actions.server";
 
 /** What <ProfilePrompt>, useProfilePrompt and <SessionProfilePrompt> call. */
-export type ProfilePromptActions = Pick<typeof promptActions, "getProfilePrompt" | "submitProfileAnswers" | "dismissProfilePrompt">;
+export type ProfilePromptActions = Pick<GradualActions, "getProfilePrompt" | "submitProfileAnswers" | "dismissProfilePrompt">;
 
 /** What the /profile page component (<ProfilePage>) calls. */
-export type ProfilePageActions = Pick<typeof accountActions, "getMyProfile" | "saveMyProfileValues" | "undoMyDecline" | "setMyEnrichmentOptOut">;
+export type ProfilePageActions = Pick<GradualActions, "getMyProfile" | "saveMyProfileValues" | "undoMyDecline" | "setMyEnrichmentOptOut">;
 
 /** What the /admin dashboard component (<AdminDashboard>) calls. */
-export type AdminActions = Pick<typeof adminActions, "getAdminDashboard" | "explainUser">;
+export type AdminActions = Pick<GradualActions, "getAdminDashboard" | "explainUser">;

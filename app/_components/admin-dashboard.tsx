@@ -1,6 +1,6 @@
 "use client";
 import { AdminDashboard } from "@gradual/kit/react";
-import { explainUser, getAdminDashboard } from "@/lib/admin/actions";
+import { explainUser, getAdminDashboard } from "@/app/actions";
 
 const actions = { getAdminDashboard, explainUser };
 

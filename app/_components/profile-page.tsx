@@ -1,6 +1,6 @@
 "use client";
 import { ProfilePage } from "@gradual/kit/react";
-import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/lib/account/actions";
+import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/app/actions";
 import { profileCatalog } from "@/profile.config";
 
 const actions = { getMyProfile, saveMyProfileValues, undoMyDecline, setMyEnrichmentOptOut };

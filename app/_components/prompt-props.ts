@@ -6,7 +6,7 @@
  * the prompt with the same getProfilePrompt).
  */
 import type { ProfilePromptActions } from "@gradual/kit/react";
-import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/prompt/actions";
+import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/app/actions";
 
 export const promptActions: ProfilePromptActions = { getProfilePrompt, submitProfileAnswers, dismissProfilePrompt };
 

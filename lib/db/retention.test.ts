@@ -6,14 +6,17 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { type AppDatabase, openSqliteDatabase } from "./database.server";
-import { DEFAULT_RETENTION_DAYS, purgePromptEvents, retentionDays } from "./retention.server";
+import { DEFAULT_RETENTION_DAYS, parseSettings } from "@/lib/env.server";
+import { purgePromptEvents } from "./retention.server";
+
+const retentionDays = (source: Record<string, string>) => parseSettings(source).PROMPT_EVENT_RETENTION_DAYS;
 import { createStore, type Store } from "./store.server";
 import { testEngines, type TestDatabase } from "./test-databases";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 29, 12);
 
-describe("retentionDays", () => {
+describe("PROMPT_EVENT_RETENTION_DAYS", () => {
   it("defaults to 365 when unset or blank", () => {
     assert.equal(DEFAULT_RETENTION_DAYS, 365);
     assert.equal(retentionDays({}), 365);

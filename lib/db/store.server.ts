@@ -1,5 +1,5 @@
 import "server-only";
-import { type AppDatabase, database } from "./database.server";
+import type { AppDatabase } from "./database.server";
 import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY } from "./dialect.server";
 import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
 import type { ConfigProblem } from "@/lib/admin/config-problems";
@@ -91,35 +91,25 @@ function toProvenance(row: ProvenanceTable): Provenance {
 type UserLock = <T>(userId: string, task: () => Promise<T>) => Promise<T>;
 
 /**
- * One lock per database, shared by every store over it: a store made per request still serializes.
- * On `globalThis` for the same reason as the database itself (database.server.ts): every bundle
- * chunk of the app must see the same locks.
+ * The store's own per-user lock. One store per database and process (the composition root,
+ * lib/server/services.server.ts, remembers the one it made), so every save of a user in this
+ * process waits on the same lock.
  */
-const LOCKS = Symbol.for("gradual.userLocks");
-const userLocks: WeakMap<AppDatabase, UserLock> = ((globalThis as { [LOCKS]?: WeakMap<AppDatabase, UserLock> })[LOCKS] ??= new WeakMap());
-
-function userLockFor(db: AppDatabase, engine: Engine): UserLock {
-  let lock = userLocks.get(db);
-  if (lock) return lock;
+function createUserLock(db: AppDatabase, engine: Engine): UserLock {
   const exclusive = createKeyedMutex();
-  if (engine === "sqlite") {
-    lock = exclusive;
-  } else {
-    const limit = createSemaphore(POSTGRES_LOCK_CONCURRENCY);
-    // The in-process lock first: a second save of the same user in this instance waits here,
-    // without a connection, instead of holding one while it waits for the database's lock.
-    lock = (userId, task) =>
-      exclusive(userId, () =>
-        limit(() =>
-          db.transaction().execute(async (trx) => {
-            await lockUserInTransaction(trx, userId);
-            return task();
-          }),
-        ),
-      );
-  }
-  userLocks.set(db, lock);
-  return lock;
+  if (engine === "sqlite") return exclusive;
+  const limit = createSemaphore(POSTGRES_LOCK_CONCURRENCY);
+  // The in-process lock first: a second save of the same user in this instance waits here,
+  // without a connection, instead of holding one while it waits for the database's lock.
+  return (userId, task) =>
+    exclusive(userId, () =>
+      limit(() =>
+        db.transaction().execute(async (trx) => {
+          await lockUserInTransaction(trx, userId);
+          return task();
+        }),
+      ),
+    );
 }
 
 export interface StoreOptions {
@@ -130,7 +120,7 @@ export interface StoreOptions {
 /** The few queries the app needs, over whichever Kysely database it is given. */
 export function createStore(db: AppDatabase, options: StoreOptions = {}) {
   const engine = options.engine ?? engineOf(db);
-  const userLock = userLockFor(db, engine);
+  const userLock = createUserLock(db, engine);
   async function ensureQuestionRow(trx: AppDatabase, userId: string, attribute: string) {
     await trx
       .insertInto("question_state")
@@ -389,14 +379,3 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
 }
 
 export type Store = ReturnType<typeof createStore>;
-
-let shared: Promise<Store> | undefined;
-
-/** The process-wide store over `database()` (PostgreSQL or SQLite, as the environment says). */
-export function store(): Promise<Store> {
-  shared ??= database().then((db) => createStore(db));
-  shared.catch(() => {
-    shared = undefined;
-  });
-  return shared;
-}

@@ -78,3 +78,7 @@ export function pickBest(values: readonly EnrichedValue[]): BestValues {
 export function enrichedAttributeValue(value: EnrichedValue): string {
   return value.field === "languages" ? (value.value[0] ?? "") : value.value;
 }
+
+/** The enrichment providers a server can run (ENRICHMENT_PROVIDERS, lib/env.server.ts), in their default priority order. */
+export const PROVIDER_NAMES = ["client", "authgear-context", "ipgeolocation", "geoip"] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];

@@ -46,4 +46,5 @@ export { IntentLink } from "@/components/ui/intent-link";
 export { markOnce, PERF_MARKS, type PerfMark } from "@/lib/perf/marks";
 
 // What the actions answer, for an app's callbacks (onSaved) and its own use of the actions.
-export type { ActionError, ActionErrorCode, ActionResult, SubmitOutcome } from "@/lib/prompt/prompt-types";
+export type { ActionError, ActionErrorCode, ActionResult } from "@/lib/actions/result";
+export type { SubmitOutcome } from "@/lib/prompt/prompt-types";

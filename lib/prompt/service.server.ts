@@ -1,10 +1,11 @@
 import "server-only";
 /**
  * The profile prompt's server side, with its I/O injected: what to ask after a login, and saving
- * the answers. Server Actions (actions.ts) call it after verifying the access token; tests call it
+ * the answers. Server Actions (lib/server/actions.server.ts) call it after verifying the access token; tests call it
  * with the emulator's Admin API and an in-memory store.
  *
- * Save path, for every submission: check the submission id (a retry returns the first outcome),
+ * Save path (`mergeAndWrite`, the only one: the prompt, /profile and the webhook go through it),
+ * for every submission: check the submission id (a retry returns the first outcome),
  * check that every attribute was offered by this login's prompt, validate every answer with the
  * catalog's schema, then, holding the user's save lock: re-read the user from Authgear, merge
  * answers with pending enrichment (lib/prompt/merge.ts), write the WHOLE custom-attributes object
@@ -23,9 +24,9 @@ import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrich
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
 import { DAY_MS, explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
+import { adminFailure } from "@/lib/actions/admin-failure.server";
+import { failure, type ActionResult } from "@/lib/actions/result";
 import {
-  failure,
-  type ActionResult,
   type ProfilePromptView,
   type PromptQuestion,
   type SubmitOutcome,
@@ -38,7 +39,7 @@ import { answerSchema, answersSchema } from "../catalog/schemas";
 export interface ProfileServiceDeps<A extends string = string> {
   catalog: ProfileCatalog<A>;
   store: Store;
-  admin: AdminApiClient;
+  admin: Pick<AdminApiClient, "getUser" | "updateCustomAttributes">;
   /** Runs enrichment within its budget; never throws (lib/enrichment/enrich.ts). */
   enrich: (input: EnrichmentInput, options: { now: Date }) => Promise<{ values: EnrichedValue[] }>;
   /** Epoch milliseconds. */
@@ -57,8 +58,6 @@ export interface RequestContext {
 type Submit = Omit<Required<SubmitRequest>, "clientHints">;
 
 const MESSAGES = {
-  unavailable: "We couldn't reach the profile service, so nothing was saved. Your answers are still here: try again in a moment.",
-  refused: "The profile service refused the request, so nothing was saved. Your answers are still here; if this keeps happening, contact support.",
   unknownUser: "We couldn't find your account. Sign out and sign in again.",
   notOffered: (names: string[]) =>
     `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "was" : "were"} not asked in this prompt, so nothing was saved.`,
@@ -114,12 +113,6 @@ export class AttributesNotConfiguredError extends Error {
   constructor(readonly attributes: string[]) {
     super(`Authgear dropped ${attributes.map((a) => `"${a}"`).join(", ")} on write (not configured)`);
   }
-}
-
-export function adminFailure(error: AdminApiError) {
-  return error.kind === "server" || error.kind === "timeout" || error.kind === "network"
-    ? failure("authgear_unavailable", MESSAGES.unavailable)
-    : failure("authgear_refused", MESSAGES.refused);
 }
 
 export function createProfileService<A extends string>(deps: ProfileServiceDeps<A>) {
@@ -419,6 +412,15 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         }
         throw error;
       }
+    },
+
+    /**
+     * Writes enrichment for an existing user outside any prompt (the webhook's user.authenticated):
+     * the same save path with no answers. The attributes that changed, or null when the user is
+     * gone. Admin API failures propagate (the webhook logs them).
+     */
+    async enrichAndWrite(sub: string, values: readonly EnrichedValue[]): Promise<string[] | null> {
+      return mergeAndWrite(sub, {}, values, deps.now(), async (merged) => merged.changed);
     },
 
     /** The user closed the prompt ("Not now"): it does not come back in this visit. */

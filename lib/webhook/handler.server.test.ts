@@ -8,6 +8,7 @@ import { createStore, type Store } from "@/lib/db/store.server";
 import { enrich as runEnrichment } from "@/lib/enrichment/enrich";
 import type { EnrichedValue, EnrichmentInput, EnrichmentProvider } from "@/lib/enrichment/types";
 import { fromStored } from "@/lib/prompt/provenance";
+import { createProfileService } from "@/lib/prompt/service.server";
 import { profileCatalog } from "@/profile.config";
 import { handleAuthgearHook, type HookDeps, type HookResult } from "./handler.server";
 import { PendingProvenance } from "./pending-provenance";
@@ -102,10 +103,13 @@ describe("Authgear webhook handler", () => {
     enrichCalls = [];
     logs = [];
     enrichImpl = async () => ({ values: LONDON });
+    const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+    // The webhook saves through the profile service's save path, as in the app (lib/server/services.server.ts).
+    const profile = createProfileService({ catalog: profileCatalog, store, admin, enrich: async () => ({ values: [] }), now: () => NOW, log });
     deps = {
       secret: async () => SECRET,
       store: async () => store,
-      admin,
+      save: (sub, values) => profile.enrichAndWrite(sub, values),
       enrich: (input, options) => {
         enrichCalls.push(input);
         return enrichImpl(input, options);

@@ -5,12 +5,12 @@
  *     .data/emulator).
  * Read lazily on first use (the emulator may write it after the app starts) and re-read after a
  * failure. A signature that does not match the emulator's cached secret triggers one re-read
- * (`reloadWebhookSecret`), so `npm run emulator -- --reset` does not need an app restart.
+ * (its `reload()`), so `npm run emulator -- --reset` does not need an app restart.
  */
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { env, type Env } from "@/lib/env.server";
+import type { Settings } from "@/lib/env.server";
 
 export const WEBHOOK_SECRET_FILE = "webhook-secret";
 
@@ -25,8 +25,8 @@ export class WebhookSecretError extends Error {
   override name = "WebhookSecretError";
 }
 
-/** Reads the secret the environment points to (no caching; see `webhookSecret()`). */
-export async function loadWebhookSecret(e: Pick<Env, "AUTHGEAR_WEBHOOK_SECRET" | "EMULATOR_DATA_DIR">): Promise<WebhookSecret> {
+/** Reads the secret the environment points to (no caching; see `createWebhookSecretSource`). */
+export async function loadWebhookSecret(e: Pick<Settings, "AUTHGEAR_WEBHOOK_SECRET" | "EMULATOR_DATA_DIR">): Promise<WebhookSecret> {
   if (e.AUTHGEAR_WEBHOOK_SECRET) return { secret: e.AUTHGEAR_WEBHOOK_SECRET, source: "env" };
   const path = resolve(e.EMULATOR_DATA_DIR, WEBHOOK_SECRET_FILE);
   let text: string;
@@ -75,21 +75,4 @@ export function createWebhookSecretSource(load: () => Promise<WebhookSecret>) {
       return fresh.secret;
     },
   };
-}
-
-let shared: ReturnType<typeof createWebhookSecretSource> | undefined;
-
-function source() {
-  shared ??= createWebhookSecretSource(() => loadWebhookSecret(env()));
-  return shared;
-}
-
-/** The process's webhook secret, read on first use; a failed read is retried on the next call. */
-export function webhookSecret(): Promise<string> {
-  return source().secret();
-}
-
-/** After a signature mismatch: re-reads the emulator's secret file; the new secret, or null. */
-export function reloadWebhookSecret(): Promise<string | null> {
-  return source().reload();
 }
