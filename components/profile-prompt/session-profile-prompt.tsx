@@ -6,9 +6,9 @@ import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
 import type { ProfilePromptProps } from "./profile-prompt";
 
 /**
- * The app's catalog, or a function that imports it (`() => import("@/profile.config").then((m) =>
- * m.profileCatalog)`): then the catalog, like the prompt's code, is downloaded only for a signed-in
- * user, together with that code. A function is called once per page load (keep it at module level,
+ * The app's catalog, or a function that imports the app's catalog module and returns the catalog
+ * (an import() of profile.config.ts, `.then((m) => m.profileCatalog)`): then the catalog, like the
+ * prompt's code, is downloaded only for a signed-in user, together with that code. A function is called once per page load (keep it at module level,
  * not created in a render); a failed load is forgotten, so the next mount tries again.
  */
 export type CatalogSource = ProfileCatalog | (() => Promise<ProfileCatalog>);
