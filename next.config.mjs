@@ -1,5 +1,11 @@
+import { withGradual } from "./lib/kit/next.mjs";
+
 /**
- * Two optional environment variables, read at build time (and by `next start` for the folder):
+ * The kit's needs from the bundler come from withGradual (lib/kit/next.mjs), as in any app that
+ * installs @gradual/kit: the browser variants of the kit's modules are the `#kit/…` imports of
+ * package.json (docs/decisions/018-package.md), so no alias for them is written here.
+ *
+ * Optional environment variables, read at build time (and by `next start` for the folder):
  * - GRADUAL_PROFILE_CONFIG: a catalog module to use instead of profile.config.ts (a path relative to
  *   this folder, exporting `profileCatalog`). Embedders can point the kit at their own catalog file
  *   this way; the load and multi-instance checks build with bench/load/profile.config.ts (ADR 013).
@@ -20,17 +26,7 @@ const nextConfig = {
   // The project root, so a lockfile in a parent directory is never taken for the workspace root.
   turbopack: {
     root: import.meta.dirname,
-    resolveAlias: {
-      // Browsers get the catalog without its definition check (the server runs it); see the module.
-      "@/lib/catalog/define-catalog": { browser: "./lib/catalog/define-catalog.browser.ts" },
-      // And without zod's English locale, which only that check needed (the module).
-      "@/lib/zod-messages": { browser: "./lib/zod-messages.browser.ts" },
-      // Browsers load libphonenumber's metadata only when a phone question is on screen (the module).
-      "@/lib/authgear/phone-rule": { browser: "./lib/authgear/phone-rule.browser.ts" },
-      // And the ports of Go's email and URL parsers only when an email or URL question is asked.
-      "@/lib/authgear/format-rules": { browser: "./lib/authgear/format-rules.browser.ts" },
-      ...(profileConfig ? { "@/profile.config": `./${profileConfig.replace(/^\.\//, "")}` } : {}),
-    },
+    ...(profileConfig ? { resolveAlias: { "@/profile.config": `./${profileConfig.replace(/^\.\//, "")}` } } : {}),
   },
   ...(distDir ? { distDir } : {}),
   // Security headers on every response (docs/security.md; the same values as STATIC_SECURITY_HEADERS
@@ -51,4 +47,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withGradual(nextConfig);

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { AuthgearProvider, IntentLink } from "@gradual/kit/react";
 import { SiteFooter } from "@/app/_components/site-footer";
-import { IntentLink } from "@/components/ui/intent-link";
-import { AuthgearProvider } from "@/lib/authgear/session";
+import { SITE_NAME } from "@/app/_components/site";
 import { gradual } from "@/app/gradual.server";
-import { SITE_NAME } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -9,7 +9,7 @@
  * (bench/load/authgear-config.ts). Isomorphic: client components import it too.
  */
 import type { QuestionInput } from "@/lib/catalog/catalog";
-import { defineProfileCatalog } from "@/lib/catalog/define-catalog";
+import { defineProfileCatalog } from "#kit/define-catalog";
 
 export const LOAD_QUESTION_COUNT = 100;
 

@@ -5,12 +5,12 @@
  * Isomorphic: zod only, as zod/mini with named imports, so the browser bundles just the parts used
  * (the prompt's form validates with these schemas; see docs/performance.md).
  */
-import "@/lib/zod-messages";
+import "#kit/zod-messages";
 import { maximum, minimum, number, refine, string, type ZodMiniType } from "zod/mini";
-// Through the alias paths, so browser builds get the .browser.ts variants (next.config.mjs).
-import { formatRules, loadFormatRules } from "@/lib/authgear/format-rules";
+// Through the package's `imports` (package.json), so browser builds get the .browser.ts variants.
+import { formatRules, loadFormatRules } from "#kit/format-rules";
 import { ISO_3166_1_ALPHA_2 } from "./iso3166";
-import { phoneRule } from "@/lib/authgear/phone-rule";
+import { phoneRule } from "#kit/phone-rule";
 
 export const CUSTOM_ATTRIBUTE_TYPES = [
   "string",

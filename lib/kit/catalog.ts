@@ -3,9 +3,9 @@
  * Authgear configuration its project needs (`npm run authgear:config`).
  *
  * `defineProfileCatalog` is imported with the specifier the bundler maps to its browser variant
- * (next.config.mjs / `withGradual`): the browser gets the catalog without its define-time check.
+ * (the package's `imports` field, `#kit/define-catalog`): the browser gets the catalog without its define-time check.
  */
-export { defineProfileCatalog } from "@/lib/catalog/define-catalog";
+export { defineProfileCatalog } from "#kit/define-catalog";
 export {
   ProfileCatalogError,
   localize,

@@ -1,0 +1,37 @@
+/**
+ * `npm run test:example`: the second app (examples/next-app) against the package as an app gets it.
+ * Builds @gradual/kit (scripts/kit-build.ts), packs it (kit-pack.ts), installs the example's own
+ * dependencies with the tarball (npm's cache first; the example has no lockfile, see its .npmrc),
+ * builds it with `next build` (which type-checks it against the kit's declarations) and runs its
+ * Playwright journey (app on :3200, emulator on :3201). Extra arguments go to `playwright test`.
+ */
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { packKit } from "./kit-pack";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const EXAMPLE = join(ROOT, "examples", "next-app");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };
+
+function step(what: string, command: string, args: string[], cwd: string): void {
+  const started = Date.now();
+  console.log(`test:example: ${what}`);
+  execFileSync(command, args, { cwd, env, stdio: "inherit" });
+  console.log(`test:example: ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+try {
+  step("kit:build", process.execPath, ["--import", "tsx", join(ROOT, "scripts/kit-build.ts")], ROOT);
+  packKit();
+  // The same version from a new tarball: npm would keep the copy it installed from the last one.
+  rmSync(join(EXAMPLE, "node_modules", "@gradual"), { recursive: true, force: true });
+  step("npm install in examples/next-app", "npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], EXAMPLE);
+  step("next build", join(EXAMPLE, "node_modules/.bin/next"), ["build"], EXAMPLE);
+  step("the journey", join(EXAMPLE, "node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], EXAMPLE);
+} catch (error) {
+  // execFileSync has already printed the failing command's output.
+  console.error(`test:example: failed: ${(error as Error).message.split("\n")[0] ?? ""}`);
+  process.exit(1);
+}
