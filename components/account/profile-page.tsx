@@ -19,7 +19,7 @@ import { useSession } from "@/lib/authgear/session";
 import { accountExport, type AccountAttribute, type AccountView } from "@/lib/account/account";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
 import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/prompt/form";
-import type { ActionResult } from "@/lib/prompt/prompt-types";
+import type { ActionResult } from "@/lib/actions/result";
 import { formField, type FormField } from "@/lib/catalog/schemas";
 
 type ViewResult = ActionResult<{ view: AccountView }>;

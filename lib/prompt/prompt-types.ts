@@ -26,9 +26,6 @@ export interface ProfilePromptView {
   questions: PromptQuestion[];
 }
 
-// The action result and its error codes are lib/actions/result.ts's; re-exported for the components that import them from here.
-export type { ActionError, ActionResult } from "@/lib/actions/result";
-
 /** What happened to a submission (returned again, unchanged, for a retried submission id). */
 export interface SubmitOutcome {
   /** Attributes whose answer was saved (in the prompt's order). */
