@@ -49,7 +49,7 @@ for (const engine of testEngines) describe(`purgePromptEvents (${engine.name})`,
     const edge = NOW - 30 * DAY;
     await store.recordPromptShown("u1", "u1:1", ["job_title", "company"], old);
     await store.recordOutcomes("u1", "u1:1", [{ attribute: "job_title", outcome: "answered", position: 0 }, { attribute: "company", outcome: "declined", position: 1 }], old);
-    await store.writeProvenance("u1", [{ attribute: "job_title", source: "user", confidence: 1, observedAt: old, confirmed: true, value: "Chef" }]);
+    await store.writeProvenance("u1", { job_title: { source: "user", confidence: 1, at: new Date(old).toISOString(), confirmed: true, value: "Chef" } });
     await store.recordPromptShown("u1", "u1:2", ["industry"], edge);
     await store.recordPromptShown("u2", "u2:1", ["job_title"], NOW - DAY);
 
@@ -62,7 +62,7 @@ for (const engine of testEngines) describe(`purgePromptEvents (${engine.name})`,
       { user_id: "u2", attribute: "job_title", at: NOW - DAY },
     ]);
     // Provenance of current values, question state ("Don't ask again") and login prompts are kept.
-    assert.equal((await store.provenance("u1"))[0]?.value, "Chef");
+    assert.equal((await store.provenance("u1")).job_title?.value, "Chef");
     const states = Object.fromEntries((await store.questionStates("u1")).map((s) => [s.attribute, s]));
     assert.equal(states.company?.declinedAt, old);
     assert.equal(states.job_title?.answeredAt, old);

@@ -3,40 +3,8 @@ import type { AppDatabase } from "./database.server";
 import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY } from "./dialect.server";
 import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
 import type { ConfigProblem } from "@/lib/admin/config-problems";
+import type { LoginPrompt, Provenance, QuestionOutcome, QuestionState } from "@/lib/domain";
 import type { ConfigProblemTable, LoginPromptTable, ProvenanceTable, QuestionStateTable } from "./schema";
-
-/** One attribute's question history for one user. */
-export interface QuestionState {
-  attribute: string;
-  shownCount: number;
-  lastShownAt: number | null;
-  answeredAt: number | null;
-  skipCount: number;
-  lastSkippedAt: number | null;
-  declinedAt: number | null;
-}
-
-/** What the prompt of one visit showed and how it ended. */
-export interface LoginPrompt {
-  /** The visit's key (lib/prompt/planner.ts `visitKey`). */
-  loginKey: string;
-  attributes: string[];
-  shownAt: number;
-  finishedAt: number | null;
-  dismissedAt: number | null;
-}
-
-export interface Provenance {
-  attribute: string;
-  source: string;
-  confidence: number;
-  observedAt: number;
-  confirmed: boolean;
-  /** The value the record describes (absent for a deliberate clear or a record from before 002). */
-  value?: string | number;
-}
-
-export type QuestionOutcome = "answered" | "skipped" | "declined";
 
 export type { ConfigProblem };
 
@@ -77,12 +45,12 @@ function toLoginPrompt(row: LoginPromptTable): LoginPrompt {
   };
 }
 
+/** A provenance row as the domain's Provenance (lib/domain.ts: ISO time; the row keeps epoch ms). */
 function toProvenance(row: ProvenanceTable): Provenance {
   return {
-    attribute: row.attribute,
     source: row.source,
     confidence: row.confidence,
-    observedAt: row.observed_at,
+    at: new Date(row.observed_at).toISOString(),
     confirmed: row.confirmed === 1,
     ...(row.value === null ? {} : { value: JSON.parse(row.value) as string | number }),
   };
@@ -282,31 +250,32 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
         .execute();
     },
 
-    async provenance(userId: string): Promise<Provenance[]> {
+    /** The user's provenance, per attribute (in attribute order). */
+    async provenance(userId: string): Promise<Record<string, Provenance>> {
       const rows = await db.selectFrom("provenance").selectAll().where("user_id", "=", userId).orderBy("attribute").execute();
-      return rows.map(toProvenance);
+      return Object.fromEntries(rows.map((row) => [row.attribute, toProvenance(row)]));
     },
 
-    /** Upserts provenance rows; `null` as source removes the attribute's provenance. */
-    async writeProvenance(userId: string, updates: (Provenance | { attribute: string; source: null })[]): Promise<void> {
-      if (updates.length === 0) return;
+    /** Upserts provenance per attribute; `null` removes the attribute's provenance. */
+    async writeProvenance(userId: string, updates: Readonly<Record<string, Provenance | null>>): Promise<void> {
+      const entries = Object.entries(updates);
+      if (entries.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        for (const u of updates) {
-          if (u.source === null) {
-            await trx.deleteFrom("provenance").where("user_id", "=", userId).where("attribute", "=", u.attribute).execute();
+        for (const [attribute, p] of entries) {
+          if (p === null) {
+            await trx.deleteFrom("provenance").where("user_id", "=", userId).where("attribute", "=", attribute).execute();
             continue;
           }
-          const p = u;
           const row = {
             source: p.source,
             confidence: p.confidence,
-            observed_at: p.observedAt,
+            observed_at: Date.parse(p.at),
             confirmed: p.confirmed ? 1 : 0,
             value: p.value === undefined ? null : JSON.stringify(p.value),
           };
           await trx
             .insertInto("provenance")
-            .values({ user_id: userId, attribute: p.attribute, ...row })
+            .values({ user_id: userId, attribute, ...row })
             .onConflict((oc) => oc.columns(["user_id", "attribute"]).doUpdateSet(row))
             .execute();
         }

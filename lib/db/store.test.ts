@@ -178,26 +178,26 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
   });
 
   it("upserts and removes provenance", async () => {
-    await store.writeProvenance("u1", [
-      { attribute: "city", source: "geoip", confidence: 0.6, observedAt: 1_000, confirmed: false },
-      { attribute: "job_title", source: "user", confidence: 1, observedAt: 1_000, confirmed: false },
-    ]);
-    await store.writeProvenance("u1", [{ attribute: "city", source: "confirmed", confidence: 1, observedAt: 2_000, confirmed: true }]);
-    await store.writeProvenance("u1", [{ attribute: "job_title", source: null }]);
-    assert.deepEqual(await store.provenance("u1"), [
-      { attribute: "city", source: "confirmed", confidence: 1, observedAt: 2_000, confirmed: true },
-    ]);
+    await store.writeProvenance("u1", {
+      city: { source: "geoip", confidence: 0.6, at: new Date(1_000).toISOString(), confirmed: false },
+      job_title: { source: "user", confidence: 1, at: new Date(1_000).toISOString(), confirmed: false },
+    });
+    await store.writeProvenance("u1", { city: { source: "confirmed", confidence: 1, at: new Date(2_000).toISOString(), confirmed: true } });
+    await store.writeProvenance("u1", { job_title: null });
+    assert.deepEqual(await store.provenance("u1"), {
+      city: { source: "confirmed", confidence: 1, at: new Date(2_000).toISOString(), confirmed: true },
+    });
   });
 
   it("keeps the value a provenance record describes, numbers and strings alike", async () => {
-    await store.writeProvenance("u1", [
-      { attribute: "city", source: "geoip", confidence: 0.6, observedAt: 1_000, confirmed: false, value: "London" },
-      { attribute: "team_size", source: "user", confidence: 1, observedAt: 1_000, confirmed: true, value: 12 },
-    ]);
-    assert.deepEqual(await store.provenance("u1"), [
-      { attribute: "city", source: "geoip", confidence: 0.6, observedAt: 1_000, confirmed: false, value: "London" },
-      { attribute: "team_size", source: "user", confidence: 1, observedAt: 1_000, confirmed: true, value: 12 },
-    ]);
+    await store.writeProvenance("u1", {
+      city: { source: "geoip", confidence: 0.6, at: new Date(1_000).toISOString(), confirmed: false, value: "London" },
+      team_size: { source: "user", confidence: 1, at: new Date(1_000).toISOString(), confirmed: true, value: 12 },
+    });
+    assert.deepEqual(await store.provenance("u1"), {
+      city: { source: "geoip", confidence: 0.6, at: new Date(1_000).toISOString(), confirmed: false, value: "London" },
+      team_size: { source: "user", confidence: 1, at: new Date(1_000).toISOString(), confirmed: true, value: 12 },
+    });
   });
 
   it("serializes work per user with withUserLock", async () => {

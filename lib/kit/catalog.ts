@@ -9,11 +9,7 @@ export { defineProfileCatalog } from "#kit/define-catalog";
 export {
   ProfileCatalogError,
   localize,
-  ENRICHMENT_FIELDS,
-  ENRICHMENT_MODES,
   type CatalogAttribute,
-  type EnrichmentField,
-  type EnrichmentMode,
   type LocalizedText,
   type ProfileCatalog,
   type ProfileCatalogInput,
@@ -24,4 +20,5 @@ export {
   type QuestionOption,
 } from "@/lib/catalog/catalog";
 export type { AccessControl } from "@/lib/authgear/custom-attributes";
+export { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS, type AttributeValue, type EnrichmentMode, type QuestionEnrichmentField } from "@/lib/domain";
 export { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/catalog/authgear-config";

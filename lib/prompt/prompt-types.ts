@@ -5,13 +5,13 @@
 import { z } from "zod";
 import { ATTRIBUTE_NAME_PATTERN } from "@/lib/authgear/custom-attributes";
 import { MAX_CLIENT_LANGUAGES, MAX_LANGUAGE_TAG_LENGTH, MAX_TIME_ZONE_LENGTH } from "@/lib/enrichment/client-hints";
-import type { AnswerValue } from "../catalog/schemas";
+import type { AttributeValue } from "@/lib/domain";
 
 /** One question of the prompt, best first. The client derives its form field from the catalog. */
 export interface PromptQuestion {
   attribute: string;
   /** A guess to confirm with one tap ("Are you in London?"): the attribute's unconfirmed enriched value. */
-  suggestion?: { value: AnswerValue; source: string };
+  suggestion?: { value: AttributeValue; source: string };
   /**
    * For a phone question: the country its selector starts on (ISO 3166-1 alpha-2), the user's
    * confirmed or enriched country; absent when none is known (the browser then uses its language's).

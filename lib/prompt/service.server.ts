@@ -22,7 +22,8 @@ import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/a
 import type { Store } from "@/lib/db/store.server";
 import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
-import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
+import type { AttributeValue, Provenance } from "@/lib/domain";
+import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type UserAnswer } from "./merge";
 import { DAY_MS, explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
 import { adminFailure } from "@/lib/actions/admin-failure.server";
 import { failure, type ActionResult } from "@/lib/actions/result";
@@ -32,7 +33,6 @@ import {
   type SubmitOutcome,
   type SubmitRequest,
 } from "./prompt-types";
-import { fromStored, toStored } from "./provenance";
 import { answerSchema, answersSchema } from "../catalog/schemas";
 
 // Its functions are properties, not methods: they are closures, passed on unbound (`now: deps.now`).
@@ -178,7 +178,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   /** Everything the planner needs, read once: Authgear (one read), the store, enrichment. */
   async function situation(login: LoginRef, context: RequestContext, now: number) {
     const signIn = loginKey(login);
-    const [user, questionHistory, prompts, storedProvenance, values, problems] = await Promise.all([
+    const [user, questionHistory, prompts, provenance, values, problems] = await Promise.all([
       admin.getUser(login.sub),
       history(login.sub),
       store.signInPrompts(login.sub, signIn),
@@ -187,7 +187,6 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       store.configProblems(),
     ]);
     if (!user) return null;
-    const provenance = fromStored(storedProvenance);
     // What the user's attributes will be once pending enrichment is written (with the next save):
     // a question enrichment can fill is not asked.
     const pending = mergeProfile({ questions: catalog.questions, attributes: user.customAttributes, provenance, enriched: values, now: new Date(now), accepts });
@@ -240,7 +239,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
     return store.withUserLock(sub, async () => {
       const user = await admin.getUser(sub);
       if (!user) return null;
-      const provenance = fromStored(await store.provenance(sub));
+      const provenance = await store.provenance(sub);
       const merged = mergeProfile({
         questions: catalog.questions,
         attributes: user.customAttributes,
@@ -256,7 +255,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         dropped = await problems.afterWrite(merged.attributes, written.customAttributes);
       }
       const keptProvenance = Object.fromEntries(Object.entries(merged.provenance).filter(([attribute]) => !dropped.includes(attribute)));
-      await store.writeProvenance(sub, toStored(keptProvenance));
+      await store.writeProvenance(sub, keptProvenance);
       const unkept = dropped.filter((attribute) => answers[attribute] !== undefined && answers[attribute].value !== null);
       if (unkept.length > 0) throw new AttributesNotConfiguredError(unkept);
       return after(merged);

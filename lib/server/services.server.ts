@@ -12,6 +12,7 @@ import "server-only";
  * needs no environment), through the one environment module (lib/env.server.ts).
  */
 import { resolve } from "node:path";
+import { cachedLoad } from "@/lib/cached-load";
 import { createAccountService, type AccountService } from "@/lib/account/account-service.server";
 import { createAdminQueries, type AdminQueries } from "@/lib/admin/queries.server";
 import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/admin/config-problems";
@@ -47,26 +48,6 @@ export function databaseFor(target: DatabaseTarget): Promise<AppDatabase> {
 /** The one store over `target`'s database (and so the one set of per-user save locks). */
 export function storeFor(target: DatabaseTarget): Promise<Store> {
   return remember(`store ${targetName(target)}`, async () => createStore(await databaseFor(target)));
-}
-
-/** A cached value from `load`, retried after a failure; `forget()` drops it (e.g. after Authgear refused the key). */
-function cachedLoad<T>(load: () => Promise<T>) {
-  let cached: Promise<T> | undefined;
-  return {
-    get: (): Promise<T> => {
-      if (!cached) {
-        const attempt = load();
-        cached = attempt;
-        attempt.catch(() => {
-          if (cached === attempt) cached = undefined;
-        });
-      }
-      return cached;
-    },
-    forget: () => {
-      cached = undefined;
-    },
-  };
 }
 
 export type Clock = () => number;

@@ -60,8 +60,8 @@ import {
 import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/catalog/catalog";
-import { mergeProfile, USER_SOURCE, type AttributeValue, type Provenance } from "@/lib/prompt/merge";
-import { fromStored, toStored } from "@/lib/prompt/provenance";
+import type { AttributeValue, Provenance } from "@/lib/domain";
+import { mergeProfile, USER_SOURCE } from "@/lib/prompt/merge";
 import { answerSchema } from "@/lib/catalog/schemas";
 import { PendingProvenance } from "./pending-provenance";
 import { HOOK_BODY_LIMIT_BYTES } from "./read-body";
@@ -337,8 +337,8 @@ function createEventHandlers(deps: HookDeps) {
   async function recordUserEdits(userId: string, attributes: Readonly<Record<string, unknown>>): Promise<string[]> {
     const store = await deps.store();
     return store.withUserLock(userId, async () => {
-      const updates = userEdits(attributes, fromStored(await store.provenance(userId)));
-      await store.writeProvenance(userId, toStored(updates));
+      const updates = userEdits(attributes, await store.provenance(userId));
+      await store.writeProvenance(userId, updates);
       return Object.keys(updates);
     });
   }
@@ -394,14 +394,14 @@ function createEventHandlers(deps: HookDeps) {
       }
       const store = await deps.store();
       await store.withUserLock(user.id, async () => {
-        const stored = fromStored(await store.provenance(user.id));
+        const stored = await store.provenance(user.id);
         const rows: Record<string, Provenance> = {};
         for (const [attribute, record] of Object.entries(candidates)) {
           if (record.value === undefined || attributes[attribute] !== record.value) continue;
           if (stored[attribute]?.value === record.value) continue;
           rows[attribute] = record;
         }
-        await store.writeProvenance(user.id, toStored(rows));
+        await store.writeProvenance(user.id, rows);
       });
     },
 

@@ -10,6 +10,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { cachedLoad } from "@/lib/cached-load";
 import type { Settings } from "@/lib/env.server";
 
 export const WEBHOOK_SECRET_FILE = "webhook-secret";
@@ -49,17 +50,7 @@ export async function loadWebhookSecret(e: Pick<Settings, "AUTHGEAR_WEBHOOK_SECR
 
 /** A cached, lazily loaded secret over a given environment (exported for tests). */
 export function createWebhookSecretSource(load: () => Promise<WebhookSecret>) {
-  let cached: Promise<WebhookSecret> | undefined;
-  const get = (): Promise<WebhookSecret> => {
-    if (!cached) {
-      const attempt = load();
-      cached = attempt;
-      attempt.catch(() => {
-        if (cached === attempt) cached = undefined;
-      });
-    }
-    return cached;
-  };
+  const { get, set } = cachedLoad(load);
   return {
     /** The secret string (throws WebhookSecretError when there is none). */
     async secret(): Promise<string> {
@@ -71,7 +62,7 @@ export function createWebhookSecretSource(load: () => Promise<WebhookSecret>) {
       if (current?.source === "env") return null;
       const fresh = await load().catch(() => undefined);
       if (!fresh || fresh.secret === current?.secret) return null;
-      cached = Promise.resolve(fresh);
+      set(fresh);
       return fresh.secret;
     },
   };
