@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { ActionHttpError, callAction, parseActionResponse } from "./flight";
+import { ActionHttpError, callAction, findAction, parseActionResponse } from "./flight";
 
 // Bodies as `next start` (Next 16) answered the profile actions.
 const PROMPT =
@@ -55,4 +58,24 @@ test("callAction: the request a browser makes (headers, escaped JSON arguments),
   // React's encodeReply escapes a leading "$": unescaped, the server reads "$d…" as a reference.
   assert.equal(request.body, '["token",{"values":{"load_001":"$$dollar"}}]');
   await assert.rejects(callAction(origin, { id: "7fabc", path: "/broken" }, []), (e: unknown) => e instanceof ActionHttpError && e.status === 409);
+});
+
+test("findAction: the action's id and a page of the app's own that registers it, never Next's 404 page", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "gradual-flight-"));
+  try {
+    await mkdir(join(dir, "server"));
+    const workers = (...names: string[]) => Object.fromEntries(names.map((n) => [n, {}]));
+    const node = {
+      "7fa": { filename: "bench/load/actions.ts", exportedName: "saveLoadValues", workers: workers("app/_not-found/page", "app/api/authgear/hooks/route", "app/page", "app/profile/page") },
+      "7fb": { filename: "app/actions.ts", exportedName: "getMyProfile", workers: workers("app/profile/page") },
+      "7fc": { filename: "app/actions.ts", exportedName: "onlyInRoutes", workers: workers("app/_not-found/page", "app/api/authgear/hooks/route") },
+    };
+    await writeFile(join(dir, "server", "server-reference-manifest.json"), JSON.stringify({ node }));
+    assert.deepEqual(await findAction(dir, "bench/load/actions.ts", "saveLoadValues"), { id: "7fa", path: "/" });
+    assert.deepEqual(await findAction(dir, "app/actions.ts", "getMyProfile"), { id: "7fb", path: "/profile" });
+    await assert.rejects(findAction(dir, "app/actions.ts", "onlyInRoutes"), /registered with no page/);
+    await assert.rejects(findAction(dir, "app/actions.ts", "missing"), /is not in/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

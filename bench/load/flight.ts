@@ -29,8 +29,9 @@ export async function findAction(distDir: string, filename: string, exportedName
   const manifest = manifestSchema.parse(JSON.parse(text));
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (entry.filename !== filename || entry.exportedName !== exportedName) continue;
-    // A page that renders (an action the root layout reaches is registered with /_not-found too, which answers 404).
-    const page = Object.keys(entry.workers).find((w) => /(^|\/)page$/.test(w) && !/(^|\/)_not-found\//.test(w));
+    // A page of the app's own: Next's 404 page registers an action the layout's server code reaches too,
+    // and answers it with HTTP 404.
+    const page = Object.keys(entry.workers).find((w) => /(^|\/)page$/.test(w) && !w.startsWith("app/_not-found/"));
     if (!page) throw new Error(`${filename}#${exportedName} is registered with no page (workers: ${Object.keys(entry.workers).join(", ")})`);
     const path = `/${page.replace(/^app\//, "").replace(/(^|\/)page$/, "")}`;
     return { id, path };
