@@ -9,8 +9,8 @@
  *   references Next makes of them, Next's client runtime left out: what a bundler that tree-shakes
  *   per statement would ship of the same code, against what Next's bundler ships.
  */
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { defined } from "@/lib/defined";
@@ -31,12 +31,12 @@ const ENTRIES = {
 
 export type JsFloor = Record<keyof typeof ENTRIES | "prompt", { bytes: number; gzipBytes: number }>;
 
-/** As Next builds the prompt for the browser: Server Actions become references, the catalog's check stays out (next.config.mjs). */
-/** The modules next.config.mjs swaps for browser builds (turbopack.resolveAlias entries with a `browser` target). */
+/** As Next builds the prompt for the browser: Server Actions become references, the catalog's check stays out (package.json `imports`). */
+/** The modules browser builds get instead: package.json's `#kit/*` imports with a `browser` condition (ADR 018). */
 async function browserAliases(root: string): Promise<Map<string, string>> {
-  const config = (await import(pathToFileURL(join(root, "next.config.mjs")).href)) as { default: { turbopack?: { resolveAlias?: Record<string, unknown> } } };
+  const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { imports?: Record<string, unknown> };
   const aliases = new Map<string, string>();
-  for (const [specifier, target] of Object.entries(config.default.turbopack?.resolveAlias ?? {})) {
+  for (const [specifier, target] of Object.entries(manifest.imports ?? {})) {
     const browser = (target as { browser?: unknown } | null)?.browser;
     if (typeof browser === "string") aliases.set(specifier, join(root, browser));
   }
@@ -56,7 +56,7 @@ function asNextBuildsIt(root: string, aliases: Map<string, string>): Plugin {
         loader: "js",
         resolveDir: root,
       }));
-      // The browser modules next.config.mjs maps in (the catalog without its check, the lazy rules).
+      // The browser modules package.json's imports map in (the catalog without its check, the lazy rules).
       // What the prompt loads on demand (the phone control, libphonenumber's metadata, the email and
       // URL rules) is a chunk of its own in Next's build, fetched only for such a question: not part
       // of this figure.
