@@ -8,7 +8,7 @@
  *
  * Imported by client components as well as the server: keep it free of server-only code.
  */
-import { defineProfileCatalog } from "#kit/define-catalog";
+import { defineProfileCatalog } from "@gradual/kit/catalog";
 
 export const profileCatalog = defineProfileCatalog({
   perLogin: 2,

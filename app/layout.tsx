@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { AuthgearProvider, IntentLink } from "@gradual/kit/react";
 import { SiteFooter } from "@/app/_components/site-footer";
-import { IntentLink } from "@/components/ui/intent-link";
-import { AuthgearProvider } from "@/lib/authgear/session";
-import { publicAuthgearConfig } from "@/lib/env.server";
-import { SITE_NAME } from "@/lib/site";
+import { SITE_NAME } from "@/app/_components/site";
+import { gradual } from "@/app/gradual.server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +15,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Read the Authgear config per request, not at build time: one build runs against any project.
   await connection();
-  const authgear = publicAuthgearConfig();
+  const authgear = gradual.publicAuthgearConfig();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

@@ -146,6 +146,40 @@ test.describe("/profile", () => {
     expect(await shownQuestions(prompt)).toEqual(["Job title", "Industry"]);
   });
 
+  test.describe("in a German browser", () => {
+    test.use({ locale: "de-DE" });
+
+    test("/profile shows each question as the prompt does: in the browser's language, a number as a text field that says what is wrong", async ({ page }) => {
+      await signUp(page, uniqueEmail("locale"), { simulatedIp: LONDON_IP });
+      const sub = await readSub(page);
+      await expect(promptDialog(page).getByLabel("Berufsbezeichnung", { exact: true })).toBeVisible();
+      await openProfile(page);
+
+      // Country names in the browser's language, as the prompt's selector has them (they were English here).
+      await expect(row(page, "Land").getByTestId("value-country")).toHaveText("Vereinigtes Königreich (GB)");
+      await expect(row(page, "Land")).toContainText("Damit Preise, Datumsangaben und rechtliche Hinweise zu Ihrem Land passen.");
+      await page.getByRole("button", { name: "Edit Land", exact: true }).click();
+      await expect(page.getByRole("combobox", { name: "Land", exact: true })).toBeFocused();
+      await expect(page.getByRole("combobox", { name: "Land", exact: true }).getByRole("option", { name: "Vereinigtes Königreich" })).toHaveCount(1);
+      await page.getByRole("button", { name: "Cancel" }).click();
+
+      // A number is typed, as in the prompt (it was a spin button that turned "zwölf" into nothing).
+      await page.getByRole("button", { name: "Edit Teamgröße", exact: true }).click();
+      const teamSize = page.getByRole("textbox", { name: "Teamgröße", exact: true });
+      await expect(teamSize).toBeFocused();
+      await expect(teamSize).toHaveAttribute("inputmode", "numeric");
+      await expect(teamSize).toHaveAccessibleDescription("Anzahl der Personen in Ihrem Team, Sie eingeschlossen.");
+      await teamSize.fill("zwölf");
+      await page.getByRole("button", { name: "Save Teamgröße", exact: true }).click();
+      await expect(teamSize).toHaveAccessibleDescription(/Must be a whole number/);
+      expect(await customAttributes(sub)).not.toHaveProperty("team_size");
+      await teamSize.fill("12");
+      await page.getByRole("button", { name: "Save Teamgröße", exact: true }).click();
+      await expect(row(page, "Teamgröße").getByTestId("value-team_size")).toHaveText("12");
+      await expect.poll(() => customAttributes(sub)).toMatchObject({ team_size: 12 });
+    });
+  });
+
   test("opting out of enrichment: the next sign-in from a new IP fills in nothing", async ({ page }) => {
     const email = await signUp(page, uniqueEmail("optout"));
     const sub = await readSub(page);

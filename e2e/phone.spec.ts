@@ -1,5 +1,5 @@
 /**
- * The phone field (components/ui/phone-field.tsx): a country selector and a number typed as people
+ * The phone field (components/ui/phone-field-control.tsx, through the catalog field): a country selector and a number typed as people
  * type it, in the prompt and on /profile. What Authgear holds is read with the emulator's Admin API.
  */
 import AxeBuilder from "@axe-core/playwright";

@@ -6,9 +6,9 @@
  * See lib/authgear/project-check.server.ts for what each check does.
  */
 import { parseArgs } from "node:util";
-import { adminApiKey } from "@/lib/authgear/admin-key.server";
+import { loadAdminApiKey } from "@/lib/authgear/admin-key.server";
 import { checkAuthgearProject, formatReport } from "@/lib/authgear/project-check.server";
-import { env } from "@/lib/env.server";
+import { parseSettings, type Settings } from "@/lib/env.server";
 import { profileCatalog } from "@/profile.config";
 
 const USAGE = "usage: npm run authgear:check [-- --user <user id or email>] [--token <access token>]";
@@ -29,9 +29,9 @@ if (args.help) {
   process.exit(0);
 }
 
-let settings: ReturnType<typeof env>;
+let settings: Settings;
 try {
-  settings = env();
+  settings = parseSettings(process.env);
 } catch (error) {
   console.error(`authgear:check: ${(error as Error).message}`);
   process.exit(2);
@@ -40,7 +40,7 @@ try {
 const report = await checkAuthgearProject({
   endpoint: settings.AUTHGEAR_ENDPOINT,
   clientId: settings.AUTHGEAR_CLIENT_ID,
-  adminKey: adminApiKey,
+  adminKey: () => loadAdminApiKey(settings),
   catalog: profileCatalog,
   ...(args.user ? { user: args.user } : {}),
   ...(args.token ? { token: args.token } : {}),

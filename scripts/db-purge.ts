@@ -3,12 +3,14 @@
  * from the state store the environment names (DATABASE_URL / SQLITE_PATH, as the app). Provenance,
  * question states and login prompts are kept. Exits 1 with the reason when it cannot.
  */
-import { database } from "@/lib/db/database.server";
-import { purgePromptEvents, retentionDays } from "@/lib/db/retention.server";
+import { openDatabase } from "@/lib/db/database.server";
+import { purgePromptEvents } from "@/lib/db/retention.server";
+import { EnvError, parseSettings } from "@/lib/env.server";
 
 try {
-  const days = retentionDays();
-  const db = await database();
+  const settings = parseSettings(process.env);
+  const days = settings.PROMPT_EVENT_RETENTION_DAYS;
+  const db = await openDatabase(settings.store);
   try {
     const { deleted, cutoff } = await purgePromptEvents(db, { days, now: Date.now() });
     console.log(`Deleted ${deleted} prompt event(s) older than ${days} days (before ${new Date(cutoff).toISOString()}).`);
@@ -16,6 +18,7 @@ try {
     await db.destroy();
   }
 } catch (error) {
-  console.error(`db:purge: ${error instanceof Error ? error.message : String(error)}`);
+  const problems = error instanceof EnvError ? error.problems : [error instanceof Error ? error.message : String(error)];
+  for (const problem of problems) console.error(`db:purge: ${problem}`);
   process.exitCode = 1;
 }

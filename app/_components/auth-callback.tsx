@@ -1,13 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
-import { describeAuthError } from "@/lib/authgear/browser";
-import { useSession } from "@/lib/authgear/session";
-import { SITE_NAME } from "@/lib/site";
-import { buttonClassName } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { requestProfilePromptEarly } from "@/components/profile-prompt/early-prompt";
-import { loadProfilePrompt } from "@/components/profile-prompt/session-profile-prompt";
+import { buttonClassName, Card, CardContent, CardHeader, CardTitle, describeAuthError, loadProfilePrompt, requestProfilePromptEarly, useSession } from "@gradual/kit/react";
+import { loadCatalog, promptActions } from "./prompt-props";
+import { SITE_NAME } from "./site";
 
 export interface AuthCallbackProps {
   /** The home page's content, shown here once the sign-in is complete (the address becomes "/"). */
@@ -27,7 +23,7 @@ export function AuthCallback({ home }: AuthCallbackProps) {
 
   // Home shows the profile prompt to the user signing in: its code downloads during the token exchange.
   useEffect(() => {
-    loadProfilePrompt().catch(() => {
+    loadProfilePrompt(loadCatalog).catch(() => {
       /* SessionProfilePrompt tries again and copes without it */
     });
   }, []);
@@ -42,7 +38,7 @@ export function AuthCallback({ home }: AuthCallbackProps) {
         window.history.replaceState(null, "", "/");
         document.title = SITE_NAME;
         // This login's questions are asked for while home renders, not after.
-        requestProfilePromptEarly(accessToken);
+        requestProfilePromptEarly(promptActions.getProfilePrompt, accessToken);
         setSignedIn(true);
       },
       (error: unknown) => active && setFailure(describeAuthError(error)),

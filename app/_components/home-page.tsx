@@ -1,5 +1,7 @@
-import { HomeView } from "@/app/_components/home-view";
-import { SessionProfilePrompt } from "@/components/profile-prompt/session-profile-prompt";
+"use client";
+import { SessionProfilePrompt } from "@gradual/kit/react";
+import { HomeView } from "./home-view";
+import { loadCatalog, promptActions } from "./prompt-props";
 
 /**
  * The home page's content: at `/`, and on the sign-in callback once the sign-in is complete (shown
@@ -7,5 +9,5 @@ import { SessionProfilePrompt } from "@/components/profile-prompt/session-profil
  * never pushes the page around (no layout shift).
  */
 export function HomePage() {
-  return <HomeView signedInContent={<SessionProfilePrompt variant="dialog" />} />;
+  return <HomeView signedInContent={<SessionProfilePrompt variant="dialog" catalog={loadCatalog} actions={promptActions} />} />;
 }

@@ -1,11 +1,6 @@
 "use client";
 import { useEffect, useState, type ReactNode } from "react";
-import { useSession } from "@/lib/authgear/session";
-import type { UserInfo } from "@/lib/authgear/browser";
-import { IntentLink } from "@/components/ui/intent-link";
-import { Button, buttonClassName } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
+import { Button, buttonClassName, Card, CardContent, CardDescription, CardHeader, CardTitle, IntentLink, markOnce, PERF_MARKS, useSession, type UserInfo } from "@gradual/kit/react";
 
 /** How the user is named on screen: email first, then phone, username, and the ID as a last resort. */
 export function displayIdentity(user: UserInfo): string {

@@ -4,10 +4,9 @@
  * with its own class names, its own heading, and callbacks. (See docs/embedding.md.)
  */
 import { useState } from "react";
-import { ProfilePrompt } from "@/components/profile-prompt";
-import { Button } from "@/components/ui/button";
-import { useSession } from "@/lib/authgear/session";
-import type { SubmitOutcome } from "@/lib/prompt/prompt-types";
+import { Button, ProfilePrompt, useSession, type SubmitOutcome } from "@gradual/kit/react";
+import { profileCatalog } from "@/profile.config";
+import { promptActions } from "./prompt-props";
 
 export function InlineExample() {
   const session = useSession();
@@ -28,6 +27,8 @@ export function InlineExample() {
         <ProfilePrompt
           variant="inline"
           getAccessToken={session.accessToken}
+          catalog={profileCatalog}
+          actions={promptActions}
           labels={{ heading: "Help us tailor your workspace", save: "Save answers" }}
           classNames={{
             root: "border-2 border-teal-700 bg-teal-50 rounded-2xl",

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminDashboard } from "@/components/admin/admin-dashboard";
+import { AppAdminDashboard } from "@/app/_components/admin-dashboard";
 
 export const metadata: Metadata = { title: "Team dashboard" };
 
@@ -8,5 +8,5 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : n
 /** ?from= and ?to= are ISO 8601 instants (the date-range form writes them). */
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  return <AdminDashboard from={one(params.from)} to={one(params.to)} />;
+  return <AppAdminDashboard from={one(params.from)} to={one(params.to)} />;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { ProfilePage } from "@/components/account/profile-page";
+import { AppProfilePage } from "@/app/_components/profile-page";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default function Page() {
-  return <ProfilePage />;
+  return <AppProfilePage />;
 }

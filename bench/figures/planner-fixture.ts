@@ -5,7 +5,7 @@
  */
 import type { ProfileCatalog, QuestionInput } from "@/lib/catalog/catalog";
 import { defineProfileCatalog } from "@/lib/catalog/define-catalog";
-import { DAY_MS, type LoginPrompt, type PlanInput, type PromptHistory } from "@/lib/prompt/planner";
+import { DAY_MS, type PlanInput, type ShownPrompt, type PromptHistory } from "@/lib/prompt/planner";
 import { seededUint32 } from "../lib/stats";
 import { defined } from "@/lib/defined";
 
@@ -86,7 +86,7 @@ export function largeInput(catalog: ProfileCatalog = largeCatalog()): PlanInput 
     };
   });
   const question = (i: number) => defined(catalog.questions[i], `large catalog question ${i}`);
-  const promptLog: Record<string, LoginPrompt> = {};
+  const promptLog: Record<string, ShownPrompt> = {};
   for (let k = 1; k <= LARGE_PAST_LOGINS; k++) {
     const shownAt = BENCH_NOW - k * 3_600_000;
     promptLog[`${SUB}:${AUTH_TIME - k * 3600}`] = {

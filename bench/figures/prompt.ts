@@ -40,7 +40,7 @@ function trips(list: readonly RoundTrips[], target: string): Pick<Row, "value" |
 
 /**
  * The prompt's JavaScript when it asks for a phone number: the phone control and libphonenumber's
- * metadata load only then (components/ui/phone-field.tsx), so this is the figure above plus what
+ * metadata load only then (components/catalog-field/catalog-field.tsx), so this is the figure above plus what
  * a phone question adds, measured on sign-ins whose prompt asks for the work phone.
  */
 /** The size the browser measured for the chunk at `path` (/_next/static/…). */
@@ -157,7 +157,7 @@ export const promptFigure: Figure = {
         better: "lower",
         baseline: "the prompt's modules, esbuild (gzip)",
         baselineValue: kb(floor.prompt.gzipBytes),
-        note: `components/profile-prompt/profile-prompt.tsx and all it imports (component, hook, catalog, answer schemas, react-hook-form, zod/mini), Server Actions as references, React and Next's runtime left out, as the next.config.mjs mapping leaves the catalog's check out and what the prompt imports on demand (the phone control and rule) left out, as Next's build makes it chunks of their own; bundled by esbuild, minified and tree-shaken per statement (${kb(floor.prompt.bytes)} kB before gzip; it also counts the few small modules the home page has loaded already); Next's bundler drops unused exports per module, so it keeps more of zod's core (bench/prompt/js-floor.ts)`,
+        note: `components/profile-prompt/profile-prompt.tsx and the catalog (profile.config.ts), which the session prompt loads together, and all they import (component, hook, catalog field, answer schemas, react-hook-form, zod/mini), React and Next's runtime left out, as the next.config.mjs mapping leaves the catalog's check out and what the prompt imports on demand (the phone control and rule) left out, as Next's build makes it chunks of their own; bundled by esbuild, minified and tree-shaken per statement (${kb(floor.prompt.bytes)} kB before gzip; it also counts the few small modules the home page has loaded already); Next's bundler drops unused exports per module, so it keeps more of zod's core (bench/prompt/js-floor.ts)`,
       },
       {
         metric: "JavaScript only the prompt needs (gzip), against its libraries' floor",

@@ -118,8 +118,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   if (engine === "postgres" && !databaseUrl) throw new Error("PostgreSQL needs databaseUrl");
   const distDir = join(root, LOAD_DIST_DIR);
   const actions = {
-    getProfilePrompt: await findAction(distDir, "lib/prompt/actions.ts", "getProfilePrompt"),
-    submitProfileAnswers: await findAction(distDir, "lib/prompt/actions.ts", "submitProfileAnswers"),
+    getProfilePrompt: await findAction(distDir, "app/actions.ts", "getProfilePrompt"),
+    submitProfileAnswers: await findAction(distDir, "app/actions.ts", "submitProfileAnswers"),
     saveLoadValues: await findAction(distDir, "bench/load/actions.ts", "saveLoadValues"),
   };
   await mkdir(logDir, { recursive: true });

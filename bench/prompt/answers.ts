@@ -4,11 +4,12 @@
  * the catalog; a catalog no candidate fits fails loudly instead of saving something invalid.
  */
 import { findQuestion, type ProfileCatalog } from "@/lib/catalog/catalog";
-import { answerSchema, type AnswerValue } from "@/lib/catalog/schemas";
+import type { AttributeValue } from "@/lib/domain";
+import { answerSchema } from "@/lib/catalog/schemas";
 
-const CANDIDATES: readonly AnswerValue[] = ["Bench answer", "GB", "+14155550100", "https://example.com/", "bench@example.com", 1, 5, 10, 100];
+const CANDIDATES: readonly AttributeValue[] = ["Bench answer", "GB", "+14155550100", "https://example.com/", "bench@example.com", 1, 5, 10, 100];
 
-export function sampleAnswer(catalog: ProfileCatalog, attribute: string): AnswerValue {
+export function sampleAnswer(catalog: ProfileCatalog, attribute: string): AttributeValue {
   const question = findQuestion(catalog, attribute);
   if (!question) throw new Error(`${attribute} is not in the catalog`);
   const schema = answerSchema(question);

@@ -4,10 +4,11 @@
  * - the libraries': the least a form built the way the prompt must be built (react-hook-form,
  *   validated by a zod schema through zodResolver: the project's design) can ship, useForm with
  *   zodResolver and one zod/mini object schema of one string, with its two parts alone;
- * - the prompt's own: components/profile-prompt/profile-prompt.tsx and everything it imports (the
- *   component, its hook, the catalog, the answer schemas, zod/mini), Server Actions as the
- *   references Next makes of them, Next's client runtime left out: what a bundler that tree-shakes
- *   per statement would ship of the same code, against what Next's bundler ships.
+ * - the prompt's own: components/profile-prompt/profile-prompt.tsx and the catalog (profile.config.ts),
+ *   what SessionProfilePrompt loads together, and everything they import (the component, its hook,
+ *   the catalog field, the answer schemas, zod/mini), Next's client runtime left out: what a bundler
+ *   that tree-shakes per statement would ship of the same code, against what Next's bundler ships.
+ *   The Server Actions are not part of it: the app hands them to the prompt from its own module.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -31,7 +32,6 @@ const ENTRIES = {
 
 export type JsFloor = Record<keyof typeof ENTRIES | "prompt", { bytes: number; gzipBytes: number }>;
 
-/** As Next builds the prompt for the browser: Server Actions become references, the catalog's check stays out (package.json `imports`). */
 /** The modules browser builds get instead: package.json's `#kit/*` imports with a `browser` condition (ADR 018). */
 async function browserAliases(root: string): Promise<Map<string, string>> {
   const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { imports?: Record<string, unknown> };
@@ -43,19 +43,11 @@ async function browserAliases(root: string): Promise<Map<string, string>> {
   return aliases;
 }
 
-function asNextBuildsIt(root: string, aliases: Map<string, string>): Plugin {
+/** As Next builds the prompt for the browser: the catalog's check stays out, and so on (package.json's `imports`). */
+function asNextBuildsIt(aliases: Map<string, string>): Plugin {
   return {
     name: "as-next-builds-it",
     setup(b) {
-      b.onResolve({ filter: /^@\/lib\/profile\/actions$/ }, () => ({ path: "server-actions", namespace: "as-next" }));
-      b.onLoad({ filter: /.*/, namespace: "as-next" }, () => ({
-        contents: `import { createServerReference } from "next/dist/client/app-call-server";
-          export const getProfilePrompt = createServerReference("1");
-          export const submitProfileAnswers = createServerReference("2");
-          export const dismissProfilePrompt = createServerReference("3");`,
-        loader: "js",
-        resolveDir: root,
-      }));
       // The browser modules package.json's imports map in (the catalog without its check, the lazy rules).
       // What the prompt loads on demand (the phone control, libphonenumber's metadata, the email and
       // URL rules) is a chunk of its own in Next's build, fetched only for such a question: not part
@@ -95,9 +87,15 @@ export async function measureJsFloor(root: string): Promise<JsFloor> {
     entries.map(async ([name, contents]) => [name, await bundle(root, { stdin: { contents, resolveDir: root, loader: "js", sourcefile: "floor.js" } })] as const),
   );
   const prompt = await bundle(root, {
-    entryPoints: [join(root, "components/profile-prompt/profile-prompt.tsx")],
+    stdin: {
+      contents: `export { ProfilePrompt } from "./components/profile-prompt/profile-prompt";
+        export { profileCatalog } from "./profile.config";`,
+      resolveDir: root,
+      loader: "ts",
+      sourcefile: "prompt.ts",
+    },
     tsconfig: join(root, "tsconfig.json"),
-    plugins: [asNextBuildsIt(root, await browserAliases(root))],
+    plugins: [asNextBuildsIt(await browserAliases(root))],
   });
   return { ...Object.fromEntries(sizes), prompt } as JsFloor;
 }

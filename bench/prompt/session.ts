@@ -75,8 +75,8 @@ async function main(out: string, logDir: string): Promise<void> {
 
     const distDir = join(root, ".next");
     const actions = {
-      getProfilePrompt: await findAction(distDir, "lib/prompt/actions.ts", "getProfilePrompt"),
-      submitProfileAnswers: await findAction(distDir, "lib/prompt/actions.ts", "submitProfileAnswers"),
+      getProfilePrompt: await findAction(distDir, "app/actions.ts", "getProfilePrompt"),
+      submitProfileAnswers: await findAction(distDir, "app/actions.ts", "submitProfileAnswers"),
     };
     const actionsResult = await measureActions({ appUrl, emulatorUrl, emulatorDataDir, actions, users: ACTION_USERS, warmup: 3 });
     console.log(`actions: ${actionsResult.promptMs.length} users measured`);

@@ -2,22 +2,25 @@
 /**
  * /profile: what Gradual knows about the signed-in user, where each value came from and when, with
  * edit, clear, "ask me again", the enrichment switch and a JSON download. All data travels through
- * the Server Actions of lib/account/actions.ts with the session's access token.
+ * the app's Server Actions (the `actions` prop) with the session's access token. Each value is
+ * edited with the prompt's own control (CatalogField), in the prompt's locale, checked with the
+ * same schema.
  */
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { ProfilePageActions } from "@/components/actions";
+import { CatalogField, type CatalogForm } from "@/components/catalog-field/catalog-field";
+import { browserLocale } from "@/components/catalog-field/locale";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Field, inputClassName } from "@/components/ui/field";
-import { PhoneField } from "@/components/ui/phone-field";
 import { loadPhoneRule } from "#kit/phone-rule";
 import { useSession } from "@/lib/authgear/session";
 import { accountExport, type AccountAttribute, type AccountView } from "@/lib/account/account";
-import { getMyProfile, saveMyProfileValues, setMyEnrichmentOptOut, undoMyDecline } from "@/lib/account/actions";
-import { findQuestion } from "@/lib/catalog/catalog";
-import { promptFormSchema } from "@/lib/prompt/form";
+import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
+import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/prompt/form";
 import type { ActionResult } from "@/lib/prompt/prompt-types";
-import { countryOptions, formField, type FormField } from "@/lib/catalog/schemas";
-import { profileCatalog } from "@/profile.config";
+import { formField, type FormField } from "@/lib/catalog/schemas";
 
 type ViewResult = ActionResult<{ view: AccountView }>;
 
@@ -34,7 +37,7 @@ function displayValue(attribute: AccountAttribute, field: FormField | undefined)
 }
 
 /** The signed-in user's profile, or why it could not be loaded; never throws. */
-async function loadView(accessToken: () => Promise<string>): Promise<{ view: AccountView } | { error: string }> {
+async function loadView(getMyProfile: ProfilePageActions["getMyProfile"], accessToken: () => Promise<string>): Promise<{ view: AccountView } | { error: string }> {
   try {
     const result = await getMyProfile(await accessToken(), {});
     return result.ok ? { view: result.view } : { error: result.error.message };
@@ -43,8 +46,20 @@ async function loadView(accessToken: () => Promise<string>): Promise<{ view: Acc
   }
 }
 
-export function ProfilePage() {
+export interface ProfilePageProps {
+  /** The app's question catalog (the one its Server Actions were created with). */
+  catalog: ProfileCatalog;
+  /** The Server Actions, from the app's own "use server" module. */
+  actions: ProfilePageActions;
+  /** For the questions' labels, options and country names; default: the browser's language, as the prompt's. */
+  locale?: string;
+}
+
+export function ProfilePage({ catalog, actions, locale: givenLocale }: ProfilePageProps) {
   const session = useSession();
+  const [locale] = useState(() => givenLocale ?? browserLocale());
+  // Each question as a form field in the page's locale (a country's options are every country's name in it).
+  const fields = useMemo(() => new Map(catalog.questions.map((q) => [q.attribute, formField(q, locale, catalog.defaultLocale)])), [catalog, locale]);
   const [view, setView] = useState<AccountView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<string>("");
@@ -56,13 +71,13 @@ export function ProfilePage() {
   // Sets state only once the answer is in (the effect below calls it); "Try again" clears the error itself.
   const load = useCallback(
     () =>
-      loadView(accessToken).then((loaded) => {
+      loadView(actions.getMyProfile, accessToken).then((loaded) => {
         if ("view" in loaded) {
           setView(loaded.view);
           setLoadError(null);
         } else setLoadError(loaded.error);
       }),
-    [accessToken],
+    [actions.getMyProfile, accessToken],
   );
 
   useEffect(() => {
@@ -181,7 +196,7 @@ export function ProfilePage() {
                   onClick={() =>
                     void run(
                       "opt-out",
-                      (token) => setMyEnrichmentOptOut(token, { optOut: !view.enrichmentOptOut }),
+                      (token) => actions.setMyEnrichmentOptOut(token, { optOut: !view.enrichmentOptOut }),
                       view.enrichmentOptOut ? "Enrichment is on again." : "Enrichment is off. Nothing will be filled in for you.",
                     )
                   }
@@ -200,9 +215,21 @@ export function ProfilePage() {
               Your details
             </h2>
             <ul className="space-y-4">
-              {view.attributes.map((attribute) => (
-                <AttributeRow key={attribute.attribute} attribute={attribute} busy={busy} run={run} country={userCountry(view)} />
-              ))}
+              {view.attributes.map((attribute) => {
+                return (
+                  <AttributeRow
+                    key={attribute.attribute}
+                    attribute={attribute}
+                    question={findQuestion(catalog, attribute.attribute)}
+                    field={fields.get(attribute.attribute)}
+                    locale={locale}
+                    actions={actions}
+                    busy={busy}
+                    run={run}
+                    country={userCountry(catalog, view)}
+                  />
+                );
+              })}
             </ul>
           </section>
         </>
@@ -212,41 +239,39 @@ export function ProfilePage() {
 }
 
 /** The user's country attribute, where a phone number's country selector starts. */
-function userCountry(view: AccountView): string | undefined {
-  const attribute = view.attributes.find((a) => findQuestion(profileCatalog, a.attribute)?.type === "alpha2" && typeof a.value === "string" && a.value !== "");
+function userCountry(catalog: ProfileCatalog, view: AccountView): string | undefined {
+  const attribute = view.attributes.find((a) => findQuestion(catalog, a.attribute)?.type === "alpha2" && typeof a.value === "string" && a.value !== "");
   return attribute ? String(attribute.value) : undefined;
 }
 
 interface AttributeRowProps {
   attribute: AccountAttribute;
+  /** The catalog's question for the attribute (none when the catalog no longer asks for it: then it cannot be edited). */
+  question: Question | undefined;
+  /** The question in the page's locale. */
+  field: FormField | undefined;
+  locale: string;
+  actions: ProfilePageActions;
   /** The user's country, for a phone number's selector. */
   country: string | undefined;
   busy: string | null;
   run: (name: string, action: (token: string) => Promise<ViewResult>, done: string) => Promise<ViewResult | null>;
 }
 
-function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
-  const question = findQuestion(profileCatalog, attribute.attribute);
-  const field = question ? formField(question, "en", profileCatalog.defaultLocale) : undefined;
+function AttributeRow({ attribute, question, field, locale, actions, country, busy, run }: AttributeRowProps) {
+  const name = attribute.attribute;
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState("");
-  const [error, setError] = useState<string | undefined>(undefined);
+  // The prompt's form for this one question: the same schema, the same validation timing.
+  const resolver = useMemo(() => (question ? zodResolver(promptFormSchema([question])) : undefined), [question]);
+  const form: CatalogForm = useForm<PromptFormValues, unknown, PromptFormOutput>({ resolver, mode: "onSubmit", reValidateMode: "onChange", shouldFocusError: true });
   const headingId = useId();
   const editRef = useRef<HTMLButtonElement>(null);
-  const controlRef = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  const controlRef = useRef<HTMLElement | null>(null);
   const wasEditing = useRef(false);
-  // The phone control replaces its plain stand-in once its code has arrived: focus moves over with it.
-  const handOver = useRef(false);
-  const plainRef = (element: (HTMLInputElement & HTMLSelectElement) | null) => {
-    if (!element && controlRef.current === document.activeElement) handOver.current = field?.control === "tel";
-    controlRef.current = element;
-  };
-  const phoneRef = (element: HTMLInputElement | null) => {
-    controlRef.current = element as (HTMLInputElement & HTMLSelectElement) | null;
-    if (element && handOver.current) element.focus();
-    handOver.current = false;
-  };
-  const { label, source } = attribute;
+  // In the page's locale, as the field says them (the server's view has the catalog's default locale).
+  const label = field?.label ?? attribute.label;
+  const purpose = field?.purpose ?? attribute.purpose;
+  const { source } = attribute;
 
   // Focus follows the edit: into the field when it opens, back to Edit when it closes.
   useEffect(() => {
@@ -261,62 +286,24 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
       try {
         await loadPhoneRule(); // libphonenumber's metadata, loaded only for a phone number
       } catch {
-        setError("We couldn't load what checks phone numbers. Check your connection and try again.");
+        form.setError(name, { type: "phone-rule", message: "We couldn't load what checks phone numbers. Check your connection and try again." });
         return;
       }
     }
-    const parsed = promptFormSchema([question]).safeParse({ [attribute.attribute]: draft });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check this value");
-      return;
-    }
-    const value = parsed.data[attribute.attribute];
-    if (value === undefined) {
-      setError("Enter a value, or use Clear to remove it.");
-      return;
-    }
-    const result = await run(`save-${attribute.attribute}`, (token) => saveMyProfileValues(token, { values: { [attribute.attribute]: value } }), `${label} saved.`);
-    if (result && !result.ok && result.error.code === "invalid_input") {
-      setError(result.error.fieldErrors?.[attribute.attribute] ?? result.error.message);
-      return;
-    }
-    if (result?.ok) {
-      setEditing(false);
-      setError(undefined);
-    }
-  };
-
-  const plain = field ? (
-    <Field label={label} hint={field.help} error={error} id={`edit-${attribute.attribute}`}>
-      {(control) =>
-        field.control === "select" || field.control === "country" || field.control === "radio" ? (
-          <select {...control} ref={plainRef} value={draft} onChange={(e) => setDraft(e.target.value)} className={inputClassName}>
-            <option value="">Choose…</option>
-            {(field.control === "country" ? countryOptions("en") : (field.options ?? [])).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            {...control}
-            ref={plainRef}
-            type={field.control === "number" ? "number" : field.control}
-            inputMode={field.inputMode}
-            autoComplete={field.autoComplete}
-            placeholder={field.placeholder}
-            min={field.min}
-            max={field.max}
-            step={field.step}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            className={inputClassName}
-          />
-        )
+    await form.handleSubmit(async (answers) => {
+      const value = answers[name];
+      if (value === undefined) {
+        form.setError(name, { type: "required", message: "Enter a value, or use Clear to remove it." }, { shouldFocus: true });
+        return;
       }
-    </Field>
-  ) : null;
+      const result = await run(`save-${name}`, (token) => actions.saveMyProfileValues(token, { values: { [name]: value } }), `${label} saved.`);
+      if (result && !result.ok && result.error.code === "invalid_input") {
+        form.setError(name, { type: "server", message: result.error.fieldErrors?.[name] ?? result.error.message }, { shouldFocus: true });
+        return;
+      }
+      if (result?.ok) setEditing(false);
+    })();
+  };
 
   const disabled = busy !== null;
   return (
@@ -326,10 +313,10 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
           <h3 id={headingId} className="text-base font-semibold text-slate-900">
             {label}
           </h3>
-          <p className={attribute.value === null ? "text-slate-600 italic" : "text-slate-900"} data-testid={`value-${attribute.attribute}`}>
+          <p className={attribute.value === null ? "text-slate-600 italic" : "text-slate-900"} data-testid={`value-${name}`}>
             {displayValue(attribute, field)}
           </p>
-          <p className="text-sm text-slate-600" data-testid={`source-${attribute.attribute}`}>
+          <p className="text-sm text-slate-600" data-testid={`source-${name}`}>
             {attribute.value === null ? (attribute.clearedByYou ? "Cleared by you" : "Nobody has filled this in yet") : source.words}
             {source.at !== null ? (
               <>
@@ -340,7 +327,7 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
             {source.unconfirmedGuess ? " · not confirmed yet" : null}
           </p>
           <p className="text-sm text-slate-600">
-            <span className="font-medium">Why we ask:</span> {attribute.purpose}
+            <span className="font-medium">Why we ask:</span> {purpose}
           </p>
           {attribute.declinedAt !== null ? (
             <p className="text-sm text-slate-700">
@@ -356,8 +343,7 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
               className="min-h-9 px-3 py-1"
               disabled={disabled}
               onClick={() => {
-                setDraft(attribute.value === null ? "" : String(attribute.value));
-                setError(undefined);
+                form.reset({ [name]: attribute.value === null ? "" : String(attribute.value) });
                 setEditing(true);
               }}
             >
@@ -367,9 +353,9 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
               <Button
                 variant="ghost"
                 className="min-h-9 px-3 py-1"
-                busy={busy === `clear-${attribute.attribute}`}
+                busy={busy === `clear-${name}`}
                 disabled={disabled}
-                onClick={() => void run(`clear-${attribute.attribute}`, (token) => saveMyProfileValues(token, { values: { [attribute.attribute]: null } }), `${label} cleared.`)}
+                onClick={() => void run(`clear-${name}`, (token) => actions.saveMyProfileValues(token, { values: { [name]: null } }), `${label} cleared.`)}
               >
                 Clear<span className="sr-only"> {label}</span>
               </Button>
@@ -378,11 +364,9 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
               <Button
                 variant="ghost"
                 className="min-h-9 px-3 py-1"
-                busy={busy === `undecline-${attribute.attribute}`}
+                busy={busy === `undecline-${name}`}
                 disabled={disabled}
-                onClick={() =>
-                  void run(`undecline-${attribute.attribute}`, (token) => undoMyDecline(token, { attribute: attribute.attribute }), `We may ask about ${label.toLowerCase()} again.`)
-                }
+                onClick={() => void run(`undecline-${name}`, (token) => actions.undoMyDecline(token, { attribute: name }), `We may ask about ${label.toLowerCase()} again.`)}
               >
                 Ask me again<span className="sr-only"> about {label}</span>
               </Button>
@@ -400,28 +384,9 @@ function AttributeRow({ attribute, busy, run, country }: AttributeRowProps) {
             void save();
           }}
         >
-          {field.control === "tel" ? (
-            <PhoneField
-              fallback={plain}
-              id={`edit-${attribute.attribute}`}
-              label={label}
-              hint={field.help}
-              error={error}
-              value={draft}
-              onChange={(value) => {
-                setDraft(value);
-                setError(undefined);
-              }}
-              defaultRegion={country}
-              placeholder={field.placeholder}
-              autoComplete={field.autoComplete}
-              inputRef={phoneRef}
-            />
-          ) : (
-            plain
-          )}
+          <CatalogField field={field} form={form} locale={locale} phoneCountry={country} controlRef={controlRef} />
           <div className="flex gap-2">
-            <Button type="submit" busy={busy === `save-${attribute.attribute}`} disabled={disabled}>
+            <Button type="submit" busy={busy === `save-${name}`} disabled={disabled}>
               Save<span className="sr-only"> {label}</span>
             </Button>
             <Button variant="ghost" disabled={disabled} onClick={() => setEditing(false)}>

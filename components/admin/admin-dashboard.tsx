@@ -1,7 +1,7 @@
 "use client";
 /**
- * /admin: the team's completion analytics and the Explain tool. The figures come from
- * getAdminDashboard (lib/admin/actions.ts), which refuses users without the `admin` role: the page
+ * /admin: the team's completion analytics and the Explain tool. The figures come from the app's
+ * getAdminDashboard Server Action (the `actions` prop), which refuses users without the `admin` role: the page
  * then shows 403. The session's tokens live in the browser, so the role is known only once the
  * action answers; nothing of the dashboard is rendered before that.
  */
@@ -10,7 +10,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, inputClassName } from "@/components/ui/field";
-import { explainUser, getAdminDashboard } from "@/lib/admin/actions";
+import type { AdminActions } from "@/components/actions";
 import { dashboardCsv, type DashboardFigures, type DateRange } from "@/lib/admin/analytics";
 import { useSession } from "@/lib/authgear/session";
 import type { ConfigProblem } from "@/lib/admin/config-problems";
@@ -57,7 +57,7 @@ type State =
   | { kind: "ready"; figures: DashboardFigures; problems: ConfigProblem[] };
 
 /** The dashboard for `range`, as the token's user may see it; never throws (an error is a state). */
-async function dashboardState(accessToken: () => Promise<string>, range: DateRange): Promise<State> {
+async function dashboardState(getAdminDashboard: AdminActions["getAdminDashboard"], accessToken: () => Promise<string>, range: DateRange): Promise<State> {
   try {
     const result = await getAdminDashboard(await accessToken(), range);
     if (result.ok) return { kind: "ready", figures: result.figures, problems: result.problems };
@@ -75,7 +75,15 @@ const FUNNEL_SERIES = [
   { name: "No answer", color: "#94a3b8" },
 ];
 
-export function AdminDashboard({ from: fromParam, to: toParam }: { from: string | null; to: string | null }) {
+export interface AdminDashboardProps {
+  /** The range in the address (?from= and ?to=, ISO 8601 instants), or null. */
+  from: string | null;
+  to: string | null;
+  /** The Server Actions, from the app's own "use server" module. */
+  actions: AdminActions;
+}
+
+export function AdminDashboard({ from: fromParam, to: toParam, actions }: AdminDashboardProps) {
   const session = useSession();
   const router = useRouter();
   const pathname = usePathname();
@@ -100,13 +108,13 @@ export function AdminDashboard({ from: fromParam, to: toParam }: { from: string 
     // Only the latest request's answer is kept: one for a range (or user) left meanwhile is dropped.
     let current = true;
     // Fire and forget: dashboardState never rejects, and the cleanup below drops its answer once it is stale.
-    void dashboardState(accessToken, { from, to }).then((next) => {
+    void dashboardState(actions.getAdminDashboard, accessToken, { from, to }).then((next) => {
       if (current) setLoaded({ key: loadKey, state: next });
     });
     return () => {
       current = false;
     };
-  }, [signedIn, accessToken, from, to, loadKey]);
+  }, [signedIn, actions.getAdminDashboard, accessToken, from, to, loadKey]);
 
   if (session.state === "loading") {
     return (
@@ -193,7 +201,7 @@ export function AdminDashboard({ from: fromParam, to: toParam }: { from: string 
         </>
       )}
 
-      <Explain accessToken={accessToken} />
+      <Explain explainUser={actions.explainUser} accessToken={accessToken} />
     </div>
   );
 }
@@ -424,9 +432,9 @@ function Figures({ figures }: { figures: DashboardFigures }) {
   );
 }
 
-type ExplainResult = Extract<Awaited<ReturnType<typeof explainUser>>, { ok: true }>;
+type ExplainResult = Extract<Awaited<ReturnType<AdminActions["explainUser"]>>, { ok: true }>;
 
-function Explain({ accessToken }: { accessToken: () => Promise<string> }) {
+function Explain({ explainUser, accessToken }: { explainUser: AdminActions["explainUser"]; accessToken: () => Promise<string> }) {
   const [email, setEmail] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);

@@ -4,17 +4,12 @@
  * ("inline") or a non-modal dialog in the corner ("dialog"). Neither blocks the page. Built on
  * useProfilePrompt; labels, class names and callbacks can be set by the embedding app.
  */
-import { lazy, Suspense, useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { CatalogField } from "@/components/catalog-field/catalog-field";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
-import { Field, inputClassName } from "@/components/ui/field";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
-import type { PhoneQuestionProps } from "./phone-question";
 import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
-
-// A phone question's control and libphonenumber's metadata: a chunk of their own, loaded when one is
-// on screen. Until then (or if it cannot be downloaded) the plain phone input stands in.
-const PhoneQuestion = lazy<(props: PhoneQuestionProps) => ReactNode>(() => import("./phone-question").catch(() => ({ default: (props: PhoneQuestionProps) => props.fallback })));
 
 export interface ProfilePromptLabels {
   heading: string;
@@ -203,7 +198,6 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
   const name = question.attribute;
   const undoRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLElement | null>(null);
-  const handOver = useRef(false);
   // What the block shows: a field, a guess to confirm, a confirmed guess, or a skipped/declined line.
   const mode = choice !== "answer" ? choice : suggestion ? (confirmed ? "confirmed" : "guess") : "field";
   const lastMode = useRef(mode);
@@ -228,15 +222,6 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
       </div>
     );
   }
-
-  const error = prompt.form.formState.errors[name]?.message;
-  const registered = prompt.form.register(name);
-  const ref = (element: HTMLElement | null) => {
-    // A phone field's plain stand-in leaving while focused: the phone control that replaces it takes the focus.
-    if (!element && controlRef.current === document.activeElement) handOver.current = field.control === "tel";
-    controlRef.current = element;
-    registered.ref(element);
-  };
 
   const choiceButtons = (
     <div className="flex flex-wrap gap-2">
@@ -300,77 +285,20 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
       </span>
     </>
   );
-  const inputClass = cx(inputClassName, classNames.input);
-
-  if (field.control === "radio") {
-    const legendId = `${name}-legend`;
-    return (
-      <fieldset
-        className={cx("space-y-2", classNames.question)}
-        aria-describedby={error ? `${name}-error` : undefined}
-        aria-invalid={error ? true : undefined}
-      >
-        <legend id={legendId} className="text-sm font-medium text-slate-900">
-          {field.label}
-        </legend>
-        <div className="text-sm text-slate-600">{hint}</div>
-        <div className="flex flex-wrap gap-x-4 gap-y-2">
-          {field.options?.map((option, index) => (
-            <label key={option.value} className="flex items-center gap-2 text-sm text-slate-900">
-              <input type="radio" value={option.value} disabled={disabled} {...registered} ref={index === 0 ? ref : registered.ref} />
-              {option.label}
-            </label>
-          ))}
-        </div>
-        {error ? (
-          <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-            {error}
-          </p>
-        ) : null}
-        {choiceButtons}
-      </fieldset>
-    );
-  }
-
-  const plain = (
-    <Field label={field.label} hint={hint} error={error} id={`profile-${name}`}>
-      {(control) =>
-        field.control === "select" || field.control === "country" ? (
-          <select {...control} {...registered} ref={ref} disabled={disabled} autoComplete={field.autoComplete} className={inputClass}>
-            <option value="">{field.placeholder ?? "Choose…"}</option>
-            {field.options?.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            {...control}
-            {...registered}
-            ref={ref}
-            disabled={disabled}
-            type={field.control === "number" ? "text" : field.control}
-            inputMode={field.inputMode}
-            autoComplete={field.autoComplete}
-            placeholder={field.placeholder}
-            className={inputClass}
-          />
-        )
-      }
-    </Field>
-  );
 
   return (
-    <div className={cx("space-y-2", classNames.question)}>
-      {field.control === "tel" ? (
-        <Suspense fallback={plain}>
-          <PhoneQuestion item={item} prompt={prompt} hint={hint} error={error} disabled={disabled} inputClassName={inputClass} controlRef={controlRef} handOver={handOver} fallback={plain} />
-        </Suspense>
-      ) : (
-        plain
-      )}
+    <CatalogField
+      field={field}
+      form={prompt.form}
+      locale={prompt.locale}
+      hint={hint}
+      disabled={disabled}
+      phoneCountry={item.phoneCountry}
+      className={classNames.question}
+      inputClassName={classNames.input}
+      controlRef={controlRef}
+    >
       {choiceButtons}
-    </div>
+    </CatalogField>
   );
 }

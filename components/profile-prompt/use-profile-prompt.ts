@@ -13,12 +13,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { loadPhoneRule } from "#kit/phone-rule";
 import { collectClientHints } from "@/lib/enrichment/client-hints";
-import { dismissProfilePrompt, getProfilePrompt, submitProfileAnswers } from "@/lib/prompt/actions";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
 import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/prompt/form";
 import type { ActionError, ActionResult, ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/prompt/prompt-types";
 import { formField, type FormField } from "@/lib/catalog/schemas";
-import { profileCatalog } from "@/profile.config";
+import type { ProfilePromptActions } from "@/components/actions";
+import { browserLocale } from "@/components/catalog-field/locale";
 import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
 import { autoSaveKey, type QuestionChoice } from "./prompt-progress";
 
@@ -49,18 +49,13 @@ export type PromptStatus =
   /** The questions could not be loaded; `error` says why, `reload()` tries again. */
   | "unavailable";
 
-export interface ProfilePromptActions {
-  getProfilePrompt: typeof getProfilePrompt;
-  submitProfileAnswers: typeof submitProfileAnswers;
-  dismissProfilePrompt: typeof dismissProfilePrompt;
-}
-
 export interface UseProfilePromptOptions {
   /** The signed-in user's Authgear access token (e.g. `useSession().accessToken`). */
   getAccessToken: () => Promise<string>;
-  catalog?: ProfileCatalog;
-  /** The Server Actions; default: this kit's (lib/prompt/actions.ts). */
-  actions?: ProfilePromptActions;
+  /** The app's question catalog (the one its Server Actions were created with). */
+  catalog: ProfileCatalog;
+  /** The Server Actions, from the app's own "use server" module. */
+  actions: ProfilePromptActions;
   /** For labels and country names; default: the browser's language. */
   locale?: string;
   onSaved?: (outcome: SubmitOutcome) => void;
@@ -98,7 +93,6 @@ interface Draft {
 }
 
 const DRAFT_PREFIX = "gradual:profile-prompt:";
-const ACTIONS: ProfilePromptActions = { getProfilePrompt, submitProfileAnswers, dismissProfilePrompt };
 
 function newSubmissionId(): string {
   return crypto.randomUUID().replaceAll("-", "");
@@ -131,10 +125,6 @@ function writeDraft(loginKey: string, draft: Draft | null): void {
   }
 }
 
-function browserLocale(): string {
-  return typeof navigator === "undefined" ? "en" : navigator.language || "en";
-}
-
 function formatSuggestion(field: FormField, value: string | number): string {
   const option = field.options?.find((o) => o.value === String(value));
   return option?.label ?? String(value);
@@ -152,8 +142,7 @@ async function call<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResul
 }
 
 export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromptController {
-  const catalog = options.catalog ?? profileCatalog;
-  const actions = options.actions ?? ACTIONS;
+  const { catalog, actions } = options;
   const confirmationMs = options.confirmationMs ?? 4_000;
   const callbacks = useRef(options);
   callbacks.current = options;
@@ -182,8 +171,8 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     setStatus("loading");
     setError(null);
     void (async () => {
-      // The sign-in callback may have asked already (early-prompt.ts); only the kit's own actions can use it.
-      const early = attempt === 0 && !callbacks.current.actions ? takeEarlyProfilePrompt() : null;
+      // The sign-in callback may have asked already, with the same action (early-prompt.ts).
+      const early = attempt === 0 ? takeEarlyProfilePrompt(actions.getProfilePrompt) : null;
       const result = await call(() => early ?? askForProfilePrompt(actions.getProfilePrompt, () => callbacks.current.getAccessToken()));
       if (run.cancelled) return;
       if (!result.ok) {

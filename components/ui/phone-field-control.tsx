@@ -1,11 +1,18 @@
 "use client";
 /**
- * The phone field's control, loaded on demand by phone-field.tsx (it carries libphonenumber's
- * metadata through lib/catalog/phone-input.ts), with its layout: label, hint, the selector and the
- * number on one row, the error. What the person types is read in the selected country on every
- * change; the form gets the reading's value (E.164 when the number is good).
+ * The phone field's control: a phone number as people type it, a country selector ("Hong Kong
+ * (+852)") and a number field that takes spaces, dashes, brackets, a trunk "0" or a pasted "+…"
+ * number, formats as they type, says what is wrong in words and hands E.164 to the form; with its
+ * layout: label, hint, the selector and the number on one row, the error. What the person types is
+ * read in the selected country on every change; the form gets the reading's value (E.164 when the
+ * number is good).
+ *
+ * It carries libphonenumber's metadata (lib/catalog/phone-input.ts), so it is loaded on demand: the
+ * catalog field's phone question (components/catalog-field/phone-question.tsx, its own chunk)
+ * imports it, the first time a phone question is on screen, so a page or a prompt without one never
+ * downloads it.
  */
-import { useMemo, useState, type ChangeEvent, type ReactNode } from "react";
+import { useMemo, useState, type ChangeEvent, type ReactNode, type Ref } from "react";
 import {
   formatPhoneAsYouType,
   phoneFromValue,
@@ -18,20 +25,42 @@ import {
 } from "@/lib/catalog/phone-input";
 import { cx } from "./cx";
 import { Field, inputClassName, type FieldControlProps } from "./field";
-import type { PhoneFieldProps } from "./phone-field";
+
+interface PhoneFieldProps {
+  /** The number input's id (its label points at it). */
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /**
+   * The form's error for this field. Its presence decides whether an error shows; the control
+   * words it for what was typed and the country chosen ("That is not a valid Hong Kong number").
+   */
+  error?: string;
+  /** The form value: E.164 once the number is good, "" when empty, else what was typed. */
+  value: string;
+  onChange: (value: string) => void;
+  /** The country to preselect (ISO 3166-1 alpha-2) when the value does not name one; else the region of `locale`, else none. */
+  defaultRegion?: string;
+  /** For region names and the fallback region. */
+  locale: string;
+  disabled?: boolean;
+  placeholder?: string;
+  autoComplete?: string;
+  /** The number input, e.g. to move focus to it. */
+  inputRef?: Ref<HTMLInputElement>;
+  /** The selector's accessible name; default "Country code". */
+  countryLabel?: string;
+  className?: string;
+  inputClassName?: string;
+}
 
 interface State {
   region: PhoneRegion | undefined;
   text: string;
 }
 
-function browserLanguage(): string | undefined {
-  return typeof navigator === "undefined" ? undefined : navigator.language;
-}
-
 export default function PhoneFieldControl(props: PhoneFieldProps) {
-  const { value, onChange } = props;
-  const locale = props.locale ?? browserLanguage() ?? "en";
+  const { value, onChange, locale } = props;
   const options = useMemo(() => phoneRegionOptions(locale), [locale]);
   const fallback = phoneRegion(props.defaultRegion) ?? regionOfLanguage(locale);
   const [state, setState] = useState<State>(() => phoneFromValue(value, fallback));

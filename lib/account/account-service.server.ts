@@ -8,8 +8,8 @@ import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.ser
 import type { Store } from "@/lib/db/store.server";
 import { accountView, type AccountView } from "./account";
 import type { ProfileCatalog } from "../catalog/catalog";
-import { failure, type ActionResult } from "../prompt/prompt-types";
-import { adminFailure } from "../prompt/service.server";
+import { failure, type ActionResult } from "@/lib/actions/result";
+import { adminFailure } from "@/lib/actions/admin-failure.server";
 
 export interface AccountServiceDeps {
   catalog: ProfileCatalog;

@@ -4,7 +4,7 @@ import { profileCatalog } from "@/profile.config";
 import { accountExport, accountView, describeSource, SOURCE_WORDS } from "./account";
 
 const T = Date.UTC(2026, 10, 1, 12, 0, 0);
-const rec = (source: string, value?: string | number, confirmed = false) => ({ source, confidence: 0.5, observedAt: T, confirmed, ...(value === undefined ? {} : { value }) });
+const rec = (source: string, value?: string | number, confirmed = false) => ({ source, confidence: 0.5, at: new Date(T).toISOString(), confirmed, ...(value === undefined ? {} : { value }) });
 
 describe("describeSource", () => {
   it("names each source in words", () => {
@@ -40,11 +40,11 @@ describe("accountView / accountExport", () => {
     sub: "u1",
     catalog: profileCatalog,
     attributes: { job_title: "Chef", city: "London", team_size: 12, other_app: "kept out", country: { bad: 1 } },
-    provenance: [
-      { attribute: "job_title", ...rec("user", "Chef", true) },
-      { attribute: "city", ...rec("geoip", "London") },
-      { attribute: "timezone", ...rec("user", undefined, true) },
-    ],
+    provenance: {
+      job_title: rec("user", "Chef", true),
+      city: rec("geoip", "London"),
+      timezone: rec("user", undefined, true),
+    },
     declined: { billing_email: T, company: null },
     enrichmentOptOut: true,
   });

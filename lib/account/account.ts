@@ -5,7 +5,8 @@
  * renders it and turns it into the download.
  */
 import { isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
-import { CONFIRMED_SOURCE, USER_SOURCE, type AttributeValue } from "../prompt/merge";
+import type { AttributeValue, Provenance } from "@/lib/domain";
+import { CONFIRMED_SOURCE, USER_SOURCE } from "../prompt/merge";
 
 /** How the page explains a value's origin. */
 export type SourceKind =
@@ -33,15 +34,6 @@ export const SOURCE_WORDS: Record<SourceKind, string> = {
   outside: "Set outside Gradual",
   none: "Not set",
 };
-
-/** A provenance record as the store returns it (epoch milliseconds). */
-export interface ProvenanceRecord {
-  source: string;
-  confidence: number;
-  observedAt: number;
-  confirmed: boolean;
-  value?: AttributeValue;
-}
 
 export interface AccountAttribute {
   attribute: string;
@@ -97,14 +89,14 @@ export function sourceKind(source: string): Exclude<SourceKind, "outside" | "non
  * attribute holds now (a record without a value, from before values were recorded, is trusted);
  * otherwise somebody outside Gradual set it.
  */
-export function describeSource(value: unknown, record: ProvenanceRecord | undefined): AccountAttribute["source"] {
+export function describeSource(value: unknown, record: Provenance | undefined): AccountAttribute["source"] {
   if (isEmptyValue(value)) return { kind: "none", words: SOURCE_WORDS.none, recorded: null, at: null, unconfirmedGuess: false };
   if (!record || (record.value !== undefined && record.value !== value)) {
     return { kind: "outside", words: SOURCE_WORDS.outside, recorded: null, at: null, unconfirmedGuess: false };
   }
   const kind = sourceKind(record.source);
   const guess = kind === "location" || kind === "browser" || kind === "sign_in";
-  return { kind, words: SOURCE_WORDS[kind], recorded: record.source, at: record.observedAt, unconfirmedGuess: guess && !record.confirmed };
+  return { kind, words: SOURCE_WORDS[kind], recorded: record.source, at: Date.parse(record.at), unconfirmedGuess: guess && !record.confirmed };
 }
 
 export interface AccountViewInput {
@@ -112,7 +104,8 @@ export interface AccountViewInput {
   catalog: ProfileCatalog;
   /** Authgear's custom attributes. */
   attributes: Readonly<Record<string, unknown>>;
-  provenance: readonly (ProvenanceRecord & { attribute: string })[];
+  /** The store's provenance, per attribute. */
+  provenance: Readonly<Record<string, Provenance | undefined>>;
   declined: Readonly<Record<string, number | null | undefined>>;
   enrichmentOptOut: boolean;
   locale?: string;
@@ -121,14 +114,13 @@ export interface AccountViewInput {
 export function accountView(input: AccountViewInput): AccountView {
   const { catalog } = input;
   const locale = input.locale ?? catalog.defaultLocale;
-  const records = new Map(input.provenance.map((p) => [p.attribute, p]));
   return {
     sub: input.sub,
     enrichmentOptOut: input.enrichmentOptOut,
     attributes: catalog.questions.map((q) => {
       const raw = input.attributes[q.attribute];
       const value = isEmptyValue(raw) || (typeof raw !== "string" && typeof raw !== "number") ? null : raw;
-      const record = records.get(q.attribute);
+      const record = input.provenance[q.attribute];
       return {
         attribute: q.attribute,
         label: localize(q.label, locale, catalog.defaultLocale),

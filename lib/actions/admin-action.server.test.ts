@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { z } from "zod";
-import type { verifyAccessToken } from "@/lib/authgear/verify-access-token.server";
+import type { AuthenticatedActionOptions } from "./authenticated-action.server";
 import { adminAction, FORBIDDEN_MESSAGE } from "./admin-action.server";
 
-type Verify = typeof verifyAccessToken;
+type Verify = AuthenticatedActionOptions["verify"];
 const verifyAs = (roles: string[]): Verify => (async (token: string | null) =>
   token === "good" ? { ok: true, sub: "u1", authTime: 1, roles, kind: "jwt" } : { ok: false, code: "invalid_token", message: "bad" }) as unknown as Verify;
 

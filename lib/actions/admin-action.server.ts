@@ -6,7 +6,7 @@ import "server-only";
  */
 import type { z } from "zod";
 import { authenticatedAction, type ActionUser, type AuthenticatedActionOptions } from "@/lib/actions/authenticated-action.server";
-import { failure, type ActionResult } from "@/lib/prompt/prompt-types";
+import { failure, type ActionResult } from "./result";
 
 export const ADMIN_ROLE = "admin";
 
@@ -19,7 +19,7 @@ export function isAdmin(user: Pick<ActionUser, "roles">): boolean {
 export function adminAction<S extends z.ZodType, T extends object>(
   schema: S,
   fn: (user: ActionUser, input: z.output<S>) => Promise<ActionResult<T>>,
-  options: AuthenticatedActionOptions = {},
+  options: AuthenticatedActionOptions,
 ): (accessToken: string, input: z.input<S>) => Promise<ActionResult<T>> {
   return authenticatedAction(schema, async (user, input) => (isAdmin(user) ? fn(user, input) : failure("forbidden", FORBIDDEN_MESSAGE)), options);
 }

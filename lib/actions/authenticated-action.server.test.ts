@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { z } from "zod";
-import type { verifyAccessToken } from "@/lib/authgear/verify-access-token.server";
+import type { AuthenticatedActionOptions } from "./authenticated-action.server";
 import { authenticatedAction } from "./authenticated-action.server";
 
-type Verify = typeof verifyAccessToken;
+type Verify = AuthenticatedActionOptions["verify"];
 const silent = { warn() {}, error() {} };
 const accept: Verify = async (token) => (token === "good" ? { ok: true, sub: "u1", authTime: 100, roles: [], kind: "jwt" } : { ok: false, code: "expired", message: "expired" });
 

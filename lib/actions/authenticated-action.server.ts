@@ -5,9 +5,11 @@ import "server-only";
  * typed result (the error is logged, never shown, and no error page replaces the user's form).
  */
 import type { z } from "zod";
-import { verifyAccessToken, type AccessTokenErrorCode } from "@/lib/authgear/verify-access-token.server";
+import type { AccessTokenErrorCode, AccessTokenVerification } from "@/lib/authgear/verify-access-token.server";
+import { AdminApiError } from "@/lib/authgear/admin-api.server";
 import { isStorageError } from "@/lib/db/storage-error";
-import { failure, type ActionResult } from "../prompt/prompt-types";
+import { adminFailure } from "./admin-failure.server";
+import { failure, type ActionResult } from "./result";
 
 /** The verified caller. */
 export interface ActionUser {
@@ -32,8 +34,8 @@ function tokenMessage(code: AccessTokenErrorCode): string {
 }
 
 export interface AuthenticatedActionOptions {
-  /** Verifies the token; injectable for tests. */
-  verify?: typeof verifyAccessToken;
+  /** Verifies the token (the composition root's `verify`: this environment's Authgear; tests inject their own). */
+  verify: (token: string | null) => Promise<AccessTokenVerification>;
   log?: Pick<Console, "error" | "warn">;
 }
 
@@ -45,9 +47,9 @@ export interface AuthenticatedActionOptions {
 export function authenticatedAction<S extends z.ZodType, T extends object>(
   schema: S,
   fn: (user: ActionUser, input: z.output<S>) => Promise<ActionResult<T>>,
-  options: AuthenticatedActionOptions = {},
+  options: AuthenticatedActionOptions,
 ): (accessToken: string, input: z.input<S>) => Promise<ActionResult<T>> {
-  const verify = options.verify ?? verifyAccessToken;
+  const verify = options.verify;
   const log = options.log ?? console;
   return async (accessToken: unknown, input: unknown) => {
     const verified = await verify(typeof accessToken === "string" ? accessToken : null);
@@ -68,6 +70,10 @@ export function authenticatedAction<S extends z.ZodType, T extends object>(
     try {
       return await fn({ sub: verified.sub, authTime: verified.authTime, roles: verified.roles }, parsed.data);
     } catch (error) {
+      if (error instanceof AdminApiError) {
+        log.warn(`[gradual] action: Admin API ${error.kind}: ${error.message}`);
+        return adminFailure(error);
+      }
       if (isStorageError(error)) {
         log.error("[gradual] action failed: the state store is unavailable:", error);
         return failure("storage_unavailable", STORAGE_UNAVAILABLE);

@@ -24,17 +24,17 @@ for (const engine of testEngines) describe(`analytics rows (${engine.name})`, { 
     // "old": prompted and answered before the range. "a", "b": inside. "settings": only a setting.
     await store.recordPromptShown("old", "old:1", ["job_title", "company"], T0 - H);
     await store.recordOutcomes("old", "old:1", [{ attribute: "job_title", outcome: "answered", position: 0 }, { attribute: "company", outcome: "answered", position: 1 }], T0 - H);
-    await store.writeProvenance("old", [
-      { attribute: "job_title", source: "user", confidence: 1, observedAt: T0 - H, confirmed: true, value: "Chef" },
-      { attribute: "company", source: "user", confidence: 1, observedAt: T0 - H, confirmed: true, value: "Bistro" },
-    ]);
+    await store.writeProvenance("old", {
+      job_title: { source: "user", confidence: 1, at: new Date(T0 - H).toISOString(), confirmed: true, value: "Chef" },
+      company: { source: "user", confidence: 1, at: new Date(T0 - H).toISOString(), confirmed: true, value: "Bistro" },
+    });
     await store.recordPromptShown("a", "a:1", ["job_title", "company"], T0 + H);
     await store.recordOutcomes("a", "a:1", [{ attribute: "job_title", outcome: "answered", position: 0 }, { attribute: "company", outcome: "declined", position: 1 }], T0 + H);
-    await store.writeProvenance("a", [{ attribute: "job_title", source: "user", confidence: 1, observedAt: T0 + H, confirmed: true, value: "Pilot" }]);
+    await store.writeProvenance("a", { job_title: { source: "user", confidence: 1, at: new Date(T0 + H).toISOString(), confirmed: true, value: "Pilot" } });
     await store.recordPromptShown("b", "b:1", ["job_title", "company"], T0 + 2 * H);
     await store.recordOutcomes("b", "b:1", [{ attribute: "job_title", outcome: "skipped", position: 0 }, { attribute: "company", outcome: "skipped", position: 1 }], T0 + 2 * H);
     await store.recordOutcomes("b", null, [{ attribute: "company", outcome: "answered", position: null }], T0 + 3 * H); // a profile-page edit
-    await store.writeProvenance("b", [{ attribute: "company", source: "user", confidence: 1, observedAt: T0 + 3 * H, confirmed: true, value: "Sky" }]);
+    await store.writeProvenance("b", { company: { source: "user", confidence: 1, at: new Date(T0 + 3 * H).toISOString(), confirmed: true, value: "Sky" } });
     await store.setEnrichmentOptOut("settings", true, T0 + H);
   });
   afterEach(async () => opened?.close());

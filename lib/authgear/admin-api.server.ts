@@ -7,11 +7,9 @@
 import "server-only";
 import { importPKCS8, SignJWT, type CryptoKey } from "jose";
 import { z } from "zod";
-import { env } from "@/lib/env.server";
-import { adminApiKey, forgetAdminApiKey, type AdminApiKey } from "./admin-key.server";
+import type { AdminApiKey } from "./admin-key.server";
 import { subFromUserNodeId, userNodeId } from "./global-id";
 import { PATHS } from "./protocol";
-import { serverNow } from "@/lib/test-clock.server";
 
 export type CustomAttributes = Record<string, unknown>;
 export type StandardAttributes = Record<string, unknown>;
@@ -300,17 +298,4 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
       return parseUser(payload.data.user, "updateCustomAttributes", false);
     },
   };
-}
-
-let shared: AdminApiClient | undefined;
-
-/** The process-wide client: endpoint from AUTHGEAR_ENDPOINT, key from `adminApiKey()`. */
-export function adminApi(): AdminApiClient {
-  shared ??= createAdminApiClient({
-    endpoint: env().AUTHGEAR_ENDPOINT,
-    key: adminApiKey,
-    onForbidden: forgetAdminApiKey,
-    now: serverNow,
-  });
-  return shared;
 }

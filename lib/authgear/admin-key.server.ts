@@ -10,7 +10,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { env, type Env } from "@/lib/env.server";
+import type { Settings } from "@/lib/env.server";
 
 export interface AdminApiKey {
   privateKeyPem: string;
@@ -46,8 +46,10 @@ async function readEmulatorFile(path: string): Promise<string> {
   }
 }
 
-/** Reads the key the environment points to (no caching; see `adminApiKey()`). */
-export async function loadAdminApiKey(e: Env): Promise<AdminApiKey> {
+/** Reads the key the environment points to (no caching: the composition root, lib/server/services.server.ts, caches it). */
+export async function loadAdminApiKey(
+  e: Pick<Settings, "AUTHGEAR_ADMIN_API_KEY" | "AUTHGEAR_ADMIN_API_KEY_ID" | "AUTHGEAR_PROJECT_ID" | "EMULATOR_DATA_DIR" | "AUTHGEAR_ENDPOINT">,
+): Promise<AdminApiKey> {
   if (e.AUTHGEAR_ADMIN_API_KEY && e.AUTHGEAR_ADMIN_API_KEY_ID && e.AUTHGEAR_PROJECT_ID) {
     return { privateKeyPem: e.AUTHGEAR_ADMIN_API_KEY, keyId: e.AUTHGEAR_ADMIN_API_KEY_ID, projectId: e.AUTHGEAR_PROJECT_ID, source: "env" };
   }
@@ -68,23 +70,4 @@ export async function loadAdminApiKey(e: Env): Promise<AdminApiKey> {
     );
   }
   return { privateKeyPem: pem, keyId: info.kid, projectId: info.project_id, source: "emulator" };
-}
-
-let cached: Promise<AdminApiKey> | undefined;
-
-/** The process's Admin API key, read on first use; a failed read is retried on the next call. */
-export function adminApiKey(): Promise<AdminApiKey> {
-  if (!cached) {
-    const attempt = loadAdminApiKey(env());
-    cached = attempt;
-    attempt.catch(() => {
-      if (cached === attempt) cached = undefined;
-    });
-  }
-  return cached;
-}
-
-/** Drops the cached key so the next call reads it again (e.g. after Authgear refused it). */
-export function forgetAdminApiKey(): void {
-  cached = undefined;
 }

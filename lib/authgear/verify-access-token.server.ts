@@ -10,8 +10,7 @@
 import "server-only";
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
-import { env } from "@/lib/env.server";
-import { serverNow } from "@/lib/test-clock.server";
+import { ENV_DEFAULTS } from "@/lib/env-defaults";
 import { ACCESS_TOKEN_TYP, CLAIMS, PATHS, looksLikeJwt } from "./protocol";
 
 export type VerifiedAccessToken = {
@@ -45,11 +44,11 @@ export type RejectedAccessToken = { ok: false; code: AccessTokenErrorCode; messa
 export type AccessTokenVerification = VerifiedAccessToken | RejectedAccessToken;
 
 export interface VerifyOptions {
-  /** The Authgear origin; default AUTHGEAR_ENDPOINT. */
-  endpoint?: string;
+  /** The Authgear origin (the composition root passes AUTHGEAR_ENDPOINT). */
+  endpoint: string;
   /**
-   * The OAuth client the token must have been issued to (JWT `client_id`); default
-   * AUTHGEAR_CLIENT_ID; null accepts any client of the project. Authgear's access tokens all carry
+   * The OAuth client the token must have been issued to (JWT `client_id`); default the kit's
+   * default client (AUTHGEAR_CLIENT_ID's default); null accepts any client of the project. Authgear's access tokens all carry
    * `aud` = the project's origin, so without this another app of the same project (a mobile app,
    * a third-party client) could call this app's actions with its own users' tokens. Opaque tokens
    * cannot be checked (userinfo does not say which client they belong to).
@@ -61,7 +60,7 @@ export interface VerifyOptions {
   clockToleranceSeconds?: number;
   /** How long fetched signing keys count as fresh; default JWKS_CACHE_MAX_AGE_MS (tests shorten it). */
   jwksCacheMaxAgeMs?: number;
-  /** The clock exp/nbf/iat are checked against (epoch ms); default the app's (lib/test-clock.server.ts). */
+  /** The clock exp/nbf/iat are checked against (epoch ms); default Date.now (the composition root passes the app's, lib/test-clock.server.ts). */
   now?: () => number;
 }
 
@@ -218,9 +217,9 @@ async function verifyOpaque(token: string, endpoint: string, timeoutMs: number):
 }
 
 /** Verifies an Authgear access token (JWT or opaque) and says whose it is. */
-export async function verifyAccessToken(token: string | null | undefined, options: VerifyOptions = {}): Promise<AccessTokenVerification> {
-  const endpoint = (options.endpoint ?? env().AUTHGEAR_ENDPOINT).replace(/\/+$/, "");
-  const clientId = options.clientId === undefined ? env().AUTHGEAR_CLIENT_ID : options.clientId;
+export async function verifyAccessToken(token: string | null | undefined, options: VerifyOptions): Promise<AccessTokenVerification> {
+  const endpoint = options.endpoint.replace(/\/+$/, "");
+  const clientId = options.clientId === undefined ? ENV_DEFAULTS.AUTHGEAR_CLIENT_ID : options.clientId;
   const timeoutMs = options.timeoutMs ?? VERIFY_DEFAULT_TIMEOUT_MS;
   const value = token?.trim() ?? "";
   if (value === "") return reject("missing", "No access token was sent");
@@ -233,7 +232,7 @@ export async function verifyAccessToken(token: string | null | undefined, option
       timeoutMs,
       options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S,
       options.jwksCacheMaxAgeMs ?? JWKS_CACHE_MAX_AGE_MS,
-      (options.now ?? serverNow)(),
+      (options.now ?? Date.now)(),
     );
   }
   return verifyOpaque(value, endpoint, timeoutMs);

@@ -10,6 +10,7 @@
  */
 import type { CustomAttributeConfig } from "@/lib/authgear/config";
 import type { AccessControl, AttributeRule, CustomAttributeType } from "@/lib/authgear/custom-attributes";
+import type { EnrichmentMode, QuestionEnrichmentField } from "@/lib/domain";
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -18,14 +19,9 @@ import type { AccessControl, AttributeRule, CustomAttributeType } from "@/lib/au
 /** A plain string, or one string per locale (`{ en: "Company", de: "Firma" }`). */
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
-/** What the offline enrichment (ADR 005) can derive from a request, and may offer for a question. */
-export const ENRICHMENT_FIELDS = ["city", "region", "country", "timezone"] as const;
-export type EnrichmentField = (typeof ENRICHMENT_FIELDS)[number];
-/** `fill`: written without asking when the attribute is empty. `confirm`: offered as the answer, the user confirms. */
-export const ENRICHMENT_MODES = ["fill", "confirm"] as const;
-export type EnrichmentMode = (typeof ENRICHMENT_MODES)[number];
+/** What the offline enrichment (ADR 005) may offer for a question, and how (lib/domain.ts). */
 export interface QuestionEnrichment {
-  readonly field: EnrichmentField;
+  readonly field: QuestionEnrichmentField;
   readonly mode: EnrichmentMode;
 }
 

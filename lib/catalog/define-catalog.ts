@@ -30,9 +30,8 @@ import {
 import type { $ZodIssue } from "zod/v4/core";
 import { customAttributeConfigSchema } from "@/lib/authgear/config";
 import { ACCESS_LEVELS, CUSTOM_ATTRIBUTE_TYPES, attributeNameProblem, attributeValueSchema, type CustomAttributeType } from "@/lib/authgear/custom-attributes";
+import { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS } from "@/lib/domain";
 import {
-  ENRICHMENT_FIELDS,
-  ENRICHMENT_MODES,
   MAX_PER_LOGIN,
   MAX_VISIT_REST_HOURS,
   ProfileCatalogError,
@@ -85,7 +84,7 @@ const questionSchema = strictObject({
       equals: optional(record(string(), union([string(), finite]))),
     }),
   ),
-  enrichment: optional(strictObject({ field: zEnum(ENRICHMENT_FIELDS), mode: zEnum(ENRICHMENT_MODES) })),
+  enrichment: optional(strictObject({ field: zEnum(QUESTION_ENRICHMENT_FIELDS), mode: zEnum(ENRICHMENT_MODES) })),
   accessControl: optional(strictObject({ end_user: zEnum(ACCESS_LEVELS), bearer: zEnum(ACCESS_LEVELS), portal_ui: zEnum(ACCESS_LEVELS) })),
   authgearId: optional(string().check(minLength(1, { error: "must not be empty" }))),
   autoComplete: optional(string().check(regex(/^[a-z][a-z0-9 -]*$/, { error: "must be an HTML autocomplete token, e.g. organization-title" }))),

@@ -14,7 +14,7 @@
  * person meant a number of the selected country.
  *
  * Pure and isomorphic, but heavy (libphonenumber-js/max with its metadata): only the lazily loaded
- * phone control (components/ui/phone-field.tsx) imports it.
+ * phone control (components/ui/phone-field-control.tsx) imports it.
  */
 import {
   AsYouType,

@@ -11,9 +11,8 @@ import { email, minLength, optional, pipe, refine, strictObject, string, unknown
 import { attributeValueSchema } from "@/lib/authgear/custom-attributes";
 import { ISO_3166_1_ALPHA_2 } from "@/lib/authgear/iso3166";
 import { localize, questionRule, type ProfileCatalog, type Question } from "./catalog";
+import type { AttributeValue } from "@/lib/domain";
 
-/** A value as Authgear stores it: text for most types, a number for number and integer. */
-export type AnswerValue = string | number;
 
 /**
  * The longest text answer Gradual accepts, in UTF-16 code units (JavaScript string length).
@@ -57,10 +56,10 @@ export const APP_RULES: Partial<Record<Question["type"], ZodMiniType<string>>> =
  * reaches a parser), then Authgear's rule for the attribute with the question's limits/options,
  * then the app's own stricter rule for the type, if any (APP_RULES).
  */
-export function answerSchema(question: Question): ZodMiniType<AnswerValue> {
+export function answerSchema(question: Question): ZodMiniType<AttributeValue> {
   const authgear = pipe(withinLength, attributeValueSchema(questionRule(question)));
   const app = APP_RULES[question.type];
-  return app ? pipe(authgear, app as unknown as ZodMiniType<AnswerValue, AnswerValue>) : authgear;
+  return app ? pipe(authgear, app as unknown as ZodMiniType<AttributeValue, AttributeValue>) : authgear;
 }
 
 /**
@@ -71,14 +70,14 @@ export function answerSchema(question: Question): ZodMiniType<AnswerValue> {
 export function answersSchema<A extends string>(
   catalog: ProfileCatalog<A>,
   attributes: readonly A[],
-): ZodMiniType<Partial<Record<A, AnswerValue>>> {
-  const shape = Object.create(null) as Record<string, ZodMiniType<AnswerValue | undefined>>;
+): ZodMiniType<Partial<Record<A, AttributeValue>>> {
+  const shape = Object.create(null) as Record<string, ZodMiniType<AttributeValue | undefined>>;
   for (const attribute of attributes) {
     const question = catalog.questions.find((q) => q.attribute === attribute);
     if (!question) throw new Error(`answersSchema: "${attribute}" is not a question of the catalog`);
     shape[attribute] = optional(answerSchema(question));
   }
-  return strictObject({ ...shape }) as unknown as ZodMiniType<Partial<Record<A, AnswerValue>>>;
+  return strictObject({ ...shape }) as unknown as ZodMiniType<Partial<Record<A, AttributeValue>>>;
 }
 
 export const FORM_CONTROLS = ["text", "number", "select", "radio", "country", "email", "url", "tel"] as const;
@@ -194,7 +193,7 @@ const STRICT_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * anything else is passed on as text so the schema refuses it with its own message;
  * phone numbers lose the spaces, dashes, dots and brackets people type between digits.
  */
-export function parseFormValue(question: Pick<Question, "type">, raw: string): AnswerValue | undefined {
+export function parseFormValue(question: Pick<Question, "type">, raw: string): AttributeValue | undefined {
   const value = raw.trim();
   if (value === "") return undefined;
   switch (question.type) {

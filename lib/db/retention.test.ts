@@ -6,14 +6,17 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { type AppDatabase, openSqliteDatabase } from "./database.server";
-import { DEFAULT_RETENTION_DAYS, purgePromptEvents, retentionDays } from "./retention.server";
+import { DEFAULT_RETENTION_DAYS, parseSettings } from "@/lib/env.server";
+import { purgePromptEvents } from "./retention.server";
+
+const retentionDays = (source: Record<string, string>) => parseSettings(source).PROMPT_EVENT_RETENTION_DAYS;
 import { createStore, type Store } from "./store.server";
 import { testEngines, type TestDatabase } from "./test-databases";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 29, 12);
 
-describe("retentionDays", () => {
+describe("PROMPT_EVENT_RETENTION_DAYS", () => {
   it("defaults to 365 when unset or blank", () => {
     assert.equal(DEFAULT_RETENTION_DAYS, 365);
     assert.equal(retentionDays({}), 365);
@@ -46,7 +49,7 @@ for (const engine of testEngines) describe(`purgePromptEvents (${engine.name})`,
     const edge = NOW - 30 * DAY;
     await store.recordPromptShown("u1", "u1:1", ["job_title", "company"], old);
     await store.recordOutcomes("u1", "u1:1", [{ attribute: "job_title", outcome: "answered", position: 0 }, { attribute: "company", outcome: "declined", position: 1 }], old);
-    await store.writeProvenance("u1", [{ attribute: "job_title", source: "user", confidence: 1, observedAt: old, confirmed: true, value: "Chef" }]);
+    await store.writeProvenance("u1", { job_title: { source: "user", confidence: 1, at: new Date(old).toISOString(), confirmed: true, value: "Chef" } });
     await store.recordPromptShown("u1", "u1:2", ["industry"], edge);
     await store.recordPromptShown("u2", "u2:1", ["job_title"], NOW - DAY);
 
@@ -59,7 +62,7 @@ for (const engine of testEngines) describe(`purgePromptEvents (${engine.name})`,
       { user_id: "u2", attribute: "job_title", at: NOW - DAY },
     ]);
     // Provenance of current values, question state ("Don't ask again") and login prompts are kept.
-    assert.equal((await store.provenance("u1"))[0]?.value, "Chef");
+    assert.equal((await store.provenance("u1")).job_title?.value, "Chef");
     const states = Object.fromEntries((await store.questionStates("u1")).map((s) => [s.attribute, s]));
     assert.equal(states.company?.declinedAt, old);
     assert.equal(states.job_title?.answeredAt, old);

@@ -1,42 +1,10 @@
 import "server-only";
-import { type AppDatabase, database } from "./database.server";
+import type { AppDatabase } from "./database.server";
 import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY } from "./dialect.server";
 import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
 import type { ConfigProblem } from "@/lib/admin/config-problems";
+import type { LoginPrompt, Provenance, QuestionOutcome, QuestionState } from "@/lib/domain";
 import type { ConfigProblemTable, LoginPromptTable, ProvenanceTable, QuestionStateTable } from "./schema";
-
-/** One attribute's question history for one user. */
-export interface QuestionState {
-  attribute: string;
-  shownCount: number;
-  lastShownAt: number | null;
-  answeredAt: number | null;
-  skipCount: number;
-  lastSkippedAt: number | null;
-  declinedAt: number | null;
-}
-
-/** What the prompt of one visit showed and how it ended. */
-export interface LoginPrompt {
-  /** The visit's key (lib/prompt/planner.ts `visitKey`). */
-  loginKey: string;
-  attributes: string[];
-  shownAt: number;
-  finishedAt: number | null;
-  dismissedAt: number | null;
-}
-
-export interface Provenance {
-  attribute: string;
-  source: string;
-  confidence: number;
-  observedAt: number;
-  confirmed: boolean;
-  /** The value the record describes (absent for a deliberate clear or a record from before 002). */
-  value?: string | number;
-}
-
-export type QuestionOutcome = "answered" | "skipped" | "declined";
 
 export type { ConfigProblem };
 
@@ -77,12 +45,12 @@ function toLoginPrompt(row: LoginPromptTable): LoginPrompt {
   };
 }
 
+/** A provenance row as the domain's Provenance (lib/domain.ts: ISO time; the row keeps epoch ms). */
 function toProvenance(row: ProvenanceTable): Provenance {
   return {
-    attribute: row.attribute,
     source: row.source,
     confidence: row.confidence,
-    observedAt: row.observed_at,
+    at: new Date(row.observed_at).toISOString(),
     confirmed: row.confirmed === 1,
     ...(row.value === null ? {} : { value: JSON.parse(row.value) as string | number }),
   };
@@ -91,35 +59,25 @@ function toProvenance(row: ProvenanceTable): Provenance {
 type UserLock = <T>(userId: string, task: () => Promise<T>) => Promise<T>;
 
 /**
- * One lock per database, shared by every store over it: a store made per request still serializes.
- * On `globalThis` for the same reason as the database itself (database.server.ts): every bundle
- * chunk of the app must see the same locks.
+ * The store's own per-user lock. One store per database and process (the composition root,
+ * lib/server/services.server.ts, remembers the one it made), so every save of a user in this
+ * process waits on the same lock.
  */
-const LOCKS = Symbol.for("gradual.userLocks");
-const userLocks: WeakMap<AppDatabase, UserLock> = ((globalThis as { [LOCKS]?: WeakMap<AppDatabase, UserLock> })[LOCKS] ??= new WeakMap());
-
-function userLockFor(db: AppDatabase, engine: Engine): UserLock {
-  let lock = userLocks.get(db);
-  if (lock) return lock;
+function createUserLock(db: AppDatabase, engine: Engine): UserLock {
   const exclusive = createKeyedMutex();
-  if (engine === "sqlite") {
-    lock = exclusive;
-  } else {
-    const limit = createSemaphore(POSTGRES_LOCK_CONCURRENCY);
-    // The in-process lock first: a second save of the same user in this instance waits here,
-    // without a connection, instead of holding one while it waits for the database's lock.
-    lock = (userId, task) =>
-      exclusive(userId, () =>
-        limit(() =>
-          db.transaction().execute(async (trx) => {
-            await lockUserInTransaction(trx, userId);
-            return task();
-          }),
-        ),
-      );
-  }
-  userLocks.set(db, lock);
-  return lock;
+  if (engine === "sqlite") return exclusive;
+  const limit = createSemaphore(POSTGRES_LOCK_CONCURRENCY);
+  // The in-process lock first: a second save of the same user in this instance waits here,
+  // without a connection, instead of holding one while it waits for the database's lock.
+  return (userId, task) =>
+    exclusive(userId, () =>
+      limit(() =>
+        db.transaction().execute(async (trx) => {
+          await lockUserInTransaction(trx, userId);
+          return task();
+        }),
+      ),
+    );
 }
 
 export interface StoreOptions {
@@ -130,7 +88,7 @@ export interface StoreOptions {
 /** The few queries the app needs, over whichever Kysely database it is given. */
 export function createStore(db: AppDatabase, options: StoreOptions = {}) {
   const engine = options.engine ?? engineOf(db);
-  const userLock = userLockFor(db, engine);
+  const userLock = createUserLock(db, engine);
   async function ensureQuestionRow(trx: AppDatabase, userId: string, attribute: string) {
     await trx
       .insertInto("question_state")
@@ -292,31 +250,32 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
         .execute();
     },
 
-    async provenance(userId: string): Promise<Provenance[]> {
+    /** The user's provenance, per attribute (in attribute order). */
+    async provenance(userId: string): Promise<Record<string, Provenance>> {
       const rows = await db.selectFrom("provenance").selectAll().where("user_id", "=", userId).orderBy("attribute").execute();
-      return rows.map(toProvenance);
+      return Object.fromEntries(rows.map((row) => [row.attribute, toProvenance(row)]));
     },
 
-    /** Upserts provenance rows; `null` as source removes the attribute's provenance. */
-    async writeProvenance(userId: string, updates: (Provenance | { attribute: string; source: null })[]): Promise<void> {
-      if (updates.length === 0) return;
+    /** Upserts provenance per attribute; `null` removes the attribute's provenance. */
+    async writeProvenance(userId: string, updates: Readonly<Record<string, Provenance | null>>): Promise<void> {
+      const entries = Object.entries(updates);
+      if (entries.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        for (const u of updates) {
-          if (u.source === null) {
-            await trx.deleteFrom("provenance").where("user_id", "=", userId).where("attribute", "=", u.attribute).execute();
+        for (const [attribute, p] of entries) {
+          if (p === null) {
+            await trx.deleteFrom("provenance").where("user_id", "=", userId).where("attribute", "=", attribute).execute();
             continue;
           }
-          const p = u;
           const row = {
             source: p.source,
             confidence: p.confidence,
-            observed_at: p.observedAt,
+            observed_at: Date.parse(p.at),
             confirmed: p.confirmed ? 1 : 0,
             value: p.value === undefined ? null : JSON.stringify(p.value),
           };
           await trx
             .insertInto("provenance")
-            .values({ user_id: userId, attribute: p.attribute, ...row })
+            .values({ user_id: userId, attribute, ...row })
             .onConflict((oc) => oc.columns(["user_id", "attribute"]).doUpdateSet(row))
             .execute();
         }
@@ -389,14 +348,3 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
 }
 
 export type Store = ReturnType<typeof createStore>;
-
-let shared: Promise<Store> | undefined;
-
-/** The process-wide store over `database()` (PostgreSQL or SQLite, as the environment says). */
-export function store(): Promise<Store> {
-  shared ??= database().then((db) => createStore(db));
-  shared.catch(() => {
-    shared = undefined;
-  });
-  return shared;
-}

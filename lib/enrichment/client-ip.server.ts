@@ -17,8 +17,6 @@
  * localhost locates nobody); it is ignored when NODE_ENV is "production".
  */
 import "server-only";
-import { headers } from "next/headers";
-import { enrichmentEnv } from "./env.server";
 import { normalizeIp } from "./ip-ranges";
 
 export interface ClientIpSettings {
@@ -68,15 +66,4 @@ export function clientIp(input: ClientIpInput): string | null {
 /** From a Headers object (a route handler's `request.headers`); no socket address available. */
 export function clientIpFromHeaders(requestHeaders: Pick<Headers, "get">, settings: ClientIpSettings): string | null {
   return clientIp({ ...settings, socketAddress: null, forwardedFor: requestHeaders.get("x-forwarded-for") });
-}
-
-/** The settings from the environment (TRUSTED_PROXY_HOPS, DEV_SIMULATED_IP, NODE_ENV). */
-export function clientIpSettings(): ClientIpSettings {
-  const env = enrichmentEnv();
-  return { trustedProxyHops: env.TRUSTED_PROXY_HOPS, devSimulatedIp: env.DEV_SIMULATED_IP, nodeEnv: env.NODE_ENV };
-}
-
-/** In a Server Action, Server Component or route handler: the current request's client IP. */
-export async function requestClientIp(): Promise<string | null> {
-  return clientIpFromHeaders(await headers(), clientIpSettings());
 }

@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { enrich } from "./enrich";
-import { enrichedAttributeValue, pickBest, type EnrichedValue, type EnrichmentField, type EnrichmentProvider } from "./types";
+import { enrichedAttributeValue, pickBest, type EnrichedValue, type EnrichmentProvider } from "./types";
+import type { EnrichmentField } from "@/lib/domain";
 
 const now = new Date("2026-03-01T12:00:00.000Z");
 const at = now.toISOString();

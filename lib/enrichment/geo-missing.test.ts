@@ -1,7 +1,8 @@
 /**
  * Fault: the geo database is missing (GEOIP_DB_DIR points to an empty folder). The server's
- * enrichment, as the app runs it (lib/enrichment/providers.server.ts, in a fresh process with that
- * environment), still answers with what the other providers know, never throws, and says so once.
+ * enrichment, as the app runs it (the composition root's, lib/server/services.server.ts, in a
+ * fresh process with that environment), still answers with what the other providers know, never
+ * throws, and says so once.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -17,11 +18,13 @@ function runServerEnrichment(env: Record<string, string>) {
   const script = `
     const warnings = [];
     console.warn = (...args) => warnings.push(args.join(" "));
-    const { enrichWithServerProviders, warmEnrichment } = await import(${JSON.stringify(new URL("./providers.server.ts", import.meta.url).href)});
-    await warmEnrichment();
+    const { createServices } = await import(${JSON.stringify(new URL("../server/services.server.ts", import.meta.url).href)});
+    const { profileCatalog } = await import(${JSON.stringify(new URL("../../profile.config.ts", import.meta.url).href)});
+    const deps = createServices(profileCatalog, process.env).hookDeps();
+    await deps.warm();
     const results = [];
     for (let i = 0; i < 3; i++) {
-      const { values } = await enrichWithServerProviders(
+      const { values } = await deps.enrich(
         { ip: "81.2.69.142", clientHints: { timeZone: "Europe/Lisbon", languages: ["pt-PT"] } },
         { now: new Date("2026-11-29T03:00:00Z") },
       );

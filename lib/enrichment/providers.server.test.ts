@@ -1,10 +1,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { parseEnrichmentEnv } from "./env.server";
+import { parseSettings } from "@/lib/env.server";
 import { buildEnrichmentProviders } from "./providers.server";
 
 const quiet = { warn: () => {} };
-const names = (env: Record<string, string>) => buildEnrichmentProviders(parseEnrichmentEnv(env), quiet).map((p) => p.name);
+const names = (env: Record<string, string>) => buildEnrichmentProviders(parseSettings(env), quiet).map((p) => p.name);
 
 describe("buildEnrichmentProviders", () => {
   it("runs the offline providers by default, and the remote one only with a key", () => {
@@ -19,7 +19,7 @@ describe("buildEnrichmentProviders", () => {
   });
 
   it("gives the remote provider its configured timeout", () => {
-    const [remote] = buildEnrichmentProviders(parseEnrichmentEnv({ ENRICHMENT_PROVIDERS: "ipgeolocation", IPGEOLOCATION_API_KEY: "abcdef0123456789", IPGEOLOCATION_TIMEOUT_MS: "300" }), quiet);
+    const [remote] = buildEnrichmentProviders(parseSettings({ ENRICHMENT_PROVIDERS: "ipgeolocation", IPGEOLOCATION_API_KEY: "abcdef0123456789", IPGEOLOCATION_TIMEOUT_MS: "300" }), quiet);
     assert.equal(remote?.name, "ipgeolocation");
     assert.equal(remote?.timeBudgetMs, 350);
   });

@@ -1,20 +1,20 @@
 /**
  * The providers this server runs, chosen by the environment (ENRICHMENT_PROVIDERS, and
- * IPGEOLOCATION_API_KEY for the remote one), in priority order, one set per process (so the
- * remote provider's cache and the geo database are shared by every request).
+ * IPGEOLOCATION_API_KEY for the remote one; lib/env.server.ts), in priority order. The composition
+ * root (lib/server/services.server.ts) builds one set per process and settings, so the remote
+ * provider's cache and the geo database are shared by every request.
  */
 import "server-only";
 import { createAuthgearContextProvider } from "./authgear-context";
 import { createClientProvider } from "./client";
-import { enrich, type EnrichmentResult } from "./enrich";
-import { enrichmentEnv, type EnrichmentEnv, type ProviderName } from "./env.server";
+import type { EnrichmentSettings } from "@/lib/env.server";
 import { createGeoipProvider, defaultGeoipDir, loadGeoip } from "./geoip.server";
 import { createIpgeolocationProvider } from "./ipgeolocation.server";
-import type { EnrichmentInput, EnrichmentProvider } from "./types";
+import type { EnrichmentProvider, ProviderName } from "./types";
 
 type Logger = Pick<Console, "warn">;
 
-function build(name: ProviderName, env: EnrichmentEnv, log: Logger): EnrichmentProvider | null {
+function build(name: ProviderName, env: EnrichmentSettings, log: Logger): EnrichmentProvider | null {
   switch (name) {
     case "client":
       return createClientProvider();
@@ -33,23 +33,11 @@ function build(name: ProviderName, env: EnrichmentEnv, log: Logger): EnrichmentP
 }
 
 /** The enabled providers, in the order ENRICHMENT_PROVIDERS lists them. */
-export function buildEnrichmentProviders(env: EnrichmentEnv, log: Logger = console): EnrichmentProvider[] {
+export function buildEnrichmentProviders(env: EnrichmentSettings, log: Logger = console): EnrichmentProvider[] {
   return env.ENRICHMENT_PROVIDERS.map((name) => build(name, env, log)).filter((p): p is EnrichmentProvider => p !== null);
 }
 
-let providers: EnrichmentProvider[] | undefined;
-export function enrichmentProviders(): EnrichmentProvider[] {
-  providers ??= buildEnrichmentProviders(enrichmentEnv());
-  return providers;
-}
-
-/** Runs this server's providers within ENRICHMENT_BUDGET_MS. Never throws. */
-export function enrichWithServerProviders(input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }): Promise<EnrichmentResult> {
-  return enrich(enrichmentProviders(), input, { budgetMs: enrichmentEnv().ENRICHMENT_BUDGET_MS, ...options });
-}
-
-/** Loads the geo database ahead of the first request (e.g. from instrumentation.ts). */
-export async function warmEnrichment(): Promise<void> {
-  const env = enrichmentEnv();
+/** Loads the geo database ahead of the first request, when the settings use it. */
+export async function warmProviders(env: EnrichmentSettings): Promise<void> {
   if (env.ENRICHMENT_PROVIDERS.includes("geoip")) await loadGeoip(env.GEOIP_DB_DIR ?? defaultGeoipDir());
 }

@@ -5,11 +5,9 @@
  * so the schema that checks providers' answers lives with the runner (enrich.ts).
  */
 
-/** What a provider can learn. Values: city/region free text, country ISO 3166-1 alpha-2,
- * timezone an IANA zone name, languages a BCP 47 list, most preferred first. */
-export const ENRICHMENT_FIELDS = ["city", "region", "country", "timezone", "languages"] as const;
-export type EnrichmentField = (typeof ENRICHMENT_FIELDS)[number];
+import type { EnrichmentField } from "@/lib/domain";
 
+/** What a provider can learn (`EnrichmentField`, lib/domain.ts), each field's value type. */
 export interface EnrichmentFieldValues {
   city: string;
   region: string;
@@ -78,3 +76,7 @@ export function pickBest(values: readonly EnrichedValue[]): BestValues {
 export function enrichedAttributeValue(value: EnrichedValue): string {
   return value.field === "languages" ? (value.value[0] ?? "") : value.value;
 }
+
+/** The enrichment providers a server can run (ENRICHMENT_PROVIDERS, lib/env.server.ts), in their default priority order. */
+export const PROVIDER_NAMES = ["client", "authgear-context", "ipgeolocation", "geoip"] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];

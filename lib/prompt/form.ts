@@ -6,13 +6,14 @@
  */
 import { NEVER, object, pipe, string, transform, type ZodMiniType } from "zod/mini";
 import type { Question } from "../catalog/catalog";
-import { answerSchema, parseFormValue, type AnswerValue } from "../catalog/schemas";
+import type { AttributeValue } from "@/lib/domain";
+import { answerSchema, parseFormValue } from "../catalog/schemas";
 
 export type PromptFormValues = Record<string, string>;
-export type PromptFormOutput = Record<string, AnswerValue | undefined>;
+export type PromptFormOutput = Record<string, AttributeValue | undefined>;
 
 export function promptFormSchema(questions: readonly Question[]): ZodMiniType<PromptFormOutput, PromptFormValues> {
-  const shape: Record<string, ZodMiniType<AnswerValue | undefined, string>> = {};
+  const shape: Record<string, ZodMiniType<AttributeValue | undefined, string>> = {};
   for (const question of questions) {
     const schema = answerSchema(question);
     shape[question.attribute] = pipe(

@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { EnrichedValue } from "@/lib/enrichment/types";
 import { profileCatalog } from "@/profile.config";
-import { mergeProfile, type MergeInput, type MergeQuestion, type Provenance } from "./merge";
+import type { Provenance } from "@/lib/domain";
+import { mergeProfile, type MergeInput, type MergeQuestion } from "./merge";
 
 const now = new Date("2026-03-10T09:00:00.000Z");
 const NOW = now.toISOString();

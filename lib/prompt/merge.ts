@@ -17,9 +17,8 @@
  * The result's `attributes` is the WHOLE object to send (Authgear replaces custom attributes as
  * a whole, contract §3.4/§5.3).
  */
-import { enrichedAttributeValue, pickBest, type EnrichedValue, type EnrichmentField } from "@/lib/enrichment/types";
-
-export type EnrichmentMode = "fill" | "confirm";
+import type { AttributeValue, EnrichmentField, EnrichmentMode, Provenance } from "@/lib/domain";
+import { enrichedAttributeValue, pickBest, type EnrichedValue } from "@/lib/enrichment/types";
 
 /** The little merge needs of a catalog question; any catalog question fits. */
 export interface MergeQuestion {
@@ -27,24 +26,8 @@ export interface MergeQuestion {
   readonly enrichment?: { readonly field: EnrichmentField; readonly mode: EnrichmentMode };
 }
 
-export type AttributeValue = string | number;
-
 export const USER_SOURCE = "user";
 export const CONFIRMED_SOURCE = "confirmed";
-
-/** Where an attribute's value came from. */
-export interface Provenance {
-  /** "user", "confirmed", or the name of the enrichment provider. */
-  source: string;
-  confidence: number;
-  /** ISO 8601: when the user answered, or when the provider observed the value. */
-  at: string;
-  /** The user gave or confirmed this value (or deliberately cleared the attribute). */
-  confirmed: boolean;
-  /** The value this record describes. When the attribute no longer holds it, somebody else
-   * changed it and the record no longer speaks for it. Absent for a deliberate clear. */
-  value?: AttributeValue;
-}
 
 export interface UserAnswer {
   /** null (or "") clears the attribute. */

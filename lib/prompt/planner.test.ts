@@ -14,7 +14,7 @@ import {
   planPrompt,
   visitKey,
   type CurrentAttributes,
-  type LoginPrompt,
+  type ShownPrompt,
   type PlanInput,
   type PromptHistory,
   type PromptLog,
@@ -226,7 +226,7 @@ describe("planPrompt: attributes Authgear does not store (not_configured)", () =
 
 describe("planPrompt: one prompt per login", () => {
   const catalog = simpleCatalog(2);
-  const log = (prompt: LoginPrompt, key = KEY): PromptLog => ({ [key]: prompt });
+  const log = (prompt: ShownPrompt, key = KEY): PromptLog => ({ [key]: prompt });
 
   it("a dismissed prompt: this login asks nothing more", () => {
     const result = plan({ catalog, promptLog: log({ attributes: ["a", "b"], shownAt: NOW - 1000, dismissedAt: NOW - 500 }) });
@@ -289,7 +289,7 @@ describe("planPrompt: one prompt per login", () => {
 
   it("never asks the same question twice in one login: show, reload, finish, reload", () => {
     const first = plan({ catalog });
-    const prompt: LoginPrompt = { attributes: asked(first), shownAt: NOW };
+    const prompt: ShownPrompt = { attributes: asked(first), shownAt: NOW };
     const reload = plan({ catalog, promptLog: log(prompt), now: NOW + 5000 });
     assert.deepEqual(asked(reload), asked(first));
     const afterAnswer = plan({
@@ -430,7 +430,7 @@ describe("planPrompt: visits (a sign-in stays signed in; the clock moves on)", (
   const REST = 20 * H;
   const V2 = `${KEY}:v2`;
   const V3 = `${KEY}:v3`;
-  const shown = (attributes: string[], shownAt: number, end: Partial<LoginPrompt> = {}): LoginPrompt => ({ attributes, shownAt, ...end });
+  const shown = (attributes: string[], shownAt: number, end: Partial<ShownPrompt> = {}): ShownPrompt => ({ attributes, shownAt, ...end });
 
   it("a new sign-in is visit 1, keyed like a login always was", () => {
     const result = plan({ catalog });

@@ -2,7 +2,8 @@
  * The planner: which questions (if any) this visit's prompt asks, and why every other question
  * is left out. Pure: all state comes in (catalog, current attributes, per-question history, the
  * prompt log of the sign-in's visits, the clock) and a decision comes out. The DB layer stores
- * `QuestionHistory` and `LoginPrompt` in exactly these shapes; times are Unix epoch milliseconds.
+ * `QuestionState` and `LoginPrompt` (lib/domain.ts), which the planner reads as `QuestionHistory`
+ * and `ShownPrompt`; times are Unix epoch milliseconds.
  *
  * The unit is a visit (ADR 004): a sign-in (Authgear's `sub` + `auth_time`; a refresh keeps
  * `auth_time`) starts visit 1; while it lasts, a return `catalog.visitRestHours` or more after its
@@ -27,6 +28,7 @@
  *                                  highest priority win, ties keep catalog order.
  * Isomorphic.
  */
+import type { LoginPrompt, QuestionState } from "@/lib/domain";
 import { isEmptyValue, localize, type ProfileCatalog, type Question, type QuestionCondition } from "../catalog/catalog";
 
 export const DAY_MS = 86_400_000;
@@ -35,19 +37,8 @@ export const HOUR_MS = 3_600_000;
 /** The current custom attributes of the user, as Authgear returns them (empty = absent, null or ""). */
 export type CurrentAttributes = Readonly<Record<string, unknown>>;
 
-/** What the app remembers about one question for one user. */
-export interface QuestionHistory {
-  /** How many prompts showed it. Informational. */
-  shownCount?: number;
-  lastShownAt?: number | null;
-  /** When the user last answered it. Informational: the attribute's value decides. */
-  answeredAt?: number | null;
-  /** Skips so far (not reset by answering; a new skip after an answer was cleared keeps growing). */
-  skipCount: number;
-  lastSkippedAt?: number | null;
-  /** "Don't ask again"; null after the user undid it. */
-  declinedAt?: number | null;
-}
+/** What the planner reads of one question's history (the store's `QuestionState`; only skips are required). */
+export type QuestionHistory = Pick<QuestionState, "skipCount"> & Partial<Omit<QuestionState, "attribute" | "skipCount">>;
 export type PromptHistory = Readonly<Record<string, QuestionHistory | undefined>>;
 
 /** One sign-in: Authgear's `sub` and `auth_time` (seconds) from the token. */
@@ -56,18 +47,10 @@ export interface LoginRef {
   authTime: number;
 }
 
-/** The prompt a visit showed. */
-export interface LoginPrompt {
-  /** The attributes it showed, in order. */
-  attributes: readonly string[];
-  shownAt: number;
-  /** The user submitted it (answered or skipped every question). */
-  finishedAt?: number | null;
-  /** The user closed it without finishing. */
-  dismissedAt?: number | null;
-}
+/** What the planner reads of the prompt a visit showed (the store's `LoginPrompt`, without its key). */
+export type ShownPrompt = Pick<LoginPrompt, "attributes" | "shownAt"> & Partial<Pick<LoginPrompt, "finishedAt" | "dismissedAt">>;
 /** Prompts by `visitKey(login, visit)`. Only the current sign-in's visits matter; others are ignored. */
-export type PromptLog = Readonly<Record<string, LoginPrompt | undefined>>;
+export type PromptLog = Readonly<Record<string, ShownPrompt | undefined>>;
 
 export interface PlanInput<A extends string = string> {
   catalog: ProfileCatalog<A>;
@@ -168,12 +151,12 @@ export function visitKey(login: LoginRef, visit: number): string {
 /** The visit `now` belongs to, from the sign-in's prompts in `promptLog`, with that visit's prompt if it has one. */
 export function currentVisit(
   input: Pick<PlanInput, "catalog" | "login" | "promptLog" | "now">,
-): { visit: Visit; prompt: LoginPrompt | undefined } {
+): { visit: Visit; prompt: ShownPrompt | undefined } {
   const base = loginKey(input.login);
   const restHours = input.catalog.visitRestHours;
   // Keyed look-ups, visit 1, 2, …: visit n + 1 is only ever logged after visit n, so the first
   // missing number ends the sign-in's visits (a log of many other sign-ins costs nothing).
-  let latest: { number: number; prompt: LoginPrompt } | undefined;
+  let latest: { number: number; prompt: ShownPrompt } | undefined;
   for (let number = 1; number <= 999_999; number++) {
     const key = visitKey(input.login, number);
     const prompt = Object.hasOwn(input.promptLog, key) ? input.promptLog[key] : undefined;

@@ -5,13 +5,13 @@
 import { z } from "zod";
 import { ATTRIBUTE_NAME_PATTERN } from "@/lib/authgear/custom-attributes";
 import { MAX_CLIENT_LANGUAGES, MAX_LANGUAGE_TAG_LENGTH, MAX_TIME_ZONE_LENGTH } from "@/lib/enrichment/client-hints";
-import type { AnswerValue } from "../catalog/schemas";
+import type { AttributeValue } from "@/lib/domain";
 
 /** One question of the prompt, best first. The client derives its form field from the catalog. */
 export interface PromptQuestion {
   attribute: string;
   /** A guess to confirm with one tap ("Are you in London?"): the attribute's unconfirmed enriched value. */
-  suggestion?: { value: AnswerValue; source: string };
+  suggestion?: { value: AttributeValue; source: string };
   /**
    * For a phone question: the country its selector starts on (ISO 3166-1 alpha-2), the user's
    * confirmed or enriched country; absent when none is known (the browser then uses its language's).
@@ -26,47 +26,8 @@ export interface ProfilePromptView {
   questions: PromptQuestion[];
 }
 
-export const ACTION_ERROR_CODES = [
-  /** The access token is missing, expired or not ours: sign in again. */
-  "unauthenticated",
-  /** Signed in, but without the role the action needs (e.g. /admin's actions need `admin`). */
-  "forbidden",
-  /** The input does not match the schema; `fieldErrors` says where. */
-  "invalid_input",
-  /** An attribute that this login's prompt did not offer. */
-  "not_offered",
-  /** Authgear did not answer in time or failed: nothing was saved, try again. */
-  "authgear_unavailable",
-  /** Authgear refused the request (configuration problem on our side). */
-  "authgear_refused",
-  /**
-   * Authgear dropped an answer on write: its project does not define that custom attribute (it
-   * says nothing; the app notices). Nothing was recorded as answered; `fieldErrors` names the
-   * fields; the same answers save once the team configures the attribute.
-   */
-  "attribute_not_configured",
-  /** The token has no `auth_time` (opaque access tokens): the prompt cannot tell logins apart. */
-  "unsupported_token",
-  /** The app's state store failed (read-only, locked, unreachable): nothing was recorded here, try again. */
-  "storage_unavailable",
-  /** Anything else: logged on the server. */
-  "internal",
-] as const;
-export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
-
-export interface ActionError {
-  code: ActionErrorCode;
-  /** A sentence a person understands. */
-  message: string;
-  /** Per attribute, for `invalid_input`. */
-  fieldErrors?: Record<string, string>;
-}
-
-export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: ActionError };
-
-export function failure(code: ActionErrorCode, message: string, fieldErrors?: Record<string, string>): { ok: false; error: ActionError } {
-  return { ok: false, error: fieldErrors ? { code, message, fieldErrors } : { code, message } };
-}
+// The action result and its error codes are lib/actions/result.ts's; re-exported for the components that import them from here.
+export type { ActionError, ActionResult } from "@/lib/actions/result";
 
 /** What happened to a submission (returned again, unchanged, for a retried submission id). */
 export interface SubmitOutcome {

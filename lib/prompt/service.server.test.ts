@@ -219,7 +219,7 @@ describe("profile service: saving", () => {
     const states = Object.fromEntries((await store.questionStates(sub)).map((s) => [s.attribute, s]));
     assert.equal(states.company?.skipCount, 1);
     assert.equal(states.job_title?.answeredAt, T0);
-    assert.deepEqual((await store.provenance(sub)).map((p) => [p.attribute, p.source, p.value]), [["job_title", "user", "Head of Data"]]);
+    assert.deepEqual(Object.entries(await store.provenance(sub)).map(([attribute, p]) => [attribute, p.source, p.value]), [["job_title", "user", "Head of Data"]]);
   });
 
   it("next login: different questions, the skipped one resting for a day", async () => {
@@ -321,7 +321,7 @@ describe("profile service: saving", () => {
       assert.deepEqual(await attributes(sub), { job_title: "Baker" });
       assert.deepEqual((await store.questionStates(sub)).filter((s) => s.answeredAt !== null || s.skipCount > 0), []);
       assert.equal((await store.loginPrompt(sub, prompt.loginKey))?.finishedAt, null, "the prompt is still open");
-      assert.deepEqual((await store.provenance(sub)).map((p) => p.attribute), ["job_title"], "no provenance for what was dropped");
+      assert.deepEqual(Object.keys(await store.provenance(sub)), ["job_title"], "no provenance for what was dropped");
       assert.equal(await store.submissionOutcome(sub, request.submissionId), null, "the submission id is not used up");
       assert.ok(
         logged.some((m) => m.includes('"company" is not configured in Authgear: it was dropped on write') && m.includes("npm run authgear:config") && m.includes("Advanced → Edit Config")),
@@ -366,7 +366,7 @@ describe("profile service: saving", () => {
       const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
       assert.ok(result.ok, JSON.stringify(result));
       assert.deepEqual(await attributes(sub), { job_title: "Baker", company: "Bread Co" });
-      assert.ok(!(await store.provenance(sub)).some((p) => p.attribute === "timezone"));
+      assert.ok(!Object.hasOwn(await store.provenance(sub), "timezone"));
       assert.deepEqual((await store.configProblems()).map((p) => p.key), ["attribute_not_configured:timezone"]);
     } finally {
       await setUnconfiguredAttributes(emulator.origin, []);
@@ -382,7 +382,7 @@ describe("profile service: saving", () => {
     const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { city: "London" }, confirmed: ["city"], skipped: ["country"], declined: [] });
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal((await attributes(sub)).city, "London");
-    assert.deepEqual((await store.provenance(sub)).find((p) => p.attribute === "city"), { attribute: "city", source: "confirmed", confidence: 1, observedAt: T0, confirmed: true, value: "London" });
+    assert.deepEqual((await store.provenance(sub)).city, { source: "confirmed", confidence: 1, at: new Date(T0).toISOString(), confirmed: true, value: "London" });
     clock += 3_600_000;
     assert.equal((await askedNow(sub)).questions.some((q) => q.attribute === "city"), false);
   });
@@ -427,7 +427,7 @@ describe("profile service: editing values (profile page)", () => {
     assert.ok(saved.ok, JSON.stringify(saved));
     assert.deepEqual(saved.changed, ["company", "city"]);
     assert.deepEqual(await attributes(sub), { job_title: "Chef", company: "Acme" });
-    const provenance = Object.fromEntries((await store.provenance(sub)).map((p) => [p.attribute, p]));
+    const provenance = await store.provenance(sub);
     assert.equal(provenance.company?.source, "user");
     assert.equal(provenance.city?.confirmed, true, "a deliberate clear is remembered, so enrichment will not refill it");
   });

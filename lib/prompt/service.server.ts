@@ -1,10 +1,11 @@
 import "server-only";
 /**
  * The profile prompt's server side, with its I/O injected: what to ask after a login, and saving
- * the answers. Server Actions (actions.ts) call it after verifying the access token; tests call it
+ * the answers. Server Actions (lib/server/actions.server.ts) call it after verifying the access token; tests call it
  * with the emulator's Admin API and an in-memory store.
  *
- * Save path, for every submission: check the submission id (a retry returns the first outcome),
+ * Save path (`mergeAndWrite`, the only one: the prompt, /profile and the webhook go through it),
+ * for every submission: check the submission id (a retry returns the first outcome),
  * check that every attribute was offered by this login's prompt, validate every answer with the
  * catalog's schema, then, holding the user's save lock: re-read the user from Authgear, merge
  * answers with pending enrichment (lib/prompt/merge.ts), write the WHOLE custom-attributes object
@@ -21,24 +22,24 @@ import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/a
 import type { Store } from "@/lib/db/store.server";
 import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
-import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type AttributeValue, type Provenance, type UserAnswer } from "./merge";
+import type { AttributeValue, Provenance } from "@/lib/domain";
+import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type UserAnswer } from "./merge";
 import { DAY_MS, explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
+import { adminFailure } from "@/lib/actions/admin-failure.server";
+import { failure, type ActionResult } from "@/lib/actions/result";
 import {
-  failure,
-  type ActionResult,
   type ProfilePromptView,
   type PromptQuestion,
   type SubmitOutcome,
   type SubmitRequest,
 } from "./prompt-types";
-import { fromStored, toStored } from "./provenance";
 import { answerSchema, answersSchema } from "../catalog/schemas";
 
 // Its functions are properties, not methods: they are closures, passed on unbound (`now: deps.now`).
 export interface ProfileServiceDeps<A extends string = string> {
   catalog: ProfileCatalog<A>;
   store: Store;
-  admin: AdminApiClient;
+  admin: Pick<AdminApiClient, "getUser" | "updateCustomAttributes">;
   /** Runs enrichment within its budget; never throws (lib/enrichment/enrich.ts). */
   enrich: (input: EnrichmentInput, options: { now: Date }) => Promise<{ values: EnrichedValue[] }>;
   /** Epoch milliseconds. */
@@ -57,8 +58,6 @@ export interface RequestContext {
 type Submit = Omit<Required<SubmitRequest>, "clientHints">;
 
 const MESSAGES = {
-  unavailable: "We couldn't reach the profile service, so nothing was saved. Your answers are still here: try again in a moment.",
-  refused: "The profile service refused the request, so nothing was saved. Your answers are still here; if this keeps happening, contact support.",
   unknownUser: "We couldn't find your account. Sign out and sign in again.",
   notOffered: (names: string[]) =>
     `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "was" : "were"} not asked in this prompt, so nothing was saved.`,
@@ -114,12 +113,6 @@ export class AttributesNotConfiguredError extends Error {
   constructor(readonly attributes: string[]) {
     super(`Authgear dropped ${attributes.map((a) => `"${a}"`).join(", ")} on write (not configured)`);
   }
-}
-
-export function adminFailure(error: AdminApiError) {
-  return error.kind === "server" || error.kind === "timeout" || error.kind === "network"
-    ? failure("authgear_unavailable", MESSAGES.unavailable)
-    : failure("authgear_refused", MESSAGES.refused);
 }
 
 export function createProfileService<A extends string>(deps: ProfileServiceDeps<A>) {
@@ -185,7 +178,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   /** Everything the planner needs, read once: Authgear (one read), the store, enrichment. */
   async function situation(login: LoginRef, context: RequestContext, now: number) {
     const signIn = loginKey(login);
-    const [user, questionHistory, prompts, storedProvenance, values, problems] = await Promise.all([
+    const [user, questionHistory, prompts, provenance, values, problems] = await Promise.all([
       admin.getUser(login.sub),
       history(login.sub),
       store.signInPrompts(login.sub, signIn),
@@ -194,7 +187,6 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       store.configProblems(),
     ]);
     if (!user) return null;
-    const provenance = fromStored(storedProvenance);
     // What the user's attributes will be once pending enrichment is written (with the next save):
     // a question enrichment can fill is not asked.
     const pending = mergeProfile({ questions: catalog.questions, attributes: user.customAttributes, provenance, enriched: values, now: new Date(now), accepts });
@@ -247,7 +239,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
     return store.withUserLock(sub, async () => {
       const user = await admin.getUser(sub);
       if (!user) return null;
-      const provenance = fromStored(await store.provenance(sub));
+      const provenance = await store.provenance(sub);
       const merged = mergeProfile({
         questions: catalog.questions,
         attributes: user.customAttributes,
@@ -263,7 +255,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         dropped = await problems.afterWrite(merged.attributes, written.customAttributes);
       }
       const keptProvenance = Object.fromEntries(Object.entries(merged.provenance).filter(([attribute]) => !dropped.includes(attribute)));
-      await store.writeProvenance(sub, toStored(keptProvenance));
+      await store.writeProvenance(sub, keptProvenance);
       const unkept = dropped.filter((attribute) => answers[attribute] !== undefined && answers[attribute].value !== null);
       if (unkept.length > 0) throw new AttributesNotConfiguredError(unkept);
       return after(merged);
@@ -419,6 +411,15 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         }
         throw error;
       }
+    },
+
+    /**
+     * Writes enrichment for an existing user outside any prompt (the webhook's user.authenticated):
+     * the same save path with no answers. The attributes that changed, or null when the user is
+     * gone. Admin API failures propagate (the webhook logs them).
+     */
+    async enrichAndWrite(sub: string, values: readonly EnrichedValue[]): Promise<string[] | null> {
+      return mergeAndWrite(sub, {}, values, deps.now(), async (merged) => merged.changed);
     },
 
     /** The user closed the prompt ("Not now"): it does not come back in this visit. */

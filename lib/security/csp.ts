@@ -13,15 +13,13 @@
  *    In development only, any <style> ('unsafe-inline' instead of the nonce, which would make
  *    browsers ignore it): the dev server and its overlay inject <style> elements without a nonce.
  *  - nothing may frame the app (frame-ancestors 'none'), no plugins, no <base>, forms post here only.
- * Dependency-free (no "server-only"): the proxy runs it, and its unit test imports it directly.
+ * No "server-only" (its one import, lib/env-defaults.ts, is isomorphic): the proxy runs it, and its unit test imports it directly.
  */
-
-/** The default Authgear endpoint, as in lib/env.server.ts (the local emulator). */
-export const DEFAULT_AUTHGEAR_ENDPOINT = "http://localhost:3001";
+import { ENV_DEFAULTS, unsetWhenBlank } from "@/lib/env-defaults";
 
 /** The origin of AUTHGEAR_ENDPOINT (trimmed, default the emulator), or null when it is not an http(s) URL. */
 export function authgearOrigin(endpoint: string | undefined): string | null {
-  const value = endpoint?.trim() || DEFAULT_AUTHGEAR_ENDPOINT;
+  const value = unsetWhenBlank(endpoint)?.trim() ?? ENV_DEFAULTS.AUTHGEAR_ENDPOINT;
   try {
     const url = new URL(value);
     return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;

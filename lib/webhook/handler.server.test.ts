@@ -7,7 +7,7 @@ import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import { enrich as runEnrichment } from "@/lib/enrichment/enrich";
 import type { EnrichedValue, EnrichmentInput, EnrichmentProvider } from "@/lib/enrichment/types";
-import { fromStored } from "@/lib/prompt/provenance";
+import { createProfileService } from "@/lib/prompt/service.server";
 import { profileCatalog } from "@/profile.config";
 import { handleAuthgearHook, type HookDeps, type HookResult } from "./handler.server";
 import { PendingProvenance } from "./pending-provenance";
@@ -102,10 +102,13 @@ describe("Authgear webhook handler", () => {
     enrichCalls = [];
     logs = [];
     enrichImpl = async () => ({ values: LONDON });
+    const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+    // The webhook saves through the profile service's save path, as in the app (lib/server/services.server.ts).
+    const profile = createProfileService({ catalog: profileCatalog, store, admin, enrich: async () => ({ values: [] }), now: () => NOW, log });
     deps = {
       secret: async () => SECRET,
       store: async () => store,
-      admin,
+      save: (sub, values) => profile.enrichAndWrite(sub, values),
       enrich: (input, options) => {
         enrichCalls.push(input);
         return enrichImpl(input, options);
@@ -202,7 +205,7 @@ describe("Authgear webhook handler", () => {
       assert.deepEqual(await forged(preCreate()), { status: 200, body: { is_allowed: true } });
       assert.deepEqual(await forged(event("user.profile.pre_update", { user: hookUser("u1", { city: "Rome" }) })), { status: 200, body: { is_allowed: true } });
       assert.equal(enrichCalls.length, 0);
-      assert.deepEqual(await store.provenance("u1"), [], "nothing recorded from an unverified body");
+      assert.deepEqual(await store.provenance("u1"), {}, "nothing recorded from an unverified body");
       assert.equal((await forged(event("user.authenticated", { user: hookUser("u1"), session: { id: "s", type: "offline_grant" } }))).status, 401);
       assert.equal((await handleAuthgearHook({ rawBody: "not json", headers: { "content-type": "application/json", [HOOK_SIGNATURE_HEADER]: "00" } }, deps)).status, 401);
       assert.deepEqual(admin.calls, []);
@@ -414,7 +417,7 @@ describe("Authgear webhook handler", () => {
       // Another hook later in the chain replaced the city: only country and timezone are ours.
       const created = event("user.created", { user: hookUser("u1", { job_title: "CTO", city: "Leeds", country: "GB", timezone: "Europe/London" }), identities: [] });
       assert.deepEqual(await send(created), { status: 200, body: { is_allowed: true } });
-      const rows = fromStored(await store.provenance("u1"));
+      const rows = (await store.provenance("u1"));
       assert.deepEqual(rows, {
         country: { source: "geoip", confidence: 0.85, at: OBSERVED, confirmed: false, value: "GB" },
         timezone: { source: "geoip", confidence: 0.75, at: OBSERVED, confirmed: false, value: "Europe/London" },
@@ -434,7 +437,7 @@ describe("Authgear webhook handler", () => {
       const created = event("user.created", { user: hookUser("u2", { city: "London", country: "FR", timezone: "Europe/London" }), identities: [] });
       assert.equal((await send(created)).status, 200);
       assert.equal(enrichCalls.length, 1);
-      const rows = fromStored(await store.provenance("u2"));
+      const rows = (await store.provenance("u2"));
       assert.deepEqual(Object.keys(rows).sort(), ["city", "timezone"], "FR is not what enrichment says, so it is not vouched for");
       assert.equal(rows.city?.source, "geoip");
     });
@@ -442,24 +445,24 @@ describe("Authgear webhook handler", () => {
     it("does nothing for a user without enrichable values", async () => {
       await send(event("user.created", { user: hookUser("u3", { job_title: "Dev" }), identities: [] }));
       assert.equal(enrichCalls.length, 0);
-      assert.deepEqual(await store.provenance("u3"), []);
+      assert.deepEqual(await store.provenance("u3"), {});
     });
   });
 
   describe("profile edits by the user", () => {
     async function seed() {
-      await store.writeProvenance("u1", [
-        { attribute: "city", source: "geoip", confidence: 0.5, observedAt: NOW - 1000, confirmed: false, value: "London" },
-        { attribute: "country", source: "geoip", confidence: 0.85, observedAt: NOW - 1000, confirmed: false, value: "GB" },
-        { attribute: "timezone", source: "geoip", confidence: 0.75, observedAt: NOW - 1000, confirmed: false, value: "Europe/London" },
-      ]);
+      await store.writeProvenance("u1", {
+        city: { source: "geoip", confidence: 0.5, at: new Date(NOW - 1000).toISOString(), confirmed: false, value: "London" },
+        country: { source: "geoip", confidence: 0.85, at: new Date(NOW - 1000).toISOString(), confirmed: false, value: "GB" },
+        timezone: { source: "geoip", confidence: 0.75, at: new Date(NOW - 1000).toISOString(), confirmed: false, value: "Europe/London" },
+      });
     }
 
     it("user.profile.updated marks changed and cleared attributes as the user's, leaves the rest", async () => {
       await seed();
       const updated = event("user.profile.updated", { user: hookUser("u1", { city: "Paris", timezone: "Europe/London", job_title: "CTO" }) });
       assert.deepEqual(await send(updated), { status: 200, body: { is_allowed: true } });
-      const rows = fromStored(await store.provenance("u1"));
+      const rows = (await store.provenance("u1"));
       assert.deepEqual(rows.city, { source: "user", confidence: 1, at: OBSERVED, confirmed: true, value: "Paris" });
       assert.deepEqual(rows.country, { source: "user", confidence: 1, at: OBSERVED, confirmed: true }, "cleared: remembered");
       assert.equal(rows.timezone?.source, "geoip", "unchanged stays enriched");
@@ -469,14 +472,14 @@ describe("Authgear webhook handler", () => {
     it("ignores edits made through the Admin API (the app records its own saves)", async () => {
       await seed();
       await send(event("user.profile.updated", { user: hookUser("u1", { city: "Paris" }) }, { triggered_by: "admin_api" }));
-      assert.equal(fromStored(await store.provenance("u1")).city?.source, "geoip");
+      assert.equal((await store.provenance("u1")).city?.source, "geoip");
     });
 
     it("user.profile.pre_update records the same and always allows, without mutations", async () => {
       await seed();
       const result = await send(event("user.profile.pre_update", { user: hookUser("u1", { city: "Berlin", country: "GB", timezone: "Europe/London" }) }));
       assert.deepEqual(result, { status: 200, body: { is_allowed: true } });
-      assert.equal(fromStored(await store.provenance("u1")).city?.value, "Berlin");
+      assert.equal((await store.provenance("u1")).city?.value, "Berlin");
       deps.store = async () => {
         throw new Error("database is locked");
       };
@@ -495,7 +498,7 @@ describe("Authgear webhook handler", () => {
       assert.deepEqual(result, { status: 200, body: { is_allowed: true } });
       assert.deepEqual(admin.calls, ["getUser old", "update old"]);
       assert.deepEqual(admin.users.get("old"), { job_title: "CTO", city: "Bristol", country: "GB", timezone: "Europe/London" });
-      const rows = fromStored(await store.provenance("old"));
+      const rows = (await store.provenance("old"));
       assert.deepEqual(Object.keys(rows).sort(), ["country", "timezone"]);
       assert.equal(rows.country?.value, "GB");
     });
@@ -524,7 +527,7 @@ describe("Authgear webhook handler", () => {
       admin.unconfigured.add("timezone");
       assert.equal((await send(authenticated("old", {}))).status, 200);
       assert.deepEqual(admin.users.get("old"), { job_title: "CTO", country: "GB", city: "London" });
-      assert.deepEqual(Object.keys(fromStored(await store.provenance("old"))).sort(), ["city", "country"]);
+      assert.deepEqual(Object.keys((await store.provenance("old"))).sort(), ["city", "country"]);
       assert.match(logs.join("\n"), /"timezone" is not configured in Authgear: it was dropped on write.*npm run authgear:config/);
       assert.deepEqual((await store.configProblems()).map((p) => p.key), ["attribute_not_configured:timezone"]);
     });

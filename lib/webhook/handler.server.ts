@@ -31,11 +31,11 @@
  *   edited their own profile (triggered_by "user"): attributes whose value no longer matches their
  *   provenance become the user's (source "user", confirmed), so enrichment never overwrites them.
  * - `user.authenticated`: an existing user with enrichable attributes still empty gets them filled
- *   through the Admin API, under the user's save lock, re-reading the user first and writing the
- *   whole object. Not for users who opted out of enrichment.
+ *   through the Admin API by the profile service's save path (`deps.save`: the prompt's and
+ *   /profile's), under the user's save lock, re-reading the user first and writing the whole
+ *   object. Not for users who opted out of enrichment.
  */
 import "server-only";
-import type { AdminApiClient } from "@/lib/authgear/admin-api.server";
 import {
   anyHookEventSchema,
   HOOK_EVENT_TYPES,
@@ -60,8 +60,8 @@ import {
 import type { Store } from "@/lib/db/store.server";
 import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/catalog/catalog";
-import { mergeProfile, USER_SOURCE, type AttributeValue, type Provenance } from "@/lib/prompt/merge";
-import { fromStored, toStored } from "@/lib/prompt/provenance";
+import type { AttributeValue, Provenance } from "@/lib/domain";
+import { mergeProfile, USER_SOURCE } from "@/lib/prompt/merge";
 import { answerSchema } from "@/lib/catalog/schemas";
 import { PendingProvenance } from "./pending-provenance";
 import { HOOK_BODY_LIMIT_BYTES } from "./read-body";
@@ -90,7 +90,12 @@ export interface HookDeps {
   reloadSecret?: () => Promise<string | null>;
   /** The state store, opened on first use. */
   store: () => Promise<HookStore>;
-  admin: Pick<AdminApiClient, "getUser" | "updateCustomAttributes">;
+  /**
+   * Writes enrichment for an existing user through the profile service's save path
+   * (`ProfileService.enrichAndWrite`: under the user's lock, re-read, merge, whole-object write,
+   * provenance of what Authgear kept); the attributes changed, or null when the user is gone.
+   */
+  save: (sub: string, values: readonly EnrichedValue[]) => Promise<string[] | null>;
   /** Runs enrichment within its own budget and never throws (enrichWithServerProviders). */
   enrich: (input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }) => Promise<{ values: EnrichedValue[] }>;
   /** Loads slow provider data (the geo database) ahead of enrichment; part of the blocking budget. */
@@ -332,8 +337,8 @@ function createEventHandlers(deps: HookDeps) {
   async function recordUserEdits(userId: string, attributes: Readonly<Record<string, unknown>>): Promise<string[]> {
     const store = await deps.store();
     return store.withUserLock(userId, async () => {
-      const updates = userEdits(attributes, fromStored(await store.provenance(userId)));
-      await store.writeProvenance(userId, toStored(updates));
+      const updates = userEdits(attributes, await store.provenance(userId));
+      await store.writeProvenance(userId, updates);
       return Object.keys(updates);
     });
   }
@@ -389,14 +394,14 @@ function createEventHandlers(deps: HookDeps) {
       }
       const store = await deps.store();
       await store.withUserLock(user.id, async () => {
-        const stored = fromStored(await store.provenance(user.id));
+        const stored = await store.provenance(user.id);
         const rows: Record<string, Provenance> = {};
         for (const [attribute, record] of Object.entries(candidates)) {
           if (record.value === undefined || attributes[attribute] !== record.value) continue;
           if (stored[attribute]?.value === record.value) continue;
           rows[attribute] = record;
         }
-        await store.writeProvenance(user.id, toStored(rows));
+        await store.writeProvenance(user.id, rows);
       });
     },
 
@@ -423,24 +428,8 @@ function createEventHandlers(deps: HookDeps) {
       if (await store.enrichmentOptOut(user.id)) return;
       const values = await enrich(event.context);
       if (!empty.some((q) => values.some((v) => v.field === q.enrichment?.field))) return;
-      await store.withUserLock(user.id, async () => {
-        const current = await deps.admin.getUser(user.id);
-        if (!current) return;
-        const merged = mergeProfile({
-          questions,
-          attributes: current.customAttributes,
-          provenance: fromStored(await store.provenance(user.id)),
-          enriched: values,
-          now: new Date(deps.now()),
-          accepts,
-        });
-        if (merged.changed.length === 0) return;
-        const written = await deps.admin.updateCustomAttributes(user.id, merged.attributes);
-        // Authgear drops attributes its project does not define, silently: a configuration problem.
-        const dropped = await problemsOf(deps).afterWrite(merged.attributes, written.customAttributes);
-        const kept = Object.fromEntries(Object.entries(merged.provenance).filter(([attribute]) => !dropped.includes(attribute)));
-        await store.writeProvenance(user.id, toStored(kept));
-      });
+      // THE save path (the prompt's and /profile's): lock, re-read, merge, whole-object write, provenance.
+      await deps.save(user.id, values);
     },
 
     /** Non-blocking events: Authgear ignores the answer; a failure is logged and answered 500. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Provenance } from "@/lib/prompt/merge";
+import type { Provenance } from "@/lib/domain";
 import { PendingProvenance } from "./pending-provenance";
 
 const record: Provenance = { source: "geoip", confidence: 0.5, at: "2026-11-29T03:00:00.000Z", confirmed: false, value: "London" };

@@ -9,7 +9,7 @@
  * observations instead (see handler.server.ts). No IP address is kept, only derived values.
  * Isomorphic.
  */
-import type { Provenance } from "@/lib/prompt/merge";
+import type { Provenance } from "@/lib/domain";
 
 export const PENDING_TTL_MS = 10 * 60_000;
 export const PENDING_MAX_ENTRIES = 10_000;

@@ -78,7 +78,7 @@ describe("the webhook with replay protection", () => {
     const deps: HookDeps = {
       secret: async () => SECRET,
       store: async () => store,
-      admin: { getUser: async () => null, updateCustomAttributes: async () => assert.fail("no write expected") },
+      save: async () => assert.fail("no write expected"),
       enrich: async (input) => (enriched.push(input), { values: [] }),
       catalog: profileCatalog,
       now: () => NOW,

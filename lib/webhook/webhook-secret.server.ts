@@ -5,12 +5,13 @@
  *     .data/emulator).
  * Read lazily on first use (the emulator may write it after the app starts) and re-read after a
  * failure. A signature that does not match the emulator's cached secret triggers one re-read
- * (`reloadWebhookSecret`), so `npm run emulator -- --reset` does not need an app restart.
+ * (its `reload()`), so `npm run emulator -- --reset` does not need an app restart.
  */
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { env, type Env } from "@/lib/env.server";
+import { cachedLoad } from "@/lib/cached-load";
+import type { Settings } from "@/lib/env.server";
 
 export const WEBHOOK_SECRET_FILE = "webhook-secret";
 
@@ -25,8 +26,8 @@ export class WebhookSecretError extends Error {
   override name = "WebhookSecretError";
 }
 
-/** Reads the secret the environment points to (no caching; see `webhookSecret()`). */
-export async function loadWebhookSecret(e: Pick<Env, "AUTHGEAR_WEBHOOK_SECRET" | "EMULATOR_DATA_DIR">): Promise<WebhookSecret> {
+/** Reads the secret the environment points to (no caching; see `createWebhookSecretSource`). */
+export async function loadWebhookSecret(e: Pick<Settings, "AUTHGEAR_WEBHOOK_SECRET" | "EMULATOR_DATA_DIR">): Promise<WebhookSecret> {
   if (e.AUTHGEAR_WEBHOOK_SECRET) return { secret: e.AUTHGEAR_WEBHOOK_SECRET, source: "env" };
   const path = resolve(e.EMULATOR_DATA_DIR, WEBHOOK_SECRET_FILE);
   let text: string;
@@ -49,17 +50,7 @@ export async function loadWebhookSecret(e: Pick<Env, "AUTHGEAR_WEBHOOK_SECRET" |
 
 /** A cached, lazily loaded secret over a given environment (exported for tests). */
 export function createWebhookSecretSource(load: () => Promise<WebhookSecret>) {
-  let cached: Promise<WebhookSecret> | undefined;
-  const get = (): Promise<WebhookSecret> => {
-    if (!cached) {
-      const attempt = load();
-      cached = attempt;
-      attempt.catch(() => {
-        if (cached === attempt) cached = undefined;
-      });
-    }
-    return cached;
-  };
+  const { get, set } = cachedLoad(load);
   return {
     /** The secret string (throws WebhookSecretError when there is none). */
     async secret(): Promise<string> {
@@ -71,25 +62,8 @@ export function createWebhookSecretSource(load: () => Promise<WebhookSecret>) {
       if (current?.source === "env") return null;
       const fresh = await load().catch(() => undefined);
       if (!fresh || fresh.secret === current?.secret) return null;
-      cached = Promise.resolve(fresh);
+      set(fresh);
       return fresh.secret;
     },
   };
-}
-
-let shared: ReturnType<typeof createWebhookSecretSource> | undefined;
-
-function source() {
-  shared ??= createWebhookSecretSource(() => loadWebhookSecret(env()));
-  return shared;
-}
-
-/** The process's webhook secret, read on first use; a failed read is retried on the next call. */
-export function webhookSecret(): Promise<string> {
-  return source().secret();
-}
-
-/** After a signature mismatch: re-reads the emulator's secret file; the new secret, or null. */
-export function reloadWebhookSecret(): Promise<string | null> {
-  return source().reload();
 }

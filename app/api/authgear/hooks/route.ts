@@ -1,30 +1,10 @@
 /**
- * Authgear's webhook: POST /api/authgear/hooks (events user.pre_create, user.created,
- * user.profile.pre_update, user.profile.updated, user.authenticated). Reads the raw body with a
- * size cap (never buffering more than the limit) and hands it to lib/webhook/handler.server.ts, which
- * verifies the signature before parsing. See docs/decisions/008-webhook.md.
+ * Authgear's webhook: POST /api/authgear/hooks, the kit's handler (`gradual.webhook`: body size
+ * cap, signature check before parsing, events; docs/decisions/008-webhook.md).
  */
-import { handleAuthgearHook } from "@/lib/webhook/handler.server";
-import { hookDeps } from "@/lib/webhook/deps.server";
-import { HOOK_BODY_LIMIT_BYTES, readBodyCapped } from "@/lib/webhook/read-body";
+import { gradual } from "@/app/gradual.server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "cache-control": "no-store" };
-
-function tooLarge(): Response {
-  return Response.json(
-    { error: "body_too_large", message: `The body is larger than ${HOOK_BODY_LIMIT_BYTES} bytes.` },
-    { status: 400, headers: NO_STORE },
-  );
-}
-
-export async function POST(request: Request): Promise<Response> {
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > HOOK_BODY_LIMIT_BYTES) return tooLarge();
-  const read = await readBodyCapped(request.body, HOOK_BODY_LIMIT_BYTES);
-  if (!read.ok) return tooLarge();
-  const result = await handleAuthgearHook({ rawBody: read.body, headers: request.headers }, hookDeps());
-  return Response.json(result.body, { status: result.status, headers: NO_STORE });
-}
+export const POST = gradual.webhook;

@@ -1,34 +1,36 @@
 "use client";
 /**
- * The prompt's phone question: the phone control (components/ui/phone-field-control.tsx) wired to
- * the prompt's form. A chunk of its own, with the control and libphonenumber's metadata:
- * profile-prompt.tsx loads it only when a phone question is on screen, and shows the plain phone
- * input until it is there, so a prompt without a phone question does not grow.
+ * A phone question: the phone control (components/ui/phone-field-control.tsx) wired to the
+ * CatalogField's form. A chunk of its own, with the control and libphonenumber's metadata:
+ * catalog-field.tsx loads it only when a phone question is on screen, and shows the plain phone
+ * input until it is there, so a prompt or a page without a phone question does not grow.
  */
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import PhoneFieldControl from "@/components/ui/phone-field-control";
 import { loadPhoneRule } from "#kit/phone-rule";
-import type { PromptItem, ProfilePromptController } from "./use-profile-prompt";
+import type { FormField } from "@/lib/catalog/schemas";
+import type { CatalogForm } from "./catalog-field";
 
 export interface PhoneQuestionProps {
-  item: PromptItem;
-  prompt: ProfilePromptController;
+  field: FormField;
+  form: CatalogForm;
+  locale: string;
+  /** The country the selector starts on when the value names none. */
+  defaultRegion: string | undefined;
   hint: ReactNode;
   error: string | undefined;
   disabled: boolean;
   inputClassName: string;
-  /** The question's control, for the prompt's focus handling. */
+  /** The question's control, for the caller's focus handling. */
   controlRef: RefObject<HTMLElement | null>;
   /** The plain stand-in had focus when this replaced it: take it over (once; this never clears it). */
   handOver: RefObject<boolean>;
-  /** Shown instead if this module's code could not be downloaded (see profile-prompt.tsx). */
+  /** Shown instead if this module's code could not be downloaded (see catalog-field.tsx). */
   fallback: ReactNode;
 }
 
-export default function PhoneQuestion({ item, prompt, hint, error, disabled, inputClassName, controlRef, handOver }: PhoneQuestionProps) {
-  const { field } = item;
+export default function PhoneQuestion({ field, form, locale, defaultRegion, hint, error, disabled, inputClassName, controlRef, handOver }: PhoneQuestionProps) {
   const name = field.name;
-  const { form } = prompt;
   const registered = form.register(name);
   const focus = useRef<{ element?: HTMLInputElement; proxy?: { focus(): void } }>({}).current;
   const tookOver = useRef(false);
@@ -46,7 +48,7 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
     }
     if (focus.element !== element) Object.assign(focus, { element, proxy: { focus: () => element.focus() } });
     registered.ref(focus.proxy);
-    // Once per instance: the ref callback runs again on every render, and the flag is the prompt's to set.
+    // Once per instance: the ref callback runs again on every render, and the flag is the field's to set.
     if (handOver.current && !tookOver.current) element.focus();
     tookOver.current = handOver.current;
   };
@@ -59,14 +61,13 @@ export default function PhoneQuestion({ item, prompt, hint, error, disabled, inp
       error={error}
       value={form.getValues(name)}
       onChange={(value) => form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
-      defaultRegion={item.phoneCountry}
-      locale={prompt.locale}
+      defaultRegion={defaultRegion}
+      locale={locale}
       disabled={disabled}
       placeholder={field.placeholder}
       autoComplete={field.autoComplete}
       inputRef={inputRef}
       inputClassName={inputClassName}
-      fallback={null}
     />
   );
 }

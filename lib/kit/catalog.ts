@@ -1,0 +1,24 @@
+/**
+ * `@gradual/kit/catalog` (isomorphic): define the app's question catalog, and turn it into the
+ * Authgear configuration its project needs (`npm run authgear:config`).
+ *
+ * `defineProfileCatalog` is imported with the specifier the bundler maps to its browser variant
+ * (the package's `imports` field, `#kit/define-catalog`): the browser gets the catalog without its define-time check.
+ */
+export { defineProfileCatalog } from "#kit/define-catalog";
+export {
+  ProfileCatalogError,
+  localize,
+  type CatalogAttribute,
+  type LocalizedText,
+  type ProfileCatalog,
+  type ProfileCatalogInput,
+  type Question,
+  type QuestionCondition,
+  type QuestionEnrichment,
+  type QuestionInput,
+  type QuestionOption,
+} from "@/lib/catalog/catalog";
+export type { AccessControl } from "@/lib/authgear/custom-attributes";
+export { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS, type AttributeValue, type EnrichmentMode, type QuestionEnrichmentField } from "@/lib/domain";
+export { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/catalog/authgear-config";

@@ -1,0 +1,109 @@
+import "server-only";
+/**
+ * `@gradual/kit/server`: the kit's server side for an app. One call, in a server module of the app:
+ *
+ *   // app/gradual.server.ts
+ *   export const gradual = createGradual({ catalog: profileCatalog });
+ *
+ * then the app re-exports `gradual.actions` from its own "use server" file and serves
+ * `gradual.webhook` at POST /api/authgear/hooks. Every option is optional but the catalog: what is
+ * unset is read from the environment (AUTHGEAR_*, DATABASE_URL / SQLITE_PATH, ENRICHMENT_*, ...,
+ * see .env.example) through the kit's one environment module, with the same checks and messages;
+ * an option given is checked by the same rules, as if it were its variable.
+ *
+ * Calling `createGradual` more than once (the app's modules are duplicated across Next.js's bundle
+ * chunks) builds nothing twice: the composition root (lib/server/services.server.ts) remembers
+ * the database, the store and its per-user locks, the clients and the services per process and target.
+ */
+import type { ProfileCatalog } from "@/lib/catalog/catalog";
+import type { ProviderName } from "@/lib/enrichment/types";
+import type { EnvSource } from "@/lib/env.server";
+import { createActions, type GradualActions } from "@/lib/server/actions.server";
+import { createServices } from "@/lib/server/services.server";
+import { createWebhookRoute } from "@/lib/webhook/route.server";
+
+export interface GradualOptions<A extends string = string> {
+  /** The questions (`defineProfileCatalog` from `@gradual/kit/catalog`). */
+  catalog: ProfileCatalog<A>;
+  /** Authgear; each unset field is its variable's value (default: the local emulator). */
+  authgear?: {
+    /** AUTHGEAR_ENDPOINT: the project's origin, e.g. https://myapp.authgear.cloud. */
+    endpoint?: string;
+    /** AUTHGEAR_CLIENT_ID: the public OAuth client the browser signs in with. */
+    clientId?: string;
+    /** AUTHGEAR_PROJECT_ID, AUTHGEAR_ADMIN_API_KEY (the PEM), AUTHGEAR_ADMIN_API_KEY_ID: all three, or none (the emulator's key). */
+    projectId?: string;
+    adminApiKey?: string;
+    adminApiKeyId?: string;
+    /** AUTHGEAR_WEBHOOK_SECRET: the hooks' signing secret. */
+    webhookSecret?: string;
+    /** AUTHGEAR_WEBHOOK_BAD_SIGNATURE: what a request that does not verify gets (ADR 015). */
+    webhookBadSignature?: "allow" | "reject";
+    /** EMULATOR_DATA_DIR: where the local emulator writes its key and secret. */
+    emulatorDataDir?: string;
+  };
+  /** The state store: DATABASE_URL (postgres://… or sqlite:<path>), else SQLite at SQLITE_PATH. */
+  store?: { databaseUrl?: string; sqlitePath?: string };
+  /** Enrichment: ENRICHMENT_PROVIDERS (in priority order; [] turns it off), ENRICHMENT_BUDGET_MS, GEOIP_DB_DIR, IPGEOLOCATION_API_KEY, TRUSTED_PROXY_HOPS. */
+  enrichment?: {
+    providers?: readonly ProviderName[];
+    budgetMs?: number;
+    geoipDir?: string;
+    ipgeolocationApiKey?: string;
+    trustedProxyHops?: number;
+  };
+  /** The clock (epoch ms); default the real one (or the e2e test clock, GRADUAL_TEST_CLOCK). */
+  now?: () => number;
+}
+
+export interface Gradual {
+  /**
+   * The Server Actions, as plain async functions `(accessToken, input) => Promise<ActionResult<…>>`:
+   * re-export them from the app's own "use server" file.
+   */
+  actions: GradualActions;
+  /** The webhook's route handler: `export const POST = gradual.webhook` (runtime "nodejs", dynamic "force-dynamic"). */
+  webhook: (request: Request) => Promise<Response>;
+  /** What the browser may know (the Authgear endpoint and the public client ID), for `AuthgearProvider`'s `config`. */
+  publicAuthgearConfig: () => { endpoint: string; clientID: string };
+}
+
+/** The options as the variables they stand for (an option given wins over its variable). */
+function asVariables(options: GradualOptions): Record<string, string> {
+  const vars: Record<string, string | number | undefined> = {
+    AUTHGEAR_ENDPOINT: options.authgear?.endpoint,
+    AUTHGEAR_CLIENT_ID: options.authgear?.clientId,
+    AUTHGEAR_PROJECT_ID: options.authgear?.projectId,
+    AUTHGEAR_ADMIN_API_KEY: options.authgear?.adminApiKey,
+    AUTHGEAR_ADMIN_API_KEY_ID: options.authgear?.adminApiKeyId,
+    AUTHGEAR_WEBHOOK_SECRET: options.authgear?.webhookSecret,
+    AUTHGEAR_WEBHOOK_BAD_SIGNATURE: options.authgear?.webhookBadSignature,
+    EMULATOR_DATA_DIR: options.authgear?.emulatorDataDir,
+    DATABASE_URL: options.store?.databaseUrl,
+    SQLITE_PATH: options.store?.sqlitePath,
+    ENRICHMENT_PROVIDERS: options.enrichment?.providers === undefined ? undefined : options.enrichment.providers.length === 0 ? "none" : options.enrichment.providers.join(","),
+    ENRICHMENT_BUDGET_MS: options.enrichment?.budgetMs,
+    GEOIP_DB_DIR: options.enrichment?.geoipDir,
+    IPGEOLOCATION_API_KEY: options.enrichment?.ipgeolocationApiKey,
+    TRUSTED_PROXY_HOPS: options.enrichment?.trustedProxyHops,
+  };
+  return Object.fromEntries(Object.entries(vars).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
+}
+
+export function createGradual<A extends string>(options: GradualOptions<A>): Gradual {
+  const overrides = asVariables(options);
+  // process.env is read when the settings are first needed (a request), not now: a build needs none.
+  const source: EnvSource = Object.keys(overrides).length === 0 ? process.env : new Proxy(overrides, { get: (o, name: string) => o[name] ?? process.env[name] });
+  const services = createServices(options.catalog, source, options.now);
+  return {
+    actions: createActions(services),
+    webhook: createWebhookRoute(services.hookDeps),
+    publicAuthgearConfig: services.publicAuthgearConfig,
+  };
+}
+
+export type { GradualActions } from "@/lib/server/actions.server";
+export { ACTION_ERROR_CODES, type ActionError, type ActionErrorCode, type ActionResult } from "@/lib/actions/result";
+export type { ProfilePromptView, PromptQuestion, SubmitOutcome, PromptRequest, SubmitRequest, DismissRequest } from "@/lib/prompt/prompt-types";
+export type { AccountView, AccountAttribute } from "@/lib/account/account";
+export type { ProviderName } from "@/lib/enrichment/types";

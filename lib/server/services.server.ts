@@ -1,0 +1,177 @@
+import "server-only";
+/**
+ * THE composition root: the one place that builds the kit's server side from its settings. Each
+ * piece is remembered (./remember.server.ts) under a name that says what it was built from, so it
+ * is built once per process and target however many times `createGradual` (lib/kit/server.ts)
+ * runs and however many bundle chunks Next.js made: one database and one store (with its per-user
+ * save locks) per database target, one Admin API client per endpoint and key, one set of
+ * enrichment providers per enrichment settings; and, per catalog over those, one profile service,
+ * one account service, one set of webhook dependencies, one set of admin queries.
+ *
+ * Settings are read on first use (never at import: a build or a test that never calls the server
+ * needs no environment), through the one environment module (lib/env.server.ts).
+ */
+import { resolve } from "node:path";
+import { cachedLoad } from "@/lib/cached-load";
+import { createAccountService, type AccountService } from "@/lib/account/account-service.server";
+import { createAdminQueries, type AdminQueries } from "@/lib/admin/queries.server";
+import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/admin/config-problems";
+import { createAdminApiClient, type AdminApiClient } from "@/lib/authgear/admin-api.server";
+import { loadAdminApiKey, type AdminApiKey } from "@/lib/authgear/admin-key.server";
+import { verifyAccessToken, type AccessTokenVerification } from "@/lib/authgear/verify-access-token.server";
+import type { ProfileCatalog } from "@/lib/catalog/catalog";
+import { openDatabase, type AppDatabase, type DatabaseTarget } from "@/lib/db/database.server";
+import { createStore, type Store } from "@/lib/db/store.server";
+import { clientIpFromHeaders } from "@/lib/enrichment/client-ip.server";
+import { enrich, type EnrichmentResult } from "@/lib/enrichment/enrich";
+import { buildEnrichmentProviders, warmProviders } from "@/lib/enrichment/providers.server";
+import type { EnrichmentInput } from "@/lib/enrichment/types";
+import { parseSettings, type EnrichmentSettings, type EnvSource, type Settings } from "@/lib/env.server";
+import { createServerClock } from "@/lib/test-clock.server";
+import { createProfileService, type ProfileService } from "@/lib/prompt/service.server";
+import type { HookDeps } from "@/lib/webhook/handler.server";
+import { PendingProvenance } from "@/lib/webhook/pending-provenance";
+import { ReplayGuard } from "@/lib/webhook/replay-guard";
+import { createWebhookSecretSource, loadWebhookSecret } from "@/lib/webhook/webhook-secret.server";
+import { objectId, remember } from "./remember.server";
+
+/** A name for a database target: the same file or URL, the same name. */
+function targetName(target: DatabaseTarget): string {
+  return target.engine === "sqlite" ? `sqlite:${target.path === ":memory:" ? ":memory:" : resolve(target.path)}` : target.url;
+}
+
+/** The database `target` names, opened and migrated once per process. */
+export function databaseFor(target: DatabaseTarget): Promise<AppDatabase> {
+  return remember(`database ${targetName(target)}`, () => openDatabase(target));
+}
+
+/** The one store over `target`'s database (and so the one set of per-user save locks). */
+export function storeFor(target: DatabaseTarget): Promise<Store> {
+  return remember(`store ${targetName(target)}`, async () => createStore(await databaseFor(target)));
+}
+
+export type Clock = () => number;
+
+/** The kit's server side for one catalog over one environment (see the file comment). */
+export function createServices<A extends string>(catalog: ProfileCatalog<A>, source: EnvSource, clock?: Clock) {
+  let parsed: Settings | undefined;
+  /** The settings, parsed on first use; throws EnvError listing every problem. */
+  const settings = (): Settings => (parsed ??= parseSettings(source));
+
+  const serverClock = () => remember(`clock ${settings().clockFile ?? "real"}`, () => createServerClock(settings().clockFile));
+  const now: Clock = clock ?? (() => serverClock()());
+
+  const authgearName = () => {
+    const e = settings();
+    return JSON.stringify([e.AUTHGEAR_ENDPOINT, e.AUTHGEAR_ADMIN_API_KEY, e.AUTHGEAR_ADMIN_API_KEY_ID, e.AUTHGEAR_PROJECT_ID, e.EMULATOR_DATA_DIR]);
+  };
+  const clockName = () => (clock ? `clock#${objectId(clock)}` : `clock ${settings().clockFile ?? "real"}`);
+  const catalogName = `catalog#${objectId(catalog)}`;
+  const storeName = () => targetName(settings().store);
+  const enrichmentSettings = (): EnrichmentSettings => {
+    const e = settings();
+    return {
+      ENRICHMENT_PROVIDERS: e.ENRICHMENT_PROVIDERS,
+      ENRICHMENT_BUDGET_MS: e.ENRICHMENT_BUDGET_MS,
+      GEOIP_DB_DIR: e.GEOIP_DB_DIR,
+      IPGEOLOCATION_API_KEY: e.IPGEOLOCATION_API_KEY,
+      IPGEOLOCATION_BASE_URL: e.IPGEOLOCATION_BASE_URL,
+      IPGEOLOCATION_TIMEOUT_MS: e.IPGEOLOCATION_TIMEOUT_MS,
+    };
+  };
+  const enrichmentName = () => JSON.stringify(enrichmentSettings());
+
+  const database = () => databaseFor(settings().store);
+  const store = () => storeFor(settings().store);
+
+  const admin = (): AdminApiClient =>
+    remember(`admin-api ${authgearName()} ${clockName()}`, () => {
+      const e = settings();
+      const key = cachedLoad<AdminApiKey>(() => loadAdminApiKey(e));
+      return createAdminApiClient({ endpoint: e.AUTHGEAR_ENDPOINT, key: key.get, onForbidden: key.forget, now });
+    });
+
+  const webhookSecret = () =>
+    remember(`webhook-secret ${JSON.stringify([settings().AUTHGEAR_WEBHOOK_SECRET, settings().EMULATOR_DATA_DIR])}`, () =>
+      createWebhookSecretSource(() => loadWebhookSecret(settings())),
+    );
+
+  const enrichment = () =>
+    remember(`enrichment ${enrichmentName()}`, () => {
+      const e = enrichmentSettings();
+      const providers = buildEnrichmentProviders(e);
+      return {
+        enrich: (input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }): Promise<EnrichmentResult> =>
+          enrich(providers, input, { budgetMs: e.ENRICHMENT_BUDGET_MS, ...options }),
+        warm: () => warmProviders(e),
+      };
+    });
+
+  /** Configuration problems (dropped attributes, bad webhook signatures): one reporter per store, so its throttling is the process's. */
+  const problems = (): ConfigProblemReporter =>
+    remember(`problems ${storeName()} ${clockName()}`, () => createConfigProblemReporter({ store, log: console, now }));
+
+  const profile = (): Promise<ProfileService> =>
+    remember(`profile ${catalogName} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
+      createProfileService({ catalog, store: await store(), admin: admin(), enrich: enrichment().enrich, now, problems: problems() }),
+    );
+
+  const account = (): Promise<AccountService> =>
+    remember(`account ${catalogName} ${storeName()} ${authgearName()} ${clockName()}`, async () =>
+      createAccountService({ catalog, store: await store(), admin: admin(), now }),
+    );
+
+  const adminQueries = (): Promise<AdminQueries> =>
+    remember(`admin-queries ${catalogName} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
+      createAdminQueries({ catalog, db: await database(), store: await store(), admin: admin(), profile: await profile(), now }),
+    );
+
+  /** The webhook's dependencies; each piece resolved on use, so an environment problem is that request's error, not the import's. */
+  const hookDeps = (): HookDeps =>
+    remember(`webhook ${catalogName} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, (): HookDeps => ({
+      secret: () => webhookSecret().secret(),
+      reloadSecret: () => webhookSecret().reload(),
+      store,
+      save: async (...args) => (await profile()).enrichAndWrite(...args),
+      enrich: (...args) => enrichment().enrich(...args),
+      warm: () => enrichment().warm(),
+      catalog,
+      now,
+      pending: new PendingProvenance(),
+      replay: new ReplayGuard(),
+      problems: problems(),
+      get badSignature() {
+        return settings().AUTHGEAR_WEBHOOK_BAD_SIGNATURE;
+      },
+    }));
+
+  return {
+    catalog,
+    settings,
+    now,
+    database,
+    store,
+    admin,
+    profile,
+    account,
+    adminQueries,
+    hookDeps,
+    /** Verifies an access token against this environment's Authgear (endpoint, client ID, clock). */
+    verify: (token: string | null): Promise<AccessTokenVerification> => {
+      const e = settings();
+      return verifyAccessToken(token, { endpoint: e.AUTHGEAR_ENDPOINT, clientId: e.AUTHGEAR_CLIENT_ID, now });
+    },
+    /** The client IP of a request, as this environment's proxy settings say. */
+    clientIp: (headers: Pick<Headers, "get">): string | null => {
+      const e = settings();
+      return clientIpFromHeaders(headers, { trustedProxyHops: e.TRUSTED_PROXY_HOPS, devSimulatedIp: e.DEV_SIMULATED_IP, nodeEnv: e.NODE_ENV });
+    },
+    /** What the browser may know: the Authgear endpoint and the public OAuth client ID. */
+    publicAuthgearConfig: (): { endpoint: string; clientID: string } => {
+      const e = settings();
+      return { endpoint: e.AUTHGEAR_ENDPOINT, clientID: e.AUTHGEAR_CLIENT_ID };
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
