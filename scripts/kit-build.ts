@@ -8,7 +8,8 @@
  * manifest's `imports` field maps each `#kit/*` to its browser and default variant, as this
  * repository's package.json does for the sources. Then the manifest is written: its dependencies
  * are what dist/ imports, at the versions this repository's package.json pins, and the build fails
- * when dist/ imports a package that is not one of this repository's dependencies.
+ * when dist/ imports a package that is not one of this repository's dependencies. Last, `npm pack`
+ * makes the tarball apps install, .data/kit/gradual-kit.tgz (scripts/kit-pack.ts).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
@@ -17,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "tsdown";
 import ts from "typescript";
 import { z } from "zod";
+import { packKit } from "./kit-pack";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -173,4 +175,7 @@ writeFileSync(
   join(DIST, "README.md"),
   `# @gradual/kit\n\nBuilt by \`npm run kit:build\` from the Gradual repository (docs/decisions/018-package.md); never published, installed from the tarball \`npm pack\` makes. See docs/embedding.md there.\n`,
 );
-console.log(`kit:build: dist/ holds @gradual/kit ${manifest.version}: ${files.length} modules and declarations, ${Object.keys(manifest.dependencies).length} dependencies, ${PEERS.length} peers`);
+const tarball = packKit();
+console.log(
+  `kit:build: dist/ holds @gradual/kit ${manifest.version}: ${files.length} modules and declarations, ${Object.keys(manifest.dependencies).length} dependencies, ${PEERS.length} peers; packed as ${relative(ROOT, tarball)}`,
+);

@@ -1,6 +1,6 @@
 /**
  * `npm run test:example`: the second app (examples/next-app) against the package as an app gets it.
- * Builds @gradual/kit (scripts/kit-build.ts), packs it (kit-pack.ts), installs the example's own
+ * Builds and packs @gradual/kit (scripts/kit-build.ts), installs the example's own
  * dependencies with the tarball (npm's cache first; the example has no lockfile, see its .npmrc; the
  * one native addon, better-sqlite3, reuses this repository's build when it is the same version),
  * builds it with `next build` (which type-checks it against the kit's declarations) and runs its
@@ -10,7 +10,6 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packKit } from "./kit-pack";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const EXAMPLE = join(ROOT, "examples", "next-app");
@@ -52,8 +51,7 @@ function step(what: string, command: string, args: string[], cwd: string): void 
 }
 
 try {
-  step("kit:build", process.execPath, ["--import", "tsx", join(ROOT, "scripts/kit-build.ts")], ROOT);
-  packKit();
+  step("kit:build (and pack)", process.execPath, ["--import", "tsx", join(ROOT, "scripts/kit-build.ts")], ROOT);
   // The same version from a new tarball: npm would keep the copy it installed from the last one.
   rmSync(join(EXAMPLE, "node_modules", "@gradual"), { recursive: true, force: true });
   step("npm install in examples/next-app", "npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], EXAMPLE);
