@@ -1,12 +1,12 @@
 /**
  * What browsers are not sent: zod classic, which no module a client component can reach may
  * import (ADR 014: one such import kept nearly all of zod's core in the prompt's code), and the
- * catalog's definition check, which next.config.mjs maps out of browser builds (ADR 004). Each
+ * catalog's definition check, which package.json's `#kit/*` imports map out of browser builds (ADR 004, 018). Each
  * needle is first found in the server's build, so an empty result means the code is absent from
  * the browser's files, not that the needle could match nothing.
  *
  * And what a prompt without a phone, email or URL question does not download: libphonenumber's
- * metadata and the ports of Go's email and URL parsers, which next.config.mjs keeps in chunks of their
+ * metadata and the ports of Go's email and URL parsers, which the browser variants keep in chunks of their
  * own (lib/authgear/phone-rule.browser.ts and format-rules.browser.ts load them for such questions).
  */
 import { readFile } from "node:fs/promises";

@@ -8,14 +8,17 @@
  * manifest's `imports` field maps each `#kit/*` to its browser and default variant, as this
  * repository's package.json does for the sources. Then the manifest is written: its dependencies
  * are what dist/ imports, at the versions this repository's package.json pins, and the build fails
- * when dist/ imports a package that is not one of this repository's dependencies.
+ * when dist/ imports a package that is not one of this repository's dependencies. Last, `npm pack`
+ * makes the tarball apps install, .data/kit/gradual-kit.tgz (scripts/kit-pack.ts).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "tsdown";
+import ts from "typescript";
 import { z } from "zod";
+import { packKit } from "./kit-pack";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -45,6 +48,7 @@ const rootManifest = z
   .object({
     version: z.string(),
     license: z.string(),
+    sideEffects: z.array(z.string()),
     engines: z.object({ node: z.string() }),
     imports: z.record(z.string().startsWith("#kit/"), z.object({ browser: z.string(), default: z.string() })),
     dependencies: z.record(z.string(), z.string()),
@@ -108,13 +112,9 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-/** Every module specifier of a JS or declaration file (static, side-effect, dynamic, `import()` types). */
+/** Every module specifier of a JS or declaration file: imports, re-exports, `import()` (also in types), `require()`. */
 function specifiers(text: string): string[] {
-  const found = new Set<string>();
-  for (const pattern of [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g]) {
-    for (const match of text.matchAll(pattern)) found.add(match[1] ?? "");
-  }
-  return [...found];
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
 }
 
 const packageName = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
@@ -125,7 +125,8 @@ const problems: string[] = [];
 for (const file of files) {
   const rel = relative(DIST, file);
   // A kit module that imports the host app's files (profile.config.ts, app/) would carry them along.
-  if (!/^(lib|components|emulator)\//.test(rel)) problems.push(`${rel} is not a kit module (lib/, components/, emulator/): something imports the app`);
+  // (_virtual/_rolldown/ holds the bundler's own small helpers, e.g. for module namespace objects.)
+  if (!/^(lib|components|emulator|_virtual\/_rolldown)\//.test(rel)) problems.push(`${rel} is not a kit module (lib/, components/, emulator/): something imports the app`);
   for (const specifier of specifiers(readFileSync(file, "utf8"))) {
     if (specifier.startsWith("@/")) problems.push(`${rel} still imports the alias ${specifier}`);
     if (specifier.startsWith(".") || specifier.startsWith("#kit/") || specifier.startsWith("@/") || isBuiltin(specifier)) continue;
@@ -157,15 +158,15 @@ const manifest = {
   license: rootManifest.license,
   type: "module",
   engines: rootManifest.engines,
-  // Said, not left to a default: some modules do run code on import (lib/zod-messages.ts installs zod's
-  // messages; the bin starts the emulator), so a bundler may not drop a module only because nothing of it is used.
-  sideEffects: true,
+  // This repository's list, for the built files: without it a bundler keeps every module the entries
+  // re-export, and the signed-out page would carry the prompt's code (ADR 007).
+  sideEffects: rootManifest.sideEffects.map((pattern) => (pattern.startsWith("./") ? built(pattern) : pattern)),
   exports: exportsMap,
   imports: Object.fromEntries(
     Object.entries(rootManifest.imports).map(([key, variant]) => [key, { browser: built(variant.browser), default: built(variant.default) }]),
   ),
   bin: { "gradual-emulator": built(BIN) },
-  files: ["lib", "components", "emulator", "README.md"],
+  files: ["lib", "components", "emulator", "_virtual", "README.md"],
   peerDependencies: pinned(PEERS),
   dependencies: pinned([...runtimeImports.keys(), ...DATA_DEPENDENCIES].filter((name) => !PEERS.includes(name))),
 };
@@ -174,4 +175,7 @@ writeFileSync(
   join(DIST, "README.md"),
   `# @gradual/kit\n\nBuilt by \`npm run kit:build\` from the Gradual repository (docs/decisions/018-package.md); never published, installed from the tarball \`npm pack\` makes. See docs/embedding.md there.\n`,
 );
-console.log(`kit:build: dist/ holds @gradual/kit ${manifest.version}: ${files.length} modules and declarations, ${Object.keys(manifest.dependencies).length} dependencies, ${PEERS.length} peers`);
+const tarball = packKit();
+console.log(
+  `kit:build: dist/ holds @gradual/kit ${manifest.version}: ${files.length} modules and declarations, ${Object.keys(manifest.dependencies).length} dependencies, ${PEERS.length} peers; packed as ${relative(ROOT, tarball)}`,
+);

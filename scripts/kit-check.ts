@@ -1,5 +1,5 @@
 /**
- * `npm run kit:check`, first half: builds and packs @gradual/kit (scripts/kit-build.ts, kit-pack.ts) and
+ * `npm run kit:check`, first half: builds and packs @gradual/kit (scripts/kit-build.ts) and
  * runs publint on the tarball as an app receives it (the manifest, its exports and imports against the
  * files packed); any message, suggestions included, fails it. The second half is package.json's: Are the
  * Types Wrong on the same tarball (every entry's types resolve under Node 16's ESM rules and bundlers;
@@ -11,11 +11,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import { packKit } from "./kit-pack";
+import { KIT_TARBALL } from "./kit-pack";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/kit-build.ts")], { cwd: ROOT, stdio: "inherit" });
-const tarball = packKit();
+const tarball = KIT_TARBALL;
 
 const data = readFileSync(tarball);
 const { messages, pkg } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, level: "suggestion", strict: true });

@@ -10,8 +10,8 @@
  *   that tree-shakes per statement would ship of the same code, against what Next's bundler ships.
  *   The Server Actions are not part of it: the app hands them to the prompt from its own module.
  */
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { defined } from "@/lib/defined";
@@ -32,23 +32,23 @@ const ENTRIES = {
 
 export type JsFloor = Record<keyof typeof ENTRIES | "prompt", { bytes: number; gzipBytes: number }>;
 
-/** The modules next.config.mjs swaps for browser builds (turbopack.resolveAlias entries with a `browser` target). */
+/** The modules browser builds get instead: package.json's `#kit/*` imports with a `browser` condition (ADR 018). */
 async function browserAliases(root: string): Promise<Map<string, string>> {
-  const config = (await import(pathToFileURL(join(root, "next.config.mjs")).href)) as { default: { turbopack?: { resolveAlias?: Record<string, unknown> } } };
+  const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { imports?: Record<string, unknown> };
   const aliases = new Map<string, string>();
-  for (const [specifier, target] of Object.entries(config.default.turbopack?.resolveAlias ?? {})) {
+  for (const [specifier, target] of Object.entries(manifest.imports ?? {})) {
     const browser = (target as { browser?: unknown } | null)?.browser;
     if (typeof browser === "string") aliases.set(specifier, join(root, browser));
   }
   return aliases;
 }
 
-/** As Next builds the prompt for the browser: the catalog's check stays out, and so on (next.config.mjs). */
+/** As Next builds the prompt for the browser: the catalog's check stays out, and so on (package.json's `imports`). */
 function asNextBuildsIt(aliases: Map<string, string>): Plugin {
   return {
     name: "as-next-builds-it",
     setup(b) {
-      // The browser modules next.config.mjs maps in (the catalog without its check, the lazy rules).
+      // The browser modules package.json's imports map in (the catalog without its check, the lazy rules).
       // What the prompt loads on demand (the phone control, libphonenumber's metadata, the email and
       // URL rules) is a chunk of its own in Next's build, fetched only for such a question: not part
       // of this figure.

@@ -37,7 +37,7 @@ export default defineConfig({
     {
       name: "app",
       // `npm run test:example` (Gradual's scripts/test-example.ts) has built it; the state store starts empty.
-      command: "rm -f .data/example.sqlite* && next start -p 3200",
+      command: "rm -f .data/example.sqlite* && node_modules/.bin/next start -p 3200",
       url: APP_URL,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,6 +1,6 @@
 /**
- * Authgear's `email` and `uri` formats as browser builds get them (next.config.mjs maps
- * "@/lib/authgear/format-rules" here for the browser only; same exports as format-rules.ts): the
+ * Authgear's `email` and `uri` formats as browser builds get them (package.json maps
+ * `#kit/format-rules` here under the `browser` condition; same exports as format-rules.ts): the
  * ports of Go's parsers are a chunk of their own (format-rules.ts with both), which
  * custom-attributes.ts starts loading when it builds the schema of an email or URL question, long
  * before anyone can press Save. Until it has arrived (or if it cannot be fetched) `formatRules()` is

@@ -1,8 +1,8 @@
 /**
  * Authgear's `email` and `uri` formats (email-rule.ts, url-rule.ts) as custom-attributes.ts uses
  * them. Servers, the emulator and tests get them statically from here, always loaded; browser builds
- * get format-rules.browser.ts instead (next.config.mjs maps "@/lib/authgear/format-rules" there for
- * the browser only), which loads them as a chunk of their own when an email or URL question's schema
+ * get format-rules.browser.ts instead (package.json maps `#kit/format-rules` there under
+ * the `browser` condition), which loads them as a chunk of their own when an email or URL question's schema
  * is built, so a prompt without one does not carry them. Both files have the same exports.
  */
 import { authgearEmailProblem, type EmailProblem } from "./email-rule";

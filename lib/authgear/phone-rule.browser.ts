@@ -1,6 +1,6 @@
 /**
- * The phone-number rule as browser builds get it (next.config.mjs maps "@/lib/authgear/phone-rule"
- * here for the browser only; same exports as phone-rule.ts). libphonenumber's metadata is a chunk
+ * The phone-number rule as browser builds get it (package.json maps `#kit/phone-rule`
+ * here under the `browser` condition; same exports as phone-rule.ts). libphonenumber's metadata is a chunk
  * of its own (phone-rule.ts with it): `loadPhoneRule()` fetches it, and only a phone question calls
  * that, so a prompt without one never downloads it. Validating a phone number before it resolves is
  * a bug, and throws.

@@ -1,7 +1,7 @@
 /**
  * The phone-number rule as custom-attributes.ts uses it. Servers, the emulator and tests get it
- * statically from here; browser builds get phone-rule.browser.ts instead (next.config.mjs maps
- * "@/lib/authgear/phone-rule" there for the browser only), which loads libphonenumber's metadata
+ * statically from here; browser builds get phone-rule.browser.ts instead (package.json maps
+ * `#kit/phone-rule` there under the `browser` condition), which loads libphonenumber's metadata
  * only when a phone question is on screen. Both files have the same exports.
  */
 import { authgearPhoneNumberProblem, type PhoneNumberProblem } from "./phone-number";

@@ -5,7 +5,7 @@
  * restated here: each question is turned into the attribute entry Authgear would get and checked
  * with `customAttributeConfigSchema`.
  *
- * Browser builds get define-catalog.browser.ts instead (next.config.mjs maps this module there):
+ * Browser builds get define-catalog.browser.ts instead (package.json's `#kit/define-catalog` import maps it there):
  * the same catalog without this check, whose schemas would otherwise be most of the zod the prompt
  * loads. The server imports the same catalog file through this module, so no catalog reaches a
  * browser unchecked (ADR 004).
