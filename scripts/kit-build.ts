@@ -11,14 +11,14 @@
  * when dist/ imports a package that is not one of this repository's dependencies. Last, `npm pack`
  * makes the tarball apps install, .data/kit/gradual-kit.tgz (scripts/kit-pack.ts).
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "tsdown";
-import ts from "typescript";
 import { z } from "zod";
 import { packKit } from "./kit-pack";
+import { filesUnder, moduleSpecifiers } from "./source-files";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -106,17 +106,6 @@ function copyAsset(source: string): void {
   copyFileSync(join(ROOT, source), join(DIST, source));
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
-
-/** Every module specifier of a JS or declaration file: imports, re-exports, `import()` (also in types), `require()`. */
-function specifiers(text: string): string[] {
-  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
-}
-
 const packageName = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 
 const files = filesUnder(DIST).filter((f) => /\.(m?js|d\.m?ts)$/.test(f));
@@ -127,7 +116,7 @@ for (const file of files) {
   // A kit module that imports the host app's files (profile.config.ts, app/) would carry them along.
   // (_virtual/_rolldown/ holds the bundler's own small helpers, e.g. for module namespace objects.)
   if (!/^(lib|components|emulator|_virtual\/_rolldown)\//.test(rel)) problems.push(`${rel} is not a kit module (lib/, components/, emulator/): something imports the app`);
-  for (const specifier of specifiers(readFileSync(file, "utf8"))) {
+  for (const specifier of moduleSpecifiers(readFileSync(file, "utf8"))) {
     if (specifier.startsWith("@/")) problems.push(`${rel} still imports the alias ${specifier}`);
     if (specifier.startsWith(".") || specifier.startsWith("#kit/") || specifier.startsWith("@/") || isBuiltin(specifier)) continue;
     const name = packageName(specifier);

@@ -6,25 +6,17 @@
  * behaviour through the app's routes with the kit's test helpers (hook signatures, protocol names).
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { describe, test } from "node:test";
-import ts from "typescript";
+import { filesUnder, moduleSpecifiers } from "@/scripts/source-files";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const KIT_DIRS = ["lib", "components", "emulator"];
 
+/** The app's source files (its own tests excepted, see above). */
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx|mts|mjs|js|jsx)$/.test(entry.name) ? [path] : [];
-  });
-}
-
-/** Every module specifier the file names: imports, re-exports, `import()` and `require()`. */
-function specifiers(text: string): string[] {
-  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+  return filesUnder(dir).filter((f) => /\.(ts|tsx|mts|mjs|js|jsx)$/.test(f) && !f.endsWith(".test.ts"));
 }
 
 /** Why `specifier`, imported from `file` (absolute), reaches into the kit's internals; null when it does not. */
@@ -40,10 +32,10 @@ function deepImport(file: string, specifier: string): string | null {
 
 describe("the app's boundary with the kit", () => {
   test("no file under app/ imports the kit's internals", () => {
-    const files = sourceFiles(join(ROOT, "app")).filter((f) => !f.endsWith(".test.ts"));
+    const files = sourceFiles(join(ROOT, "app"));
     assert.ok(files.length > 10, "app/ has its pages, route handler and components");
     const problems = files.flatMap((file) =>
-      specifiers(readFileSync(file, "utf8")).flatMap((s) => {
+      moduleSpecifiers(readFileSync(file, "utf8")).flatMap((s) => {
         const problem = deepImport(file, s);
         return problem ? [problem] : [];
       }),
@@ -63,7 +55,7 @@ describe("the app's boundary with the kit", () => {
       'import { Nav } from "../_components/nav";',
       'import { z } from "zod";',
     ].join("\n");
-    const found = specifiers(text).filter((s) => deepImport(page, s) !== null);
+    const found = moduleSpecifiers(text).filter((s) => deepImport(page, s) !== null);
     assert.deepEqual(found, ["@/lib/prompt/planner", "../../components/ui/button", "@/emulator/server", "@/lib/kit/server"]);
   });
 });
