@@ -66,14 +66,16 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
   /** The settings, parsed on first use; throws EnvError listing every problem. */
   const settings = (): Settings => (parsed ??= parseSettings(source));
 
-  const serverClock = () => remember(`clock ${settings().clockFile ?? "real"}`, () => createServerClock(settings().clockFile));
+  /** The real clock, or the e2e test clock when GRADUAL_TEST_CLOCK says so: one per clock file. */
+  const serverClockName = () => `clock ${settings().clockFile ?? "real"}`;
+  const serverClock = () => remember(serverClockName(), () => createServerClock(settings().clockFile));
   const now: Clock = clock ?? (() => serverClock()());
 
   const authgearName = () => {
     const e = settings();
     return JSON.stringify([e.AUTHGEAR_ENDPOINT, e.AUTHGEAR_ADMIN_API_KEY, e.AUTHGEAR_ADMIN_API_KEY_ID, e.AUTHGEAR_PROJECT_ID, e.EMULATOR_DATA_DIR]);
   };
-  const clockName = () => (clock ? `clock#${objectId(clock)}` : `clock ${settings().clockFile ?? "real"}`);
+  const clockName = () => (clock ? `clock#${objectId(clock)}` : serverClockName());
   const catalogName = () => `catalog#${objectId(catalog)}${settings().NODE_ENV === "development" ? ` copy#${THIS_COPY}` : ""}`;
   const storeName = () => targetName(settings().store);
   const enrichmentSettings = (): EnrichmentSettings => {
