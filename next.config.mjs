@@ -1,3 +1,4 @@
+import createNextIntlPlugin from "next-intl/plugin";
 import { withGradual } from "./lib/kit/next.mjs";
 
 /**
@@ -47,4 +48,7 @@ const nextConfig = {
   },
 };
 
-export default withGradual(nextConfig);
+// next-intl's request config: the locale negotiated per request and its messages (ADR 019).
+const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
+
+export default withNextIntl(withGradual(nextConfig));

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { CatalogField } from "@/components/catalog-field/catalog-field";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
+import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
 import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
 
@@ -72,7 +73,8 @@ export interface ProfilePromptProps extends UseProfilePromptOptions {
 }
 
 export function ProfilePrompt({ variant = "inline", labels: labelOverrides, classNames = {}, ...options }: ProfilePromptProps) {
-  const labels = { ...DEFAULT_LABELS, ...labelOverrides };
+  const t = useKitTranslations("prompt");
+  const labels = { ...DEFAULT_LABELS, heading: t("heading"), ...labelOverrides };
   const prompt = useProfilePrompt(options);
   const headingId = useId();
   const statusRef = useRef<HTMLParagraphElement>(null);

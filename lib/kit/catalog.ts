@@ -22,3 +22,7 @@ export {
 export type { AccessControl } from "@/lib/authgear/custom-attributes";
 export { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS, type AttributeValue, type EnrichmentMode, type QuestionEnrichmentField } from "@/lib/domain";
 export { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/catalog/authgear-config";
+
+// The locales the kit ships (issue 16, ADR 019), for an app's own language menu, `<html dir>` and messages.
+export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, localeChain, localeDirection, type Locale } from "@/lib/i18n/locales";
+export { mergeMessages, messageKeys, type MessageTree } from "@/lib/i18n/message-tree";

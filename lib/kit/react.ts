@@ -48,3 +48,7 @@ export { markOnce, PERF_MARKS, type PerfMark } from "@/lib/perf/marks";
 // What the actions answer, for an app's callbacks (onSaved) and its own use of the actions.
 export type { ActionError, ActionErrorCode, ActionResult } from "@/lib/actions/result";
 export type { SubmitOutcome } from "@/lib/prompt/prompt-types";
+
+// Words (issue 16, ADR 019): the provider for apps without next-intl, and the hook the kit's components read through.
+export { GradualIntlProvider, type GradualIntlProviderProps } from "@/lib/i18n/intl-provider";
+export { useKitTranslations, type KitKey, type KitNamespace, type KitTranslator } from "@/lib/i18n/use-kit-translations";

@@ -1,0 +1,93 @@
+/**
+ * Which shipped locale a request is answered in (issue 16, ADR 019). Pure: the request's cookies
+ * and header come in as strings, so the order is unit-tested, and the server (app/_i18n/request.ts)
+ * calls it once per request.
+ *
+ * The order: the locale the user chose in Gradual's language menu; else the `locale` standard
+ * attribute of the signed-in user in Authgear; else the browser's `Accept-Language`; else the
+ * default. Each source may name any tag (or garbage): it is matched to the nearest shipped locale,
+ * and a source that matches none is passed over, never an error.
+ */
+import Negotiator from "negotiator";
+import { DEFAULT_LOCALE, LOCALES, canonicalTag, type Locale } from "./locales";
+
+export interface LocaleSources {
+  /** The language menu's choice (its cookie). */
+  chosen?: string | undefined;
+  /** The signed-in user's Authgear `locale` standard attribute, as last seen (its cookie). */
+  authgear?: string | undefined;
+  /** The request's Accept-Language header. */
+  acceptLanguage?: string | undefined;
+}
+
+export type LocaleSource = "chosen" | "authgear" | "accept-language" | "default";
+
+/** Longer Accept-Language headers are cut here: no browser sends one, and parsing stays cheap. */
+export const MAX_ACCEPT_LANGUAGE_LENGTH = 1024;
+/** At most this many of its tags are considered, in the browser's order of preference. */
+const MAX_ACCEPT_LANGUAGE_TAGS = 20;
+
+interface Parts {
+  tag: string;
+  language: string;
+  script: string | undefined;
+}
+
+function parts(tag: string): Parts | undefined {
+  const canonical = canonicalTag(tag);
+  if (!canonical) return undefined;
+  try {
+    const locale = new Intl.Locale(canonical);
+    return { tag: canonical, language: locale.language, script: locale.script ?? locale.maximize().script };
+  } catch {
+    return undefined;
+  }
+}
+
+const SHIPPED: readonly (Parts & { locale: Locale })[] = LOCALES.map((locale) => ({ ...(parts(locale) as Parts), locale }));
+
+/**
+ * The shipped locale nearest to `tag`: the same tag; else the same language in the same script
+ * (`zh-TW` → `zh-HK`, `de-CH` → `de`, `ar-EG` → `ar`); else, when `anyScript`, the same language
+ * in another script. Undefined for a tag that is not BCP 47 or whose language is not shipped.
+ */
+export function nearestLocale(tag: unknown, { anyScript = false }: { anyScript?: boolean } = {}): Locale | undefined {
+  if (typeof tag !== "string") return undefined;
+  const wanted = parts(tag);
+  if (!wanted) return undefined;
+  const exact = SHIPPED.find((s) => s.tag === wanted.tag);
+  if (exact) return exact.locale;
+  const sameScript = SHIPPED.find((s) => s.language === wanted.language && s.script === wanted.script);
+  if (sameScript) return sameScript.locale;
+  return anyScript ? SHIPPED.find((s) => s.language === wanted.language)?.locale : undefined;
+}
+
+/** The tags of an Accept-Language header, most preferred first (q=0 and `*` left out). Never throws. */
+export function acceptedLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  const cut = header.slice(0, MAX_ACCEPT_LANGUAGE_LENGTH);
+  let tags: string[];
+  try {
+    tags = new Negotiator({ headers: { "accept-language": cut } }).languages();
+  } catch {
+    return [];
+  }
+  return tags.filter((t) => t !== "*").slice(0, MAX_ACCEPT_LANGUAGE_TAGS);
+}
+
+/** The locale to answer in, and which source decided it. */
+export function negotiateLocale(sources: LocaleSources): { locale: Locale; source: LocaleSource } {
+  for (const source of ["chosen", "authgear"] as const) {
+    const locale = nearestLocale(sources[source], { anyScript: true });
+    if (locale) return { locale, source };
+  }
+  const accepted = acceptedLanguages(sources.acceptLanguage);
+  // First the browser's languages as they are written, in its order; only then another script of one.
+  for (const anyScript of [false, true]) {
+    for (const tag of accepted) {
+      const locale = nearestLocale(tag, { anyScript });
+      if (locale) return { locale, source: "accept-language" };
+    }
+  }
+  return { locale: DEFAULT_LOCALE, source: "default" };
+}
