@@ -45,7 +45,7 @@ async function useIntlBytes(root: string, formatOnly: boolean): Promise<number> 
     write: false,
     logLevel: "silent",
   });
-  return gzipSync(defined(result.outputFiles[0], "esbuild's output").contents, { level: 9 }).length;
+  return gzipSync(defined(result.outputFiles?.[0], "esbuild's output").contents, { level: 9 }).length;
 }
 
 export const messagesFigure: Figure = {
