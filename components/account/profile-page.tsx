@@ -11,10 +11,10 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import { useForm } from "react-hook-form";
 import type { ProfilePageActions } from "@/components/actions";
 import { CatalogField, type CatalogForm } from "@/components/catalog-field/catalog-field";
-import { browserLocale } from "@/components/catalog-field/locale";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { loadPhoneRule } from "#kit/phone-rule";
+import { useLocale } from "use-intl";
 import { useSession } from "@/lib/authgear/session";
 import { accountExport, type AccountAttribute, type AccountView } from "@/lib/account/account";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
@@ -57,7 +57,8 @@ export interface ProfilePageProps {
 
 export function ProfilePage({ catalog, actions, locale: givenLocale }: ProfilePageProps) {
   const session = useSession();
-  const [locale] = useState(() => givenLocale ?? browserLocale());
+  const intlLocale = useLocale();
+  const locale = givenLocale ?? intlLocale;
   // Each question as a form field in the page's locale (a country's options are every country's name in it).
   const fields = useMemo(() => new Map(catalog.questions.map((q) => [q.attribute, formField(q, locale, catalog.defaultLocale)])), [catalog, locale]);
   const [view, setView] = useState<AccountView | null>(null);

@@ -11,7 +11,7 @@
  */
 
 // The prompt: the component, its headless hook, the lazily loaded session prompt and the callback's early request.
-export { ProfilePrompt, DEFAULT_LABELS, type ProfilePromptProps, type ProfilePromptLabels, type ProfilePromptClassNames } from "@/components/profile-prompt/profile-prompt";
+export { ProfilePrompt, type ProfilePromptProps, type ProfilePromptLabels, type ProfilePromptClassNames } from "@/components/profile-prompt/profile-prompt";
 export {
   useProfilePrompt,
   type ProfilePromptController,
