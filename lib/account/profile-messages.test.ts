@@ -9,9 +9,12 @@ import { createTranslator } from "use-intl/core";
 import { loadKitMessages } from "@/lib/i18n/messages.server";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
-async function translator(locale: Locale) {
+type Translate = (key: "answered" | "left", values: Record<string, number>) => string;
+
+async function translator(locale: Locale): Promise<Translate> {
   const messages = await loadKitMessages(locale, { compiled: false });
-  return createTranslator({ locale, messages, namespace: "gradual.profile.completeness" });
+  const t = createTranslator({ locale, messages });
+  return (key, values) => (t as unknown as (key: string, values: Record<string, number>) => string)(`gradual.profile.completeness.${key}`, values);
 }
 
 /** A number as Arabic writes it in this runtime's CLDR (Latin or Arabic-Indic digits). */
