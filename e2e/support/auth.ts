@@ -3,7 +3,7 @@
  * For other specs: `await signUp(page)` gives a fresh signed-in user on the home page.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { expect } from "./fixtures";
 import { appWords } from "./i18n";
 import { APP_URL, EMULATOR_URL } from "./urls";
@@ -49,6 +49,12 @@ async function submitEmulatorForm(page: Page, heading: string | RegExp, email: s
   await page.getByRole("button", { name: words.continue }).click();
 }
 
+/** The shipped locale the page is in (its `<html lang>`), else the default. */
+export async function pageLocale(page: Page): Promise<Locale> {
+  const lang = await page.locator("html").getAttribute("lang");
+  return isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
+
 /** The signed-in greeting the home page shows (in `locale`, default English). */
 export function signedInAs(page: Page, email: string, locale?: Locale) {
   return page.getByText(appWords(locale)("home.signedInAs", { identity: email }));
@@ -58,8 +64,8 @@ export interface SignInOptions {
   /** The IP address the emulator reports to hooks for this sign-in (its "Simulated IP" field). */
   simulatedIp?: string;
   /**
-   * The locale the app's pages are in (the browser context's `locale`, or a language-menu choice):
-   * the home page's buttons and greeting are looked up in it. Default English.
+   * The locale the app's pages are in: the home page's buttons and greeting are looked up in it.
+   * Default: the locale the home page says it is in (`<html lang>`), whatever made it so.
    */
   locale?: Locale;
   /** The emulator page's names, where they are not English. */
@@ -68,28 +74,28 @@ export interface SignInOptions {
 
 /** From the home page: Sign up → emulator sign-up page → back home signed in as `email`. */
 export async function signUp(page: Page, email: string = uniqueEmail("signup"), options: SignInOptions = {}): Promise<string> {
-  const words = appWords(options.locale);
   await page.goto("/");
+  const words = appWords(options.locale ?? (await pageLocale(page)));
   await page.getByRole("button", { name: words("home.signUp") }).click();
   await submitEmulatorForm(page, options.emulator?.signUpHeading ?? EMULATOR_ENGLISH.signUpHeading, email, options);
   await page.waitForURL(`${APP_URL}/`);
-  await expect(signedInAs(page, email, options.locale)).toBeVisible();
+  await expect(signedInAs(page, email, options.locale ?? (await pageLocale(page)))).toBeVisible();
   return email;
 }
 
 /** From the home page: Sign in → emulator sign-in page → back home signed in as `email`. */
 export async function signIn(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
-  const words = appWords(options.locale);
   await page.goto("/");
+  const words = appWords(options.locale ?? (await pageLocale(page)));
   await page.getByRole("button", { name: words("home.signIn") }).click();
   await submitEmulatorForm(page, options.emulator?.signInHeading ?? EMULATOR_ENGLISH.signInHeading, email, options);
   await page.waitForURL(`${APP_URL}/`);
-  await expect(signedInAs(page, email, options.locale)).toBeVisible();
+  await expect(signedInAs(page, email, options.locale ?? (await pageLocale(page)))).toBeVisible();
 }
 
-/** Sign out from the home page; resolves once Authgear confirmed the revocation and Sign in shows. */
+/** Sign out from the home page (in `locale`, default the page's); resolves once Authgear confirmed the revocation and Sign in shows. */
 export async function signOut(page: Page, locale?: Locale): Promise<void> {
-  const words = appWords(locale);
+  const words = appWords(locale ?? (await pageLocale(page)));
   const revoked = page.waitForResponse((r) => r.url() === `${EMULATOR_URL}/oauth2/revoke` && r.request().method() === "POST");
   await page.getByRole("button", { name: words("home.signOut") }).click();
   expect((await revoked).status()).toBe(200);
