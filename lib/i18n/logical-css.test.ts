@@ -46,7 +46,7 @@ const PHYSICAL_STYLE = new Map<string, string>([
 ]);
 
 /** The utility of a class without its variants (`md:hover:pl-4` → `pl-4`, `[&_tr]:border-b` → `border-b`) and `!`. */
-export function utilityOf(className: string): string {
+function utilityOf(className: string): string {
   let depth = 0;
   let start = 0;
   for (let i = 0; i < className.length; i++) {
@@ -58,14 +58,14 @@ export function utilityOf(className: string): string {
   return className.slice(start).replace(/^!|!$/g, "");
 }
 
-export interface Finding {
+interface Finding {
   line: number;
   text: string;
   instead: string;
 }
 
 /** The physical direction utilities (and inline-style properties) in one TypeScript or TSX source. */
-export function physicalDirections(source: string, fileName = "file.tsx"): Finding[] {
+function physicalDirections(source: string, fileName = "file.tsx"): Finding[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const findings: Finding[] = [];
   const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
