@@ -17,9 +17,11 @@
  */
 import { lazy, Suspense, useRef, type ReactNode, type RefObject } from "react";
 import type { UseFormReturn } from "react-hook-form";
+import { useLocale } from "use-intl";
 import { cx } from "@/components/ui/cx";
 import { Field, inputClassName } from "@/components/ui/field";
 import type { FormField } from "@/lib/catalog/schemas";
+import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
 import type { PromptFormOutput, PromptFormValues } from "@/lib/prompt/form";
 import type { PhoneQuestionProps } from "./phone-question";
 
@@ -34,8 +36,11 @@ export interface CatalogFieldProps {
   /** The question in the form's locale: formField(question, locale, catalog.defaultLocale). */
   field: FormField;
   form: CatalogForm;
-  /** The locale of `field` (the phone selector's country names and its fallback country follow it). */
-  locale: string;
+  /**
+   * The locale of `field` (the phone selector's country names and its fallback country follow it);
+   * default: the nearest IntlProvider's (use-intl's `useLocale()`), which the field's words are in.
+   */
+  locale?: string;
   /** Said under the label and announced with the control; default: the question's help. */
   hint?: ReactNode;
   disabled?: boolean;
@@ -51,7 +56,10 @@ export interface CatalogFieldProps {
   children?: ReactNode;
 }
 
-export function CatalogField({ field, form, locale, hint = field.help, disabled = false, phoneCountry, className, inputClassName: extraInputClass, controlRef: givenRef, children }: CatalogFieldProps) {
+export function CatalogField({ field, form, locale: givenLocale, hint = field.help, disabled = false, phoneCountry, className, inputClassName: extraInputClass, controlRef: givenRef, children }: CatalogFieldProps) {
+  const t = useKitTranslations("field");
+  const intlLocale = useLocale();
+  const locale = givenLocale ?? intlLocale;
   const name = field.name;
   const ownRef = useRef<HTMLElement | null>(null);
   const controlRef = givenRef ?? ownRef;
@@ -97,7 +105,7 @@ export function CatalogField({ field, form, locale, hint = field.help, disabled 
       {(control) =>
         field.control === "select" || field.control === "country" ? (
           <select {...control} {...registered} ref={ref} disabled={disabled} autoComplete={field.autoComplete} className={inputClass}>
-            <option value="">{field.placeholder ?? "Choose…"}</option>
+            <option value="">{field.placeholder ?? t("choose")}</option>
             {field.options?.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

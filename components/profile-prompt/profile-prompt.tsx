@@ -8,10 +8,29 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { CatalogField } from "@/components/catalog-field/catalog-field";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
+import type { AbstractIntlMessages } from "use-intl";
+import { confirmSentence } from "@/lib/catalog/catalog";
+import { useActionErrorText } from "@/lib/i18n/action-error";
+import { GradualIntlProvider } from "@/lib/i18n/intl-provider";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
+import type { ActionError } from "@/lib/actions/result";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
-import { useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
+import { UNREACHABLE, useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
 
+/** A failure in the user's language: the action's code as a message, or, when the server was not reached, that. */
+function usePromptErrorText(): (error: ActionError | null) => string {
+  const t = useKitTranslations("prompt");
+  const text = useActionErrorText();
+  return (error) => (error === UNREACHABLE ? t("unreachable") : text(error));
+}
+
+/**
+ * The prompt's words. Each comes from the kit's messages (namespace `prompt`, in the locale of the
+ * nearest IntlProvider, or of `locale`/`messages`); `labels` lays the embedder's own over them, key
+ * by key: a string, or for the sentences with a value, a function of it. A question's own
+ * `confirm` sentence in the catalog comes before `confirmQuestion`.
+ */
 export interface ProfilePromptLabels {
   heading: string;
   intro: string;
@@ -22,11 +41,15 @@ export interface ProfilePromptLabels {
   decline: string;
   undo: string;
   dismiss: string;
+  /** The line that replaces a skipped question, given its label. */
   skipped: (label: string) => string;
+  /** The line that replaces a declined question, given its label. */
   declined: (label: string) => string;
+  /** The one-tap question for a guess, for a question without its own `confirm`: its label and the guess. */
   confirmQuestion: (label: string, value: string) => string;
   confirmYes: string;
   confirmChange: string;
+  /** The line that replaces a confirmed guess, given the guess. */
   confirmed: (value: string) => string;
   whyWeAsk: string;
   saved: string;
@@ -35,27 +58,32 @@ export interface ProfilePromptLabels {
   unavailable: string;
 }
 
-export const DEFAULT_LABELS: ProfilePromptLabels = {
-  heading: "Complete your profile",
-  intro: "A quick question or two. Answer what you like and skip the rest.",
-  save: "Save",
-  saving: "Saving…",
-  retry: "Retry",
-  skip: "Skip",
-  decline: "Don't ask again",
-  undo: "Undo",
-  dismiss: "Not now",
-  skipped: (label) => `${label}: skipped for now.`,
-  declined: (label) => `${label}: we won't ask again.`,
-  confirmQuestion: (label, value) => (label.toLowerCase() === "city" ? `Are you in ${value}?` : `Is your ${label.toLowerCase()} ${value}?`),
-  confirmYes: "Yes",
-  confirmChange: "Change",
-  confirmed: (value) => `${value}, confirmed.`,
-  whyWeAsk: "Why we ask",
-  saved: "Thanks, your profile is updated.",
-  savedChoices: "Got it. You can answer these later on your profile page.",
-  unavailable: "Your profile questions could not be loaded.",
-};
+/** The prompt's words: the messages in the current locale, with `overrides` laid over them. */
+function usePromptLabels(overrides: Partial<ProfilePromptLabels> | undefined): ProfilePromptLabels {
+  const t = useKitTranslations("prompt");
+  return {
+    heading: t("heading"),
+    intro: t("intro"),
+    save: t("save"),
+    saving: t("saving"),
+    retry: t("retry"),
+    skip: t("skip"),
+    decline: t("decline"),
+    undo: t("undo"),
+    dismiss: t("dismiss"),
+    skipped: (label) => t("skipped", { label }),
+    declined: (label) => t("declined", { label }),
+    confirmQuestion: (label, value) => t("confirmQuestion", { label, value }),
+    confirmYes: t("confirmYes"),
+    confirmChange: t("confirmChange"),
+    confirmed: (value) => t("confirmed", { value }),
+    whyWeAsk: t("whyWeAsk"),
+    saved: t("saved"),
+    savedChoices: t("savedChoices"),
+    unavailable: t("unavailable"),
+    ...overrides,
+  };
+}
 
 export interface ProfilePromptClassNames {
   root?: string;
@@ -66,15 +94,45 @@ export interface ProfilePromptClassNames {
 }
 
 export interface ProfilePromptProps extends UseProfilePromptOptions {
-  /** "inline": a region in the page flow; "dialog": a non-modal dialog fixed in the corner (no layout shift). */
+  /**
+   * "inline": a region in the page flow; "dialog": a non-modal dialog fixed in the end corner
+   * (bottom right, bottom left in a right-to-left language), with no layout shift.
+   */
   variant?: "inline" | "dialog";
+  /**
+   * The embedder's own words, laid over the kit's messages key by key (ProfilePromptLabels):
+   * `{ heading: "Help us tailor your workspace", skipped: (label) => `${label} later` }`.
+   */
   labels?: Partial<ProfilePromptLabels>;
   classNames?: ProfilePromptClassNames;
+  /**
+   * The locale of the prompt's words, labels, options and country names. Without `messages` it
+   * only names the locale for the nearest IntlProvider's messages (the app's); default: that
+   * provider's locale.
+   */
+  locale?: string;
+  /**
+   * The kit's messages in `locale` (`loadKitMessages(locale)` on the server, the app's overrides
+   * merged in: `{ gradual: { prompt: {…}, field: {…}, validation: {…}, errors: {…} } }`). Given, the
+   * prompt brings its own provider (`<GradualIntlProvider locale messages>`), for an app without
+   * one; `locale` is then required.
+   */
+  messages?: AbstractIntlMessages;
 }
 
-export function ProfilePrompt({ variant = "inline", labels: labelOverrides, classNames = {}, ...options }: ProfilePromptProps) {
-  const t = useKitTranslations("prompt");
-  const labels = { ...DEFAULT_LABELS, heading: t("heading"), ...labelOverrides };
+/** The profile prompt: in the nearest IntlProvider's language, or in its own (`locale` and `messages`). */
+export function ProfilePrompt({ messages, ...props }: ProfilePromptProps) {
+  if (messages === undefined) return <PromptView {...props} />;
+  return (
+    <GradualIntlProvider locale={props.locale ?? DEFAULT_LOCALE} messages={messages}>
+      <PromptView {...props} />
+    </GradualIntlProvider>
+  );
+}
+
+function PromptView({ variant = "inline", labels: labelOverrides, classNames = {}, ...options }: Omit<ProfilePromptProps, "messages">) {
+  const labels = usePromptLabels(labelOverrides);
+  const errorText = usePromptErrorText();
   const prompt = useProfilePrompt(options);
   const headingId = useId();
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -107,7 +165,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
   const shell = (children: ReactNode) => {
     const className = cx(
       "rounded-lg border border-slate-200 bg-white p-5 shadow-sm",
-      variant === "dialog" && "fixed bottom-4 right-4 z-40 max-h-[calc(100vh-2rem)] w-[min(26rem,calc(100vw-2rem))] overflow-y-auto shadow-xl",
+      variant === "dialog" && "fixed bottom-4 end-4 z-40 max-h-[calc(100vh-2rem)] w-[min(26rem,calc(100vw-2rem))] overflow-y-auto shadow-xl",
       classNames.root,
     );
     const heading = (
@@ -140,7 +198,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
     return shell(
       <div role="alert" className="mt-2 space-y-3">
         <p className="text-sm text-slate-700">
-          {labels.unavailable} {error?.message}
+          {labels.unavailable} {errorText(error)}
         </p>
         <div className="flex gap-3">
           <Button variant="secondary" onClick={() => prompt.reload()}>
@@ -172,7 +230,7 @@ export function ProfilePrompt({ variant = "inline", labels: labelOverrides, clas
       ))}
       {failed ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {error.message}
+          {errorText(error)}
         </div>
       ) : null}
       <div className={cx("flex flex-wrap items-center gap-3", classNames.actions)}>
@@ -196,7 +254,10 @@ interface QuestionBlockProps {
 }
 
 function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionBlockProps) {
+  const t = useKitTranslations("prompt");
   const { field, question, choice, suggestion, confirmed } = item;
+  // A button's accessible name says which question it is about (its visible word, then the label).
+  const named = (key: "skipNamed" | "declineNamed" | "undoNamed" | "changeNamed", action: string) => t(key, { action, label: field.label });
   const name = question.attribute;
   const undoRef = useRef<HTMLButtonElement>(null);
   const controlRef = useRef<HTMLElement | null>(null);
@@ -217,9 +278,8 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     return (
       <div className={cx("flex flex-wrap items-center gap-2 text-sm text-slate-700", classNames.question)}>
         <span>{choice === "skip" ? labels.skipped(field.label) : labels.declined(field.label)}</span>
-        <Button ref={undoRef} variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} onClick={() => prompt.choose(name, "answer")}>
+        <Button ref={undoRef} variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} aria-label={named("undoNamed", labels.undo)} onClick={() => prompt.choose(name, "answer")}>
           {labels.undo}
-          <span className="sr-only"> ({field.label})</span>
         </Button>
       </div>
     );
@@ -227,20 +287,18 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
 
   const choiceButtons = (
     <div className="flex flex-wrap gap-2">
-      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} onClick={() => prompt.choose(name, "skip")}>
+      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} aria-label={named("skipNamed", labels.skip)} onClick={() => prompt.choose(name, "skip")}>
         {labels.skip}
-        <span className="sr-only"> {field.label}</span>
       </Button>
-      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} onClick={() => prompt.choose(name, "decline")}>
+      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} aria-label={named("declineNamed", labels.decline)} onClick={() => prompt.choose(name, "decline")}>
         {labels.decline}
-        <span className="sr-only"> about {field.label}</span>
       </Button>
     </div>
   );
 
   const purpose = (
     <p className="text-xs text-slate-600">
-      <span className="font-medium">{labels.whyWeAsk}:</span> {field.purpose}
+      <span className="font-medium">{t("labelled", { label: labels.whyWeAsk })}</span> {field.purpose}
     </p>
   );
 
@@ -249,7 +307,7 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     return (
       <div role="group" aria-labelledby={questionId} className={cx("space-y-2", classNames.question)}>
         <p id={questionId} className="text-sm font-medium text-slate-900">
-          {labels.confirmQuestion(field.label, suggestion.label)}
+          {field.confirm !== undefined ? confirmSentence(field.confirm, suggestion.label) : labels.confirmQuestion(field.label, suggestion.label)}
         </p>
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" disabled={disabled} onClick={() => prompt.confirm(name)}>
@@ -269,11 +327,10 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     return (
       <div className={cx("flex flex-wrap items-center gap-2 text-sm text-slate-700", classNames.question)}>
         <span>
-          {field.label}: {labels.confirmed(suggestion.label)}
+          {t("labelled", { label: field.label })} {labels.confirmed(suggestion.label)}
         </span>
-        <Button ref={undoRef} variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} onClick={() => prompt.change(name)}>
+        <Button ref={undoRef} variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} aria-label={named("changeNamed", labels.confirmChange)} onClick={() => prompt.change(name)}>
           {labels.confirmChange}
-          <span className="sr-only"> {field.label}</span>
         </Button>
       </div>
     );
@@ -283,7 +340,7 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     <>
       {field.help ? <span className="block">{field.help}</span> : null}
       <span className="block text-xs">
-        <span className="font-medium">{labels.whyWeAsk}:</span> {field.purpose}
+        <span className="font-medium">{t("labelled", { label: labels.whyWeAsk })}</span> {field.purpose}
       </span>
     </>
   );
@@ -292,7 +349,6 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     <CatalogField
       field={field}
       form={prompt.form}
-      locale={prompt.locale}
       hint={hint}
       disabled={disabled}
       phoneCountry={item.phoneCountry}

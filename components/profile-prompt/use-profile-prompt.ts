@@ -11,6 +11,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
+import { useLocale } from "use-intl";
 import { loadPhoneRule } from "#kit/phone-rule";
 import { collectClientHints } from "@/lib/enrichment/client-hints";
 import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/catalog";
@@ -19,7 +20,6 @@ import type { ActionError, ActionResult } from "@/lib/actions/result";
 import type { ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/prompt/prompt-types";
 import { formField, type FormField } from "@/lib/catalog/schemas";
 import type { ProfilePromptActions } from "@/components/actions";
-import { browserLocale } from "@/components/catalog-field/locale";
 import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
 import { autoSaveKey, type QuestionChoice } from "./prompt-progress";
 
@@ -57,7 +57,10 @@ export interface UseProfilePromptOptions {
   catalog: ProfileCatalog;
   /** The Server Actions, from the app's own "use server" module. */
   actions: ProfilePromptActions;
-  /** For labels and country names; default: the browser's language. */
+  /**
+   * The locale of the catalog's texts (labels, options) and country names; default: the nearest
+   * IntlProvider's (use-intl's `useLocale()`), the language the prompt's words are in.
+   */
   locale?: string;
   onSaved?: (outcome: SubmitOutcome) => void;
   onSkipped?: (attributes: string[]) => void;
@@ -131,7 +134,8 @@ function formatSuggestion(field: FormField, value: string | number): string {
   return option?.label ?? String(value);
 }
 
-const UNREACHABLE: ActionError = { code: "internal", message: "We couldn't reach the server. Check your connection; your answers are kept here. Try again." };
+/** The failure when the server could not be reached at all (the prompt words it as such). */
+export const UNREACHABLE: ActionError = { code: "internal", message: "We couldn't reach the server. Check your connection; your answers are kept here. Try again." };
 
 /** Network failures of the action call itself (offline, server down) as an ActionError. */
 async function call<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
@@ -150,7 +154,8 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
 
   const [status, setStatus] = useState<PromptStatus>("loading");
   const [view, setView] = useState<ProfilePromptView | null>(null);
-  const [locale] = useState(() => options.locale ?? browserLocale());
+  const intlLocale = useLocale();
+  const locale = options.locale ?? intlLocale;
   const [choices, setChoices] = useState<Record<string, QuestionChoice>>({});
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [error, setError] = useState<ActionError | null>(null);

@@ -23,6 +23,7 @@ import {
   regionOfLanguage,
   type PhoneRegion,
 } from "@/lib/catalog/phone-input";
+import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
 import { cx } from "./cx";
 import { Field, inputClassName, type FieldControlProps } from "./field";
 
@@ -48,7 +49,7 @@ interface PhoneFieldProps {
   autoComplete?: string;
   /** The number input, e.g. to move focus to it. */
   inputRef?: Ref<HTMLInputElement>;
-  /** The selector's accessible name; default "Country code". */
+  /** The selector's accessible name; default the message `field.countryCode` ("Country code"). */
   countryLabel?: string;
   className?: string;
   inputClassName?: string;
@@ -60,6 +61,7 @@ interface State {
 }
 
 export default function PhoneFieldControl(props: PhoneFieldProps) {
+  const t = useKitTranslations("field");
   const { value, onChange, locale } = props;
   const options = useMemo(() => phoneRegionOptions(locale), [locale]);
   const fallback = phoneRegion(props.defaultRegion) ?? regionOfLanguage(locale);
@@ -102,7 +104,7 @@ export default function PhoneFieldControl(props: PhoneFieldProps) {
       message={message}
       select={(a11y) => (
         <select {...a11y} disabled={props.disabled} value={state.region ?? ""} onChange={(event) => update(state.text, phoneRegion(event.target.value), false)}>
-          <option value="">Choose…</option>
+          <option value="">{t("choose")}</option>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -142,12 +144,13 @@ interface LayoutProps {
 
 /** Label, hint, the selector and the number on one row, and the error: a Field whose control is the row. */
 function PhoneFieldLayout({ props, message, select, input }: LayoutProps) {
+  const t = useKitTranslations("field");
   const { id, label, hint } = props;
   return (
     <Field id={id} label={label} hint={hint} error={message} className={props.className}>
       {(control) => (
         <div className="flex gap-2">
-          {select({ id: `${id}-country`, "aria-label": props.countryLabel ?? "Country code", className: selectClassName })}
+          {select({ id: `${id}-country`, "aria-label": props.countryLabel ?? t("countryCode"), className: selectClassName })}
           {input({ ...control, className: cx(inputClassName, "min-w-0 flex-1", props.inputClassName) })}
         </div>
       )}

@@ -6,12 +6,14 @@ import {
   findQuestion,
   isCatalogAttribute,
   isEmptyValue,
+  confirmSentence,
   localize,
   questionAttributeConfig,
   type QuestionInput,
 } from "./catalog";
 import { defineProfileCatalog } from "./define-catalog";
 import { defineProfileCatalog as defineInBrowser } from "./define-catalog.browser";
+import { formField } from "./schemas";
 
 const base = { label: "Label", purpose: "Why", priority: 1 } as const;
 const q = (attribute: string, extra: Partial<QuestionInput> = {}): QuestionInput => ({
@@ -260,6 +262,36 @@ describe("defineProfileCatalog: validation errors name the question", () => {
     );
   });
 
+  it("refuses a text for a locale in no shipped locale's fallback chain, naming the question, the field and the locale", () => {
+    const list = problems({ questions: [q("job_title"), q("company", { label: { en: "Company", fr: "Société" } })] });
+    assert.deepEqual(list, ['question "company" (questions[1]): label has a "fr" text, but the app ships en, de, ja, zh-HK, ar']);
+    assertProblem({ questions: [q("company", { help: { en: "Help", "de-CH": "Hilfe" } })] }, /question "company".*help has a "de-CH" text, but the app ships en, de, ja, zh-HK, ar/);
+    assertProblem(
+      { questions: [q("industry", { type: "enum", options: [{ value: "a", label: { en: "A", pt: "A" } }] })] },
+      /question "industry".*options\[0\]\.label has a "pt" text/,
+    );
+    // zh-Hant and zh are on zh-HK's chain, de-Latn on de's: a text for them reaches someone.
+    const catalog = defineProfileCatalog({ questions: [q("company", { label: { en: "Company", "zh-Hant": "公司", zh: "公司", "de-Latn": "Firma" } })] });
+    assert.equal(catalog.questions.length, 1);
+  });
+
+  it("checks texts and the default locale against the app's own locales when given", () => {
+    const fr = { questions: [q("company", { label: { en: "Company", fr: "Société" } })] };
+    assert.equal(defineProfileCatalog(fr, { locales: ["en", "fr"] }).questions.length, 1);
+    assert.throws(() => defineProfileCatalog(fr, { locales: ["en", "de"] }), /label has a "fr" text, but the app ships en, de/);
+    assert.throws(() => defineProfileCatalog({ defaultLocale: "fr", questions: [q("company", { label: { fr: "Société" }, purpose: "Pourquoi" })] }), /defaultLocale: "fr" is not one of the locales the app ships \(en, de, ja, zh-HK, ar\)/);
+    assert.equal(defineProfileCatalog({ defaultLocale: "fr", questions: [q("company", { label: { fr: "Société" } })] }, { locales: ["fr"] }).defaultLocale, "fr");
+  });
+
+  it("checks a confirm sentence: {value} exactly once in each locale, only for a question offered to confirm", () => {
+    const city = (confirm: QuestionInput["confirm"], mode: "confirm" | "fill" = "confirm") => ({ questions: [q("city", { confirm, enrichment: { field: "city", mode } })] });
+    assert.equal(defineProfileCatalog(city({ en: "Are you in {value}?", de: "Sind Sie in {value}?" })).questions[0]?.confirm !== undefined, true);
+    assertProblem(city({ en: "Are you in {value}?", de: "Sind Sie in der Stadt?" }), /question "city".*confirm's "de" text must contain \{value\} exactly once \(where the guess goes\), not 0 times/);
+    assertProblem(city("{value}, {value}?"), /question "city".*confirm must contain \{value\} exactly once.*not 2 times/);
+    assertProblem(city("Are you in {value}?", "fill"), /question "city".*confirm applies only to a question whose enrichment is offered to confirm/);
+    assertProblem(city({ en: "Are you in {value}?", fr: "Êtes-vous à {value} ?" }), /question "city".*confirm has a "fr" text/);
+  });
+
   it("lists every problem at once", () => {
     const list = problems({ questions: [q("Bad"), q("industry", { type: "enum" }), q("n", { type: "integer", minimum: 3, maximum: 2 })] });
     assert.equal(list.length, 3, list.join("\n"));
@@ -276,10 +308,54 @@ describe("localize", () => {
     assert.equal(localize(text, "fr"), "Company");
     assert.equal(localize(text, "de-ch"), "Unternehmung");
   });
+  it("follows the locale chain: zh-HK, zh-Hant, zh, then the default", () => {
+    assert.equal(localize({ en: "Company", "zh-HK": "公司（港）", "zh-Hant": "公司（繁）", zh: "公司（中）" }, "zh-HK"), "公司（港）");
+    assert.equal(localize({ en: "Company", "zh-Hant": "公司（繁）", zh: "公司（中）" }, "zh-HK"), "公司（繁）");
+    assert.equal(localize({ en: "Company", "zh-Hant": "公司（繁）", zh: "公司（中）" }, "zh-TW"), "公司（繁）");
+    assert.equal(localize({ en: "Company", zh: "公司（中）" }, "zh-HK"), "公司（中）");
+    assert.equal(localize({ en: "Company", "zh-Hans": "公司（简）" }, "zh-HK"), "Company");
+    assert.equal(localize({ en: "Company", "zh-CN": "公司（简）" }, "zh-HK"), "Company");
+  });
   it("uses the given default locale, then the first entry, and survives malformed locales", () => {
     assert.equal(localize({ de: "Firma", fr: "Société" }, "it", "fr"), "Société");
+    assert.equal(localize({ de: "Firma", "fr-CA": "Entreprise", fr: "Société" }, "it", "fr-CA"), "Entreprise");
     assert.equal(localize({ de: "Firma" }, "it"), "Firma");
     assert.equal(localize(text, "not a locale!"), "Company");
+    assert.equal(localize(text, ""), "Company");
+  });
+  it("falls back field by field: each text of a question on its own", () => {
+    const question = defineProfileCatalog({
+      questions: [
+        q("team", {
+          type: "enum",
+          label: { en: "Team", "zh-HK": "團隊" },
+          help: { en: "Your team", zh: "你的团队" },
+          placeholder: { en: "Choose", "zh-Hant": "請選擇" },
+          purpose: { en: "So we can help" },
+          options: [
+            { value: "a", label: { en: "Alpha", "zh-Hant": "甲" } },
+            { value: "b", label: { en: "Beta" } },
+          ],
+        }),
+        q("city", { confirm: { en: "Are you in {value}?", "zh-HK": "你是否在{value}？" }, purpose: { en: "Events", zh: "活动" }, enrichment: { field: "city", mode: "confirm" } }),
+      ],
+    }).questions;
+    const team = formField(question[0]!, "zh-HK");
+    assert.deepEqual(
+      { label: team.label, help: team.help, placeholder: team.placeholder, purpose: team.purpose, options: team.options?.map((o) => o.label) },
+      { label: "團隊", help: "你的团队", placeholder: "請選擇", purpose: "So we can help", options: ["甲", "Beta"] },
+    );
+    const city = formField(question[1]!, "zh-HK");
+    assert.deepEqual({ confirm: city.confirm, purpose: city.purpose }, { confirm: "你是否在{value}？", purpose: "活动" });
+    assert.equal(formField(question[1]!, "de").confirm, "Are you in {value}?");
+  });
+});
+
+describe("confirmSentence", () => {
+  it("puts the guess where {value} is, taking the guess literally", () => {
+    assert.equal(confirmSentence("Are you in {value}?", "London"), "Are you in London?");
+    assert.equal(confirmSentence("{value}にお住まいですか？", "東京"), "東京にお住まいですか？");
+    assert.equal(confirmSentence("Are you in {value}?", "$& $1 {value}"), "Are you in $& $1 {value}?");
   });
 });
 

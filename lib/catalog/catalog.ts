@@ -11,6 +11,7 @@
 import type { CustomAttributeConfig } from "@/lib/authgear/config";
 import type { AccessControl, AttributeRule, CustomAttributeType } from "@/lib/authgear/custom-attributes";
 import type { EnrichmentMode, QuestionEnrichmentField } from "@/lib/domain";
+import { localeChain } from "@/lib/i18n/locales";
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -51,6 +52,13 @@ export interface QuestionInput<A extends string = string> {
   readonly placeholder?: LocalizedText;
   /** Why we ask, in one short sentence the user sees. */
   readonly purpose: LocalizedText;
+  /**
+   * For a question whose enrichment is offered to confirm (`enrichment.mode: "confirm"`): the
+   * one-tap question, with `{value}` (exactly once) where the guess goes, e.g.
+   * `{ en: "Are you in {value}?", de: "Sind Sie in {value}?" }`. Plain text, not ICU. Without it
+   * the prompt asks its own sentence (the message `prompt.confirmQuestion`).
+   */
+  readonly confirm?: LocalizedText;
   /** number and integer only. */
   readonly minimum?: number;
   readonly maximum?: number;
@@ -134,22 +142,26 @@ export function isCanonicalLocale(tag: string): boolean {
 }
 
 /**
- * The text for `locale`: the exact locale, then its language ("de" for "de-CH"), then
- * `defaultLocale`, then the first entry. Never throws, also for a malformed locale.
+ * The text for `locale`, looked up along its fallback chain (lib/i18n/locales.ts `localeChain`):
+ * the tag itself, its language with its script, its language, then `defaultLocale` the same way
+ * (`zh-HK` → `zh-HK`, `zh-Hant`, `zh`, then `en`), then the first entry. Each text of a question
+ * is looked up on its own, so a label in `de` and a help only in `en` give the German label and
+ * the English help (field by field). Never throws, also for a malformed locale.
  */
 export function localize(text: LocalizedText, locale: string, defaultLocale: string = DEFAULT_LOCALE): string {
   if (typeof text === "string") return text;
-  let canonical = locale;
-  try {
-    canonical = Intl.getCanonicalLocales(locale)[0] ?? locale;
-  } catch {
-    // keep the raw tag; it simply will not match
-  }
-  const language = canonical.split("-")[0] ?? canonical;
-  for (const key of [canonical, language, defaultLocale, defaultLocale.split("-")[0] ?? defaultLocale]) {
+  for (const key of localeChain(locale, defaultLocale)) {
     if (Object.hasOwn(text, key)) return text[key] as string;
   }
   return Object.values(text)[0] ?? "";
+}
+
+/** The placeholder a question's `confirm` sentence names the guess with. */
+export const CONFIRM_VALUE_PLACEHOLDER = "{value}";
+
+/** `sentence` (a question's localized `confirm` text) with the guess in place of `{value}`. */
+export function confirmSentence(sentence: string, value: string): string {
+  return sentence.replace(CONFIRM_VALUE_PLACEHOLDER, () => value);
 }
 
 /**
@@ -232,6 +244,7 @@ function normalizeQuestion(q: QuestionInput): Question {
   };
   if (q.help !== undefined) out.help = q.help;
   if (q.placeholder !== undefined) out.placeholder = q.placeholder;
+  if (q.confirm !== undefined) out.confirm = q.confirm;
   if (q.minimum !== undefined) out.minimum = q.minimum;
   if (q.maximum !== undefined) out.maximum = q.maximum;
   if (q.options !== undefined) out.options = q.options;

@@ -7,9 +7,11 @@
  * A bundler that ignores the `browser` condition ships the checking version instead: bigger, same behaviour.
  */
 import { normalizeProfileCatalog, type ProfileCatalog, type ProfileCatalogInput, type QuestionInput } from "./catalog";
+import type { DefineProfileCatalogOptions } from "./define-catalog";
 
 export function defineProfileCatalog<const Q extends readonly QuestionInput[]>(
   input: ProfileCatalogInput<Q>,
+  _options?: DefineProfileCatalogOptions, // checked on the server only
 ): ProfileCatalog<Q[number]["attribute"]> {
   return normalizeProfileCatalog(input);
 }

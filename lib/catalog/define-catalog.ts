@@ -31,7 +31,9 @@ import type { $ZodIssue } from "zod/v4/core";
 import { customAttributeConfigSchema } from "@/lib/authgear/config";
 import { ACCESS_LEVELS, CUSTOM_ATTRIBUTE_TYPES, attributeNameProblem, attributeValueSchema, type CustomAttributeType } from "@/lib/authgear/custom-attributes";
 import { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS } from "@/lib/domain";
+import { LOCALES, localeChain } from "@/lib/i18n/locales";
 import {
+  CONFIRM_VALUE_PLACEHOLDER,
   MAX_PER_LOGIN,
   MAX_VISIT_REST_HOURS,
   ProfileCatalogError,
@@ -74,6 +76,7 @@ const questionSchema = strictObject({
   help: optional(localizedTextSchema),
   placeholder: optional(localizedTextSchema),
   purpose: localizedTextSchema,
+  confirm: optional(localizedTextSchema),
   minimum: optional(finite),
   maximum: optional(finite),
   options: optional(array(strictObject({ value: string(), label: localizedTextSchema }))),
@@ -158,12 +161,41 @@ function zodProblems(input: unknown, issues: readonly $ZodIssue[]): string[] {
   });
 }
 
-function localizedTextProblems(text: LocalizedText | undefined, field: string, defaultLocale: string): string[] {
-  if (text === undefined || typeof text === "string") return [];
-  return Object.hasOwn(text, defaultLocale) ? [] : [`${field} has no "${defaultLocale}" text (the default locale)`];
+/** What the check knows about the app: the locales it ships, and every tag a text may be keyed by. */
+interface LocaleContext {
+  readonly locales: readonly string[];
+  /** The tags of every shipped locale's fallback chain (zh-HK ships zh-HK, zh-Hant and zh). */
+  readonly reachable: ReadonlySet<string>;
 }
 
-function questionProblems(q: Question, catalog: ProfileCatalog, index: number): string[] {
+function localeContext(locales: readonly string[], defaultLocale: string): LocaleContext {
+  return { locales, reachable: new Set(locales.flatMap((locale) => localeChain(locale, defaultLocale))) };
+}
+
+function localizedTextProblems(text: LocalizedText | undefined, field: string, defaultLocale: string, context: LocaleContext): string[] {
+  if (text === undefined || typeof text === "string") return [];
+  const problems = Object.hasOwn(text, defaultLocale) ? [] : [`${field} has no "${defaultLocale}" text (the default locale)`];
+  for (const key of Object.keys(text)) {
+    // A text no user can ever get is a mistake (a typo, a locale the app dropped, "de-CH" where "de" is shipped).
+    if (isCanonicalLocale(key) && !context.reachable.has(key)) {
+      problems.push(`${field} has a "${key}" text, but the app ships ${context.locales.join(", ")}`);
+    }
+  }
+  return problems;
+}
+
+/** Why a `confirm` text cannot name the guess: it must hold `{value}` exactly once, in every locale. */
+function confirmProblems(text: LocalizedText): string[] {
+  const entries = typeof text === "string" ? [["", text] as const] : Object.entries(text);
+  return entries.flatMap(([locale, sentence]) => {
+    const count = sentence.split(CONFIRM_VALUE_PLACEHOLDER).length - 1;
+    if (count === 1) return [];
+    const where = locale ? `confirm's "${locale}" text` : "confirm";
+    return [`${where} must contain ${CONFIRM_VALUE_PLACEHOLDER} exactly once (where the guess goes), not ${count} times`];
+  });
+}
+
+function questionProblems(q: Question, catalog: ProfileCatalog, index: number, context: LocaleContext): string[] {
   const problems: string[] = [];
   const say = (message: string) => problems.push(`${describeQuestion(q, index)}: ${message}`);
 
@@ -176,9 +208,14 @@ function questionProblems(q: Question, catalog: ProfileCatalog, index: number): 
     ["help", q.help],
     ["placeholder", q.placeholder],
     ["purpose", q.purpose],
+    ["confirm", q.confirm],
     ...(q.options ?? []).map((o, i) => [`options[${i}].label`, o.label] as const),
   ] as const) {
-    for (const p of localizedTextProblems(text, field, catalog.defaultLocale)) say(p);
+    for (const p of localizedTextProblems(text, field, catalog.defaultLocale, context)) say(p);
+  }
+  if (q.confirm !== undefined) {
+    for (const p of confirmProblems(q.confirm)) say(p);
+    if (q.enrichment?.mode !== "confirm") say('confirm applies only to a question whose enrichment is offered to confirm (enrichment.mode "confirm")');
   }
 
   if (q.options !== undefined && q.type !== "enum") say(`options apply only to type enum, not ${q.type}`);
@@ -268,8 +305,12 @@ function cycleProblems(questions: readonly Question[]): string[] {
   return problems;
 }
 
-function catalogProblems(catalog: ProfileCatalog): string[] {
+function catalogProblems(catalog: ProfileCatalog, locales: readonly string[]): string[] {
   const problems: string[] = [];
+  if (!locales.includes(catalog.defaultLocale)) {
+    problems.push(`defaultLocale: "${catalog.defaultLocale}" is not one of the locales the app ships (${locales.join(", ")})`);
+  }
+  const context = localeContext(locales, catalog.defaultLocale);
   const firstIndex = new Map<string, number>();
   const firstId = new Map<string, number>();
   const enrichmentField = new Map<string, number>();
@@ -288,24 +329,35 @@ function catalogProblems(catalog: ProfileCatalog): string[] {
         problems.push(`${describeQuestion(q, i)}: enrichment field "${q.enrichment.field}" is already used by questions[${other}]`);
       } else enrichmentField.set(q.enrichment.field, i);
     }
-    problems.push(...questionProblems(q, catalog, i));
+    problems.push(...questionProblems(q, catalog, i, context));
   });
   problems.push(...cycleProblems(catalog.questions));
   return problems;
 }
 
+export interface DefineProfileCatalogOptions {
+  /**
+   * The locales the app ships messages for (default: the kit's, lib/i18n/locales.ts `LOCALES`).
+   * `defaultLocale` must be one of them, and every text must be keyed by a tag of one of their
+   * fallback chains (`zh-Hant` for `zh-HK`); a text for another locale is refused.
+   */
+  readonly locales?: readonly string[];
+}
+
 /**
  * Checks and builds a question catalog: defaults applied, copied, frozen. Throws a
  * `ProfileCatalogError` listing every problem, each naming its question, e.g.
- * `question "team_size" (questions[2]): minimum (5) is greater than maximum (1)`.
+ * `question "team_size" (questions[2]): minimum (5) is greater than maximum (1)` or
+ * `question "company" (questions[1]): label has a "fr" text, but the app ships en, de, ja, zh-HK, ar`.
  */
 export function defineProfileCatalog<const Q extends readonly QuestionInput[]>(
   input: ProfileCatalogInput<Q>,
+  { locales = LOCALES }: DefineProfileCatalogOptions = {},
 ): ProfileCatalog<Q[number]["attribute"]> {
   const parsed = catalogSchema.safeParse(input);
   if (!parsed.success) throw new ProfileCatalogError(zodProblems(input, parsed.error.issues));
   const catalog = normalizeProfileCatalog(input);
-  const problems = catalogProblems(catalog);
+  const problems = catalogProblems(catalog, locales);
   if (problems.length > 0) throw new ProfileCatalogError(problems);
   return catalog;
 }

@@ -112,7 +112,8 @@ describe("formField", () => {
     assert.match(en.purpose, /guides/);
     const de = formField(question("job_title"), "de-DE");
     assert.equal(de.label, "Berufsbezeichnung");
-    assert.equal(formField(question("job_title"), "ja").label, "Job title");
+    assert.equal(formField(question("job_title"), "ja").label, "役職");
+    assert.equal(formField(question("job_title"), "fr").label, "Job title", "a locale the catalog lacks: the default's text");
   });
 
   it("number fields carry limits and step", () => {

@@ -105,6 +105,8 @@ export interface FormField {
   placeholder?: string;
   /** Why we ask. */
   purpose: string;
+  /** The question's own one-tap sentence for a guess, with `{value}` (confirmSentence, catalog.ts). */
+  confirm?: string;
   /** For select, radio and country. */
   options?: FormOption[];
   min?: number;
@@ -138,6 +140,7 @@ export function formField(question: Question, locale: string, defaultLocale = "e
   };
   if (question.help !== undefined) field.help = text(question.help);
   if (question.placeholder !== undefined) field.placeholder = text(question.placeholder);
+  if (question.confirm !== undefined) field.confirm = text(question.confirm);
   // A minus sign is missing from numeric mobile keyboards: offer them only when negatives are impossible.
   const nonNegative = question.minimum !== undefined && question.minimum >= 0;
   switch (question.type) {

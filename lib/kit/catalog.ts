@@ -6,8 +6,10 @@
  * (the package's `imports` field, `#kit/define-catalog`): the browser gets the catalog without its define-time check.
  */
 export { defineProfileCatalog } from "#kit/define-catalog";
+export type { DefineProfileCatalogOptions } from "@/lib/catalog/define-catalog";
 export {
   ProfileCatalogError,
+  confirmSentence,
   localize,
   type CatalogAttribute,
   type LocalizedText,
