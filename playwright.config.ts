@@ -23,6 +23,9 @@ export default defineConfig({
     baseURL: APP_URL,
     browserName: "chromium",
     headless: true,
+    // The browser's language, so Accept-Language and navigator.language are the same on every machine
+    // (the app answers in it: ADR 019); the locale journeys set their own with test.use({ locale }).
+    locale: "en-US",
     // Playwright's video needs its own ffmpeg download; traces and screenshots work offline.
     video: "off",
     trace: "retain-on-failure",

@@ -14,6 +14,8 @@ export const {
   saveMyProfileValues,
   undoMyDecline,
   setMyEnrichmentOptOut,
+  chooseLocale,
+  rememberAuthgearLocale,
   getAdminDashboard,
   explainUser,
 } = gradual.actions;

@@ -4,7 +4,8 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { localeDirection } from "@gradual/kit/catalog";
-import { AuthgearProvider, IntentLink } from "@gradual/kit/react";
+import { AuthgearLocaleSync, AuthgearProvider, IntentLink, LanguageMenu } from "@gradual/kit/react";
+import { chooseLocale, rememberAuthgearLocale } from "@/app/actions";
 import { SiteFooter } from "@/app/_components/site-footer";
 import { SITE_NAME } from "@/app/_components/site";
 import { gradual } from "@/app/gradual.server";
@@ -31,11 +32,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider locale={locale} messages={messages} timeZone="UTC">
           <AuthgearProvider config={authgear}>
             <header className="border-b border-slate-200 bg-white">
-              <div className="mx-auto flex max-w-3xl items-center px-4 py-3">
+              <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
                 <IntentLink href="/" className="text-lg font-bold tracking-tight text-indigo-800">
                   {SITE_NAME}
                 </IntentLink>
+                <LanguageMenu actions={{ chooseLocale }} />
               </div>
+              <AuthgearLocaleSync actions={{ rememberAuthgearLocale }} />
             </header>
             <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">{children}</main>
             <SiteFooter />

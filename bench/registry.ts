@@ -5,10 +5,11 @@
  */
 import { geoFigure } from "./figures/geo";
 import { loadFigure } from "./figures/load";
+import { messagesFigure } from "./figures/messages";
 import { multiInstanceFigure } from "./figures/multi-instance";
 import { plannerFigure } from "./figures/planner";
 import { promptFigure } from "./figures/prompt";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, plannerFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];
+export const figures: readonly Figure[] = [geoFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];

@@ -13,5 +13,8 @@ export type ProfilePromptActions = Pick<GradualActions, "getProfilePrompt" | "su
 /** What the /profile page component (<ProfilePage>) calls. */
 export type ProfilePageActions = Pick<GradualActions, "getMyProfile" | "saveMyProfileValues" | "undoMyDecline" | "setMyEnrichmentOptOut">;
 
+/** What the language menu (<LanguageMenu>) and <AuthgearLocaleSync> call. */
+export type LanguageMenuActions = Pick<GradualActions, "chooseLocale" | "rememberAuthgearLocale">;
+
 /** What the /admin dashboard component (<AdminDashboard>) calls. */
 export type AdminActions = Pick<GradualActions, "getAdminDashboard" | "explainUser">;

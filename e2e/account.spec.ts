@@ -137,7 +137,7 @@ test.describe("/profile", () => {
     await openProfile(page);
     await expect(row(page, "Job title")).toContainText("You asked us not to ask about this again");
     await page.getByRole("button", { name: "Ask me again about Job title" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "We may ask about job title again." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "We may ask you about “Job title” again." })).toBeVisible();
     await expect(row(page, "Job title")).not.toContainText("You asked us not to ask");
 
     await page.goto("/");
@@ -153,28 +153,30 @@ test.describe("/profile", () => {
       await signUp(page, uniqueEmail("locale"), { simulatedIp: LONDON_IP });
       const sub = await readSub(page);
       await expect(promptDialog(page).getByLabel("Berufsbezeichnung", { exact: true })).toBeVisible();
-      await openProfile(page);
+      await page.goto("/profile");
+      await expect(page.getByRole("heading", { level: 1, name: "Ihr Profil" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 2, name: "Ihre Angaben" })).toBeVisible();
 
       // Country names in the browser's language, as the prompt's selector has them (they were English here).
       await expect(row(page, "Land").getByTestId("value-country")).toHaveText("Vereinigtes Königreich (GB)");
       await expect(row(page, "Land")).toContainText("Damit Preise, Datumsangaben und rechtliche Hinweise zu Ihrem Land passen.");
-      await page.getByRole("button", { name: "Edit Land", exact: true }).click();
+      await page.getByRole("button", { name: "Land bearbeiten", exact: true }).click();
       await expect(page.getByRole("combobox", { name: "Land", exact: true })).toBeFocused();
       await expect(page.getByRole("combobox", { name: "Land", exact: true }).getByRole("option", { name: "Vereinigtes Königreich" })).toHaveCount(1);
-      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.getByRole("button", { name: "Abbrechen" }).click();
 
       // A number is typed, as in the prompt (it was a spin button that turned "zwölf" into nothing).
-      await page.getByRole("button", { name: "Edit Teamgröße", exact: true }).click();
+      await page.getByRole("button", { name: "Teamgröße bearbeiten", exact: true }).click();
       const teamSize = page.getByRole("textbox", { name: "Teamgröße", exact: true });
       await expect(teamSize).toBeFocused();
       await expect(teamSize).toHaveAttribute("inputmode", "numeric");
       await expect(teamSize).toHaveAccessibleDescription("Anzahl der Personen in Ihrem Team, Sie eingeschlossen.");
       await teamSize.fill("zwölf");
-      await page.getByRole("button", { name: "Save Teamgröße", exact: true }).click();
+      await page.getByRole("button", { name: "Teamgröße speichern", exact: true }).click();
       await expect(teamSize).toHaveAccessibleDescription(/Must be a whole number/);
       expect(await customAttributes(sub)).not.toHaveProperty("team_size");
       await teamSize.fill("12");
-      await page.getByRole("button", { name: "Save Teamgröße", exact: true }).click();
+      await page.getByRole("button", { name: "Teamgröße speichern", exact: true }).click();
       await expect(row(page, "Teamgröße").getByTestId("value-team_size")).toHaveText("12");
       await expect.poll(() => customAttributes(sub)).toMatchObject({ team_size: 12 });
     });

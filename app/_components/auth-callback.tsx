@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
 import { buttonClassName, Card, CardContent, CardHeader, CardTitle, describeAuthError, loadProfilePrompt, requestProfilePromptEarly, useSession } from "@gradual/kit/react";
 import { loadCatalog, promptActions } from "./prompt-props";
@@ -17,6 +18,7 @@ export interface AuthCallbackProps {
  * which Next's router follows, so a reload, Back or a link behave as on the home page.
  */
 export function AuthCallback({ home }: AuthCallbackProps) {
+  const t = useTranslations("callback");
   const { completeSignIn, accessToken } = useSession();
   const [signedIn, setSignedIn] = useState(false);
   const [failure, setFailure] = useState<{ title: string; detail: string } | null>(null);
@@ -53,7 +55,7 @@ export function AuthCallback({ home }: AuthCallbackProps) {
     return (
       <>
         <p role="status" className={signedIn ? "sr-only" : "text-slate-700"}>
-          {signedIn ? "Signed in." : "Finishing sign-in…"}
+          {signedIn ? t("signedIn") : t("finishing")}
         </p>
         {signedIn ? home : null}
       </>
@@ -63,14 +65,15 @@ export function AuthCallback({ home }: AuthCallbackProps) {
     <Card role="alert" aria-labelledby="callback-error-title">
       <CardHeader>
         <CardTitle as="h1" id="callback-error-title" className="text-2xl">
-          Sign-in didn&apos;t complete
+          {t("failedTitle")}
         </CardTitle>
       </CardHeader>
       <CardContent>
         <p className="text-slate-700">{failure.detail}</p>
-        {failure.title !== failure.detail ? <p className="text-sm text-slate-500">Error code: {failure.title}</p> : null}
+        {/* What Authgear said (its error_description, in the language of its own pages) and its code. */}
+        {failure.title !== failure.detail ? <p className="text-sm text-slate-500">{t("errorCode", { code: failure.title })}</p> : null}
         <Link href="/" className={buttonClassName("secondary")}>
-          Back to home
+          {t("backHome")}
         </Link>
       </CardContent>
     </Card>

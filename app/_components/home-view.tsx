@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
 import { Button, buttonClassName, Card, CardContent, CardDescription, CardHeader, CardTitle, IntentLink, markOnce, PERF_MARKS, useSession, type UserInfo } from "@gradual/kit/react";
 
@@ -32,6 +33,7 @@ export interface HomeViewProps {
 
 /** The home page body for each session state. Nothing session-specific renders before the session is known. */
 export function HomeView({ signedInContent }: HomeViewProps) {
+  const t = useTranslations("home");
   const session = useSession();
   const { pending, failure, run } = useAction();
   const signedIn = session.state === "signed-in" && !!session.user;
@@ -43,7 +45,7 @@ export function HomeView({ signedInContent }: HomeViewProps) {
   if (session.state === "loading") {
     return (
       <div aria-busy="true" aria-live="polite" className="space-y-3">
-        <p className="sr-only">Checking your session…</p>
+        <p className="sr-only">{t("checkingSession")}</p>
         <div aria-hidden="true" className="h-8 w-48 animate-pulse rounded bg-slate-200" />
         <div aria-hidden="true" className="h-4 w-72 animate-pulse rounded bg-slate-200" />
       </div>
@@ -52,7 +54,7 @@ export function HomeView({ signedInContent }: HomeViewProps) {
 
   const failureLine = failure ? (
     <p role="alert" className="text-sm font-medium text-red-700">
-      {failure}
+      {t("actionFailed", { detail: failure })}
     </p>
   ) : null;
 
@@ -62,19 +64,22 @@ export function HomeView({ signedInContent }: HomeViewProps) {
         <Card>
           <CardHeader>
             <CardTitle as="h1" className="text-2xl">
-              Welcome
+              {t("welcome")}
             </CardTitle>
             <CardDescription>
-              Signed in as <strong className="font-semibold text-slate-900">{displayIdentity(session.user)}</strong>
+              {t.rich("signedInAs", {
+                identity: displayIdentity(session.user),
+                strong: (chunks) => <strong className="font-semibold text-slate-900">{chunks}</strong>,
+              })}
             </CardDescription>
           </CardHeader>
           <CardContent>
             <div className="flex flex-wrap items-center gap-3">
               <IntentLink href="/profile" className={buttonClassName("secondary")}>
-                Your profile
+                {t("yourProfile")}
               </IntentLink>
               <Button variant="secondary" busy={pending === "sign-out"} onClick={() => run("sign-out", session.signOut)}>
-                Sign out
+                {t("signOut")}
               </Button>
             </div>
             {failureLine}
@@ -89,30 +94,26 @@ export function HomeView({ signedInContent }: HomeViewProps) {
     <div className="space-y-8">
       <section aria-labelledby="pitch-title" className="space-y-4">
         <h1 id="pitch-title" className="text-3xl font-bold tracking-tight text-slate-900">
-          Complete profiles, one question at a time
+          {t("pitchTitle")}
         </h1>
-        <p className="max-w-prose text-slate-700">
-          Gradual is progressive profiling for apps that sign users in with Authgear. Instead of a long sign-up form, it asks
-          one or two short questions after each sign-in, fills in what it can work out on its own (like city and time zone),
-          and saves every answer to the user&apos;s Authgear profile.
-        </p>
+        <p className="max-w-prose text-slate-700">{t("pitch")}</p>
         <div className="flex flex-wrap gap-3">
           <Button busy={pending === "sign-in"} disabled={pending !== null} onClick={() => run("sign-in", session.signIn)}>
-            Sign in
+            {t("signIn")}
           </Button>
           <Button variant="secondary" busy={pending === "sign-up"} disabled={pending !== null} onClick={() => run("sign-up", session.signUp)}>
-            Sign up
+            {t("signUp")}
           </Button>
         </div>
         {failureLine}
       </section>
       {session.state === "error" ? (
         <Card role="alert">
-          <CardTitle>We couldn&apos;t check your session</CardTitle>
+          <CardTitle>{t("sessionErrorTitle")}</CardTitle>
           <CardContent className="mt-2">
             <p className="text-sm text-slate-700">{session.error}</p>
             <Button variant="secondary" onClick={() => run("retry", session.reloadUser)}>
-              Try again
+              {t("retry")}
             </Button>
           </CardContent>
         </Card>

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AppAdminDashboard } from "@/app/_components/admin-dashboard";
 
-export const metadata: Metadata = { title: "Team dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("gradual.admin");
+  return { title: t("title") };
+}
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
 

@@ -6,24 +6,40 @@
  * action answers; nothing of the dashboard is rendered before that.
  */
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useLocale } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, inputClassName } from "@/components/ui/field";
 import type { AdminActions } from "@/components/actions";
+import type { ActionError } from "@/lib/actions/result";
 import { dashboardCsv, type DashboardFigures, type DateRange } from "@/lib/admin/analytics";
 import { useSession } from "@/lib/authgear/session";
 import type { ConfigProblem } from "@/lib/admin/config-problems";
-import { BarChart, StackedBarChart } from "./charts";
+import { localize, type ProfileCatalog } from "@/lib/catalog/catalog";
+import { useActionErrorText } from "@/lib/i18n/action-error";
+import { localeDirection } from "@/lib/i18n/locales";
+import { useKitTranslations, type KitTranslator } from "@/lib/i18n/use-kit-translations";
+import { BarChart, StackedBarChart, type ChartDirection } from "./charts";
+import { dashboardFormat, NONE, type DashboardFormat } from "./format";
 
-export function formatShare(x: number | null): string {
-  if (x === null) return "—";
-  return `${Math.round(x * 1000) / 10}%`;
+
+/** The words, the numbers' format and the direction every part of the dashboard uses. */
+interface Speech {
+  t: KitTranslator<"admin">;
+  f: DashboardFormat;
+  dir: ChartDirection;
+  /** A catalog question's label in the reader's locale (the figures carry the default locale's). */
+  label: (attribute: string, fallback: string) => string;
 }
 
-function formatTime(ms: number | null): string {
-  if (ms === null) return "—";
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" }).format(new Date(ms));
+function useSpeech(catalog: ProfileCatalog | undefined): Speech {
+  const t = useKitTranslations("admin");
+  const locale = useLocale();
+  return useMemo(() => {
+    const labels = new Map(catalog?.questions.map((q) => [q.attribute, localize(q.label, locale, catalog.defaultLocale)]) ?? []);
+    return { t, f: dashboardFormat(locale), dir: localeDirection(locale), label: (attribute, fallback) => labels.get(attribute) ?? fallback };
+  }, [t, locale, catalog]);
 }
 
 /** yyyy-mm-dd of an instant in the browser's time zone (for a date input). */
@@ -52,8 +68,8 @@ function download(name: string, type: string, text: string) {
 
 type State =
   | { kind: "loading" }
-  | { kind: "forbidden"; message: string }
-  | { kind: "error"; message: string }
+  | { kind: "forbidden" }
+  | { kind: "error"; error: ActionError }
   | { kind: "ready"; figures: DashboardFigures; problems: ConfigProblem[] };
 
 /** The dashboard for `range`, as the token's user may see it; never throws (an error is a state). */
@@ -61,19 +77,16 @@ async function dashboardState(getAdminDashboard: AdminActions["getAdminDashboard
   try {
     const result = await getAdminDashboard(await accessToken(), range);
     if (result.ok) return { kind: "ready", figures: result.figures, problems: result.problems };
-    if (result.error.code === "forbidden") return { kind: "forbidden", message: result.error.message };
-    return { kind: "error", message: result.error.fieldErrors?.from ?? result.error.message };
+    if (result.error.code === "forbidden") return { kind: "forbidden" };
+    return { kind: "error", error: result.error };
   } catch (error) {
-    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
+    // A thrown action (the network, a server that is down) is said as `internal`; its text stays in the console.
+    console.error("[gradual] the dashboard's figures could not be loaded", error);
+    return { kind: "error", error: { code: "internal", message: error instanceof Error ? error.message : String(error) } };
   }
 }
 
-const FUNNEL_SERIES = [
-  { name: "Answered", color: "#15803d" },
-  { name: "Skipped", color: "#ca8a04" },
-  { name: "Declined", color: "#b91c1c" },
-  { name: "No answer", color: "#94a3b8" },
-];
+const FUNNEL_COLORS = { answered: "#15803d", skipped: "#ca8a04", declined: "#b91c1c", noAnswer: "#94a3b8" } as const;
 
 export interface AdminDashboardProps {
   /** The range in the address (?from= and ?to=, ISO 8601 instants), or null. */
@@ -81,10 +94,18 @@ export interface AdminDashboardProps {
   to: string | null;
   /** The Server Actions, from the app's own "use server" module. */
   actions: AdminActions;
+  /**
+   * The app's catalog, to name each attribute in the reader's language (the figures name them in
+   * the catalog's default locale). Optional: without it the default locale's labels are shown.
+   */
+  catalog?: ProfileCatalog;
 }
 
-export function AdminDashboard({ from: fromParam, to: toParam, actions }: AdminDashboardProps) {
+export function AdminDashboard({ from: fromParam, to: toParam, actions, catalog }: AdminDashboardProps) {
   const session = useSession();
+  const speech = useSpeech(catalog);
+  const { t, f } = speech;
+  const errorText = useActionErrorText();
   const router = useRouter();
   const pathname = usePathname();
   // What was last loaded, and for whom and which range: until the signed-in user's figures for the current
@@ -119,27 +140,35 @@ export function AdminDashboard({ from: fromParam, to: toParam, actions }: AdminD
   if (session.state === "loading") {
     return (
       <div aria-busy="true">
-        <p className="sr-only">Checking your session…</p>
+        <p className="sr-only">{t("checkingSession")}</p>
       </div>
     );
   }
   if (!signedIn) {
     return (
       <div className="space-y-4">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Team dashboard</h1>
-        <p className="text-slate-700">Sign in with an administrator account to see the dashboard.</p>
-        <Button onClick={() => void session.signIn()}>Sign in</Button>
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("heading")}</h1>
+        <p className="text-slate-700">{t("signInNeeded")}</p>
+        <Button onClick={() => void session.signIn()}>{t("signIn")}</Button>
       </div>
     );
   }
   if (state.kind === "forbidden") {
     return (
       <div className="space-y-4">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">403: Forbidden</h1>
-        <p className="text-slate-700">{state.message}</p>
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("forbiddenHeading")}</h1>
+        <p className="text-slate-700">{t("forbidden")}</p>
       </div>
     );
   }
+  const rangeSentence =
+    range.from === null
+      ? range.to === null
+        ? t("range.all")
+        : t("range.until", { to: f.time(range.to) })
+      : range.to === null
+        ? t("range.since", { from: f.time(range.from) })
+        : t("range.between", { from: f.time(range.from), to: f.time(range.to) });
 
   const apply = () => {
     const params = new URLSearchParams();
@@ -152,65 +181,65 @@ export function AdminDashboard({ from: fromParam, to: toParam, actions }: AdminD
   return (
     <div className="space-y-10">
       <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Team dashboard</h1>
-        <p className="max-w-prose text-slate-700">
-          How profiling is going: who has each attribute, how the prompt&apos;s questions fare, what enrichment fills in, and how
-          many visits (a sign-in, or a return after the catalog's rest) a profile takes.
-        </p>
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("heading")}</h1>
+        <p className="max-w-prose text-slate-700">{t("intro")}</p>
       </div>
 
       <form
-        aria-label="Date range"
+        aria-label={t("range.label")}
         className="flex flex-wrap items-end gap-4"
         onSubmit={(event) => {
           event.preventDefault();
           apply();
         }}
       >
-        <Field label="From" id="range-from">
+        <Field label={t("range.from")} id="range-from">
           {(c) => <input {...c} type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} className={inputClassName} />}
         </Field>
-        <Field label="To" id="range-to">
+        <Field label={t("range.to")} id="range-to">
           {(c) => <input {...c} type="date" value={toDate} onChange={(e) => setToDate(e.target.value)} className={inputClassName} />}
         </Field>
-        <Button type="submit">Apply</Button>
+        <Button type="submit">{t("range.apply")}</Button>
         {state.kind === "ready" ? (
           <Button variant="secondary" onClick={() => download("gradual-dashboard.csv", "text/csv", dashboardCsv(state.figures))}>
-            Download CSV
+            {t("range.csv")}
           </Button>
         ) : null}
       </form>
       <p className="text-sm text-slate-700" data-testid="range">
-        {badRange ? "The address holds a date that could not be read; showing an open range instead. " : null}
-        Showing {range.from === null ? "everything" : `from ${formatTime(range.from)}`}
-        {range.to === null ? " until now" : ` to ${formatTime(range.to)}`}.
+        {badRange ? `${t("range.unreadable")} ` : null}
+        {rangeSentence}
       </p>
 
       {state.kind === "loading" ? (
         <p aria-busy="true" className="text-sm text-slate-600">
-          Loading figures…
+          {t("loading")}
         </p>
       ) : state.kind === "error" ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {state.message}
+          {/* The only input the action checks is the range: an invalid_input is a range whose start is after its end. */}
+          {state.error.code === "invalid_input" && state.error.fieldErrors?.from ? t("range.invalid") : errorText(state.error)}
         </p>
       ) : (
         <>
-          <ConfigProblems problems={state.problems} />
-          <Figures figures={state.figures} />
+          <ConfigProblems problems={state.problems} speech={speech} />
+          <Figures figures={state.figures} speech={speech} />
         </>
       )}
 
-      <Explain explainUser={actions.explainUser} accessToken={accessToken} />
+      <Explain explainUser={actions.explainUser} accessToken={accessToken} speech={speech} />
     </div>
   );
 }
 
-const th = "px-3 py-2 text-left font-semibold text-slate-900";
-const td = "px-3 py-2 text-right tabular-nums text-slate-900";
+// Logical alignment: a column's heading and its cells start at the reading start, and numbers line
+// up at the end (right in LTR, left in RTL), as the page mirrors.
+const th = "px-3 py-2 text-start font-semibold text-slate-900";
+const td = "px-3 py-2 text-end tabular-nums text-slate-900";
+const tdText = "px-3 py-2 text-slate-900";
 const tableClass = "w-full border-collapse text-sm [&_tr]:border-b [&_tr]:border-slate-200";
 
-/** A column heading; numeric columns are right-aligned like their cells. */
+/** A column heading; numeric columns are aligned at the end like their cells. */
 type Column = string | { label: string; numeric: true };
 const numeric = (label: string): Column => ({ label, numeric: true });
 
@@ -221,7 +250,7 @@ const numeric = (label: string): Column => ({ label, numeric: true });
 function FigureTable({ caption, columns, empty, rows }: { caption: ReactNode; columns: readonly Column[]; empty?: string; rows: ReactNode[] }) {
   return (
     <table className={tableClass}>
-      <caption className="pb-2 text-left text-sm font-medium text-slate-700">{caption}</caption>
+      <caption className="pb-2 text-start text-sm font-medium text-slate-700">{caption}</caption>
       <thead>
         <tr>
           {columns.map((c) =>
@@ -230,7 +259,7 @@ function FigureTable({ caption, columns, empty, rows }: { caption: ReactNode; co
                 {c}
               </th>
             ) : (
-              <th key={c.label} scope="col" className={`${th} text-right`}>
+              <th key={c.label} scope="col" className={`${th} text-end`}>
                 {c.label}
               </th>
             ),
@@ -253,39 +282,58 @@ function FigureTable({ caption, columns, empty, rows }: { caption: ReactNode; co
 }
 
 /**
+ * A configuration problem in the reader's language: the kinds the kit reports are said from their
+ * kind and subject; another kind (or a report from a newer version) shows the stored English text,
+ * marked as English for assistive technology.
+ */
+function problemText(problem: ConfigProblem, t: KitTranslator<"admin">): { message: string; fix: string; lang?: "en" } {
+  switch (problem.kind) {
+    case "attribute_not_configured":
+      return { message: t("problems.attributeNotConfigured", { attribute: problem.subject }), fix: t("problems.attributeNotConfiguredFix") };
+    case "webhook_bad_signature":
+      return { message: t("problems.webhookBadSignature"), fix: t("problems.webhookBadSignatureFix") };
+    default:
+      return { message: problem.message, fix: problem.fix, lang: "en" };
+  }
+}
+
+/**
  * What the app noticed is wrong with the Authgear setup (ADR 015): attributes Authgear drops,
  * webhook requests whose signature does not verify. Open problems first; a resolved one stays
  * listed with when it was resolved.
  */
-function ConfigProblems({ problems }: { problems: ConfigProblem[] }) {
+function ConfigProblems({ problems, speech: { t, f } }: { problems: ConfigProblem[]; speech: Speech }) {
   const open = problems.filter((p) => p.resolvedAt === null).length;
   return (
     <section aria-labelledby="config-problems" className="space-y-4">
       <h2 id="config-problems" className="text-xl font-semibold text-slate-900">
-        Configuration problems
+        {t("problems.heading")}
       </h2>
       <p className="text-sm text-slate-700">
-        {problems.length === 0
-          ? "None seen: every write stuck and every webhook request was signed with the right secret."
-          : `${open} open, ${problems.length - open} resolved. Each says what happened and how to fix it.`}
+        {problems.length === 0 ? t("problems.none") : t("problems.summary", { open: f.count(open), resolved: f.count(problems.length - open) })}
       </p>
       {problems.length > 0 ? (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Configuration problems (scrolls sideways)">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("problems.region")}>
           <FigureTable
-            caption="Problems the app noticed with the Authgear project's setup"
-            columns={["Problem", "Status", "First seen", "Last seen", numeric("Times"), "Fix"]}
-            rows={problems.map((p) => (
-              <tr key={p.key}>
-                <th scope="row" className="px-3 py-2 text-left font-normal text-slate-900">
-                  {p.message}
-                </th>
-                <td className="px-3 py-2 text-slate-900">{p.resolvedAt === null ? "Open" : `Resolved ${formatTime(p.resolvedAt)}`}</td>
-                <td className="px-3 py-2 text-slate-900">{formatTime(p.firstSeenAt)}</td>
-                <td className="px-3 py-2 text-slate-900">{formatTime(p.lastSeenAt)}</td>
-                <td className={td}>{p.count}</td>
-                <td className="px-3 py-2 text-slate-900">{p.fix}</td>
-              </tr>
-            ))}
+            caption={t("problems.caption")}
+            columns={[t("problems.problem"), t("problems.status"), t("problems.firstSeen"), t("problems.lastSeen"), numeric(t("problems.times")), t("problems.fix")]}
+            rows={problems.map((p) => {
+              const text = problemText(p, t);
+              return (
+                <tr key={p.key}>
+                  <th scope="row" className="px-3 py-2 text-start font-normal text-slate-900" lang={text.lang}>
+                    {text.message}
+                  </th>
+                  <td className={tdText}>{p.resolvedAt === null ? t("problems.open") : t("problems.resolved", { at: f.time(p.resolvedAt) })}</td>
+                  <td className={tdText}>{f.time(p.firstSeenAt)}</td>
+                  <td className={tdText}>{f.time(p.lastSeenAt)}</td>
+                  <td className={td}>{f.count(p.count)}</td>
+                  <td className={tdText} lang={text.lang}>
+                    {text.fix}
+                  </td>
+                </tr>
+              );
+            })}
           />
         </div>
       ) : null}
@@ -293,139 +341,176 @@ function ConfigProblems({ problems }: { problems: ConfigProblem[] }) {
   );
 }
 
-function Figures({ figures }: { figures: DashboardFigures }) {
+function Figures({ figures, speech }: { figures: DashboardFigures; speech: Speech }) {
+  const { t, f, dir, label } = speech;
   const { population, attributes, positions, sources, completion } = figures;
+  const noData = t("chart.noData");
+  const funnel = [
+    { name: t("attributes.answered"), color: FUNNEL_COLORS.answered },
+    { name: t("attributes.skipped"), color: FUNNEL_COLORS.skipped },
+    { name: t("attributes.declined"), color: FUNNEL_COLORS.declined },
+    { name: t("attributes.noAnswer"), color: FUNNEL_COLORS.noAnswer },
+  ];
+  const question = (position: number) => t("positions.question", { position });
   return (
     <>
       <section aria-labelledby="population" className="space-y-4">
         <h2 id="population" className="text-xl font-semibold text-slate-900">
-          Attributes
+          {t("attributes.heading")}
         </h2>
         <p className="text-sm text-slate-700">
-          <strong data-testid="population">{population}</strong> {population === 1 ? "user" : "users"} in this range: users Gradual
-          knows (prompted, enriched or with a setting) with activity in it. A value counts when Gradual recorded where it came from.
+          <strong data-testid="population">{f.count(population)}</strong> {t("attributes.population", { count: population })}
         </p>
         <BarChart
-          title="Share of users with a value, per attribute"
-          description={`Of ${population} users. The numbers are in the table below.`}
+          title={t("attributes.shareChart")}
+          description={t("attributes.shareChartDescription", { count: population })}
+          noData={noData}
+          dir={dir}
           max={1}
-          bars={attributes.map((a) => ({ label: a.label, value: a.share ?? 0, display: formatShare(a.share) }))}
+          bars={attributes.map((a) => ({ label: label(a.attribute, a.label), value: a.share ?? 0, display: f.share(a.share) }))}
         />
         <StackedBarChart
-          title="Prompt funnel per attribute: shown, then answered, skipped, declined or no answer"
-          description="Times each question was shown in a prompt, split by what the user did. The numbers are in the table below."
-          series={FUNNEL_SERIES}
-          rows={attributes.map((a) => ({ label: a.label, values: [a.funnel.answered, a.funnel.skipped, a.funnel.declined, a.funnel.noAnswer] }))}
+          title={t("attributes.funnelChart")}
+          description={t("attributes.funnelChartDescription")}
+          noData={noData}
+          dir={dir}
+          series={funnel}
+          rows={attributes.map((a) => {
+            const values = [a.funnel.answered, a.funnel.skipped, a.funnel.declined, a.funnel.noAnswer];
+            return { label: label(a.attribute, a.label), values, display: f.count(values.reduce((x, y) => x + y, 0)) };
+          })}
         />
         {/* Scrolls sideways on narrow screens: focusable so keyboard users can scroll it too. */}
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Per attribute figures (scrolls sideways)">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("attributes.region")}>
           <FigureTable
-            caption="Per attribute: users with a value and the prompt funnel"
-            columns={["Attribute", ...["Users with a value", "Share", "Shown", "Answered", "Skipped", "Declined", "No answer", "Answer rate"].map(numeric)]}
+            caption={t("attributes.caption")}
+            columns={[
+              t("attributes.attribute"),
+              ...[
+                t("attributes.usersWithValue"),
+                t("attributes.share"),
+                t("attributes.shown"),
+                t("attributes.answered"),
+                t("attributes.skipped"),
+                t("attributes.declined"),
+                t("attributes.noAnswer"),
+                t("attributes.answerRate"),
+              ].map(numeric),
+            ]}
             rows={attributes.map((a) => (
-                <tr key={a.attribute}>
-                  <th scope="row" className={th}>
-                    {a.label}
-                  </th>
-                  <td className={td}>{a.users}</td>
-                  <td className={td}>{formatShare(a.share)}</td>
-                  <td className={td}>{a.funnel.shown}</td>
-                  <td className={td}>{a.funnel.answered}</td>
-                  <td className={td}>{a.funnel.skipped}</td>
-                  <td className={td}>{a.funnel.declined}</td>
-                  <td className={td}>{a.funnel.noAnswer}</td>
-                  <td className={td}>{formatShare(a.answerRate)}</td>
-                </tr>
-              ))}
+              <tr key={a.attribute}>
+                <th scope="row" className={th}>
+                  {label(a.attribute, a.label)}
+                </th>
+                <td className={td}>{f.count(a.users)}</td>
+                <td className={td}>{f.share(a.share)}</td>
+                <td className={td}>{f.count(a.funnel.shown)}</td>
+                <td className={td}>{f.count(a.funnel.answered)}</td>
+                <td className={td}>{f.count(a.funnel.skipped)}</td>
+                <td className={td}>{f.count(a.funnel.declined)}</td>
+                <td className={td}>{f.count(a.funnel.noAnswer)}</td>
+                <td className={td}>{f.share(a.answerRate)}</td>
+              </tr>
+            ))}
           />
         </div>
       </section>
 
       <section aria-labelledby="positions" className="space-y-4">
         <h2 id="positions" className="text-xl font-semibold text-slate-900">
-          Answer rate by position in the prompt
+          {t("positions.heading")}
         </h2>
         <BarChart
-          title="Answer rate of the 1st, 2nd and 3rd question of a prompt"
-          description="Answered divided by shown, per position. The numbers are in the table below."
+          title={t("positions.chart")}
+          description={t("positions.chartDescription")}
+          noData={noData}
+          dir={dir}
           max={1}
-          bars={positions.map((p) => ({ label: `Question ${p.position}`, value: p.answerRate ?? 0, display: formatShare(p.answerRate) }))}
+          bars={positions.map((p) => ({ label: question(p.position), value: p.answerRate ?? 0, display: f.share(p.answerRate) }))}
         />
         <FigureTable
-          caption="Answer rate by position"
-          columns={["Position", numeric("Shown"), numeric("Answered"), numeric("Answer rate")]}
-          empty="No prompts in this range."
+          caption={t("positions.caption")}
+          columns={[t("positions.position"), numeric(t("attributes.shown")), numeric(t("attributes.answered")), numeric(t("attributes.answerRate"))]}
+          empty={t("positions.empty")}
           rows={positions.map((p) => (
-                <tr key={p.position}>
-                  <th scope="row" className={th}>
-                    Question {p.position}
-                  </th>
-                  <td className={td}>{p.shown}</td>
-                  <td className={td}>{p.answered}</td>
-                  <td className={td}>{formatShare(p.answerRate)}</td>
-                </tr>
-              ))}
+            <tr key={p.position}>
+              <th scope="row" className={th}>
+                {question(p.position)}
+              </th>
+              <td className={td}>{f.count(p.shown)}</td>
+              <td className={td}>{f.count(p.answered)}</td>
+              <td className={td}>{f.share(p.answerRate)}</td>
+            </tr>
+          ))}
         />
       </section>
 
       <section aria-labelledby="sources" className="space-y-4">
         <h2 id="sources" className="text-xl font-semibold text-slate-900">
-          Where values come from
+          {t("sources.heading")}
         </h2>
         <BarChart
-          title="Users with at least one value from each source"
-          description="Enrichment providers next to the users' own answers. The numbers are in the table below."
+          title={t("sources.chart")}
+          description={t("sources.chartDescription")}
+          noData={noData}
+          dir={dir}
           max={1}
-          bars={sources.map((s) => ({ label: s.source, value: s.share ?? 0, display: formatShare(s.share) }))}
+          bars={sources.map((s) => ({ label: s.source, value: s.share ?? 0, display: f.share(s.share) }))}
         />
         <FigureTable
-          caption="Coverage per source"
-          columns={["Source", "Kind", numeric("Values"), numeric("Users"), numeric("Share of users"), "Values per attribute"]}
-          empty="No recorded values."
+          caption={t("sources.caption")}
+          columns={[t("sources.source"), t("sources.kind"), numeric(t("sources.values")), numeric(t("sources.users")), numeric(t("sources.share")), t("sources.perAttribute")]}
+          empty={t("sources.empty")}
           rows={sources.map((s) => (
-                <tr key={s.source}>
-                  <th scope="row" className={th}>
-                    {s.source}
-                  </th>
-                  <td className="px-3 py-2 text-slate-700">{s.enrichment ? "Enrichment" : "The user"}</td>
-                  <td className={td}>{s.values}</td>
-                  <td className={td}>{s.users}</td>
-                  <td className={td}>{formatShare(s.share)}</td>
-                  <td className="px-3 py-2 text-slate-700">
-                    {Object.entries(s.byAttribute)
-                      .map(([a, n]) => `${a} ${n}`)
-                      .join(", ")}
-                  </td>
-                </tr>
-              ))}
+            <tr key={s.source}>
+              {/* A source is an identifier (user, client, geoip…), the same in every language, as in the CSV. */}
+              <th scope="row" className={th}>
+                {s.source}
+              </th>
+              <td className="px-3 py-2 text-slate-700">{s.enrichment ? t("sources.enrichment") : t("sources.user")}</td>
+              <td className={td}>{f.count(s.values)}</td>
+              <td className={td}>{f.count(s.users)}</td>
+              <td className={td}>{f.share(s.share)}</td>
+              <td className="px-3 py-2 text-slate-700">
+                {Object.entries(s.byAttribute)
+                  .map(([a, n]) => `${a} ${f.count(n)}`)
+                  .join(", ")}
+              </td>
+            </tr>
+          ))}
         />
       </section>
 
       <section aria-labelledby="completion" className="space-y-4">
         <h2 id="completion" className="text-xl font-semibold text-slate-900">
-          Visits needed to complete a profile
+          {t("completion.heading")}
         </h2>
         <p className="text-sm text-slate-700" data-testid="completion">
-          {completion.completed} completed in this range (median {completion.median === null ? "—" : completion.median} visits with a
-          prompt); {completion.incomplete} not complete yet. Complete: every question answered, declined, or no longer asked.
+          {t("completion.summary", {
+            completed: completion.completed,
+            incomplete: completion.incomplete,
+            median: completion.median === null ? NONE : f.count(completion.median),
+          })}
         </p>
         <BarChart
-          title="Users by the number of visits with a prompt they needed to complete their profile"
-          description="A histogram. The numbers are in the table below."
-          bars={completion.distribution.map((d) => ({ label: `${d.logins} ${d.logins === 1 ? "visit" : "visits"}`, value: d.users, display: String(d.users) }))}
+          title={t("completion.chart")}
+          description={t("completion.chartDescription")}
+          noData={noData}
+          dir={dir}
+          bars={completion.distribution.map((d) => ({ label: t("completion.visits", { count: d.logins }), value: d.users, display: f.count(d.users) }))}
         />
         <FigureTable
-          caption="Visits to complete a profile"
-          columns={["Visits with a prompt", numeric("Users")]}
-          empty="No profile was completed in this range."
+          caption={t("completion.caption")}
+          columns={[t("completion.visitsColumn"), numeric(t("completion.users"))]}
+          empty={t("completion.empty")}
           rows={completion.distribution.map((d) => (
-                <tr key={d.logins}>
-                  <th scope="row" className={th}>
-                    {d.logins}
-                  </th>
-                  <td className={td}>{d.users}</td>
-                </tr>
-              ))}
+            <tr key={d.logins}>
+              <th scope="row" className={th}>
+                {f.count(d.logins)}
+              </th>
+              <td className={td}>{f.count(d.users)}</td>
+            </tr>
+          ))}
         />
       </section>
     </>
@@ -434,22 +519,32 @@ function Figures({ figures }: { figures: DashboardFigures }) {
 
 type ExplainResult = Extract<Awaited<ReturnType<AdminActions["explainUser"]>>, { ok: true }>;
 
-function Explain({ explainUser, accessToken }: { explainUser: AdminActions["explainUser"]; accessToken: () => Promise<string> }) {
+/** Enough of an address to ask the server about; the server's check (z.email) is the judge. */
+const looksLikeEmail = (text: string) => /^[^\s@]+@[^\s@]+$/.test(text.trim());
+
+function Explain({ explainUser, accessToken, speech: { t, f } }: { explainUser: AdminActions["explainUser"]; accessToken: () => Promise<string>; speech: Speech }) {
+  const errorText = useActionErrorText();
   const [email, setEmail] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<ExplainResult | null>(null);
 
   const submit = async () => {
-    setBusy(true);
     setError(undefined);
     setResult(null);
+    if (!looksLikeEmail(email)) {
+      setError(t("explain.enterEmail"));
+      return;
+    }
+    setBusy(true);
     try {
       const answer = await explainUser(await accessToken(), { email });
       if (answer.ok) setResult(answer);
-      else setError(answer.error.fieldErrors?.email ?? answer.error.message);
+      // The address is the action's only input: an invalid_input about it is an address no user has.
+      else setError(answer.error.code === "invalid_input" && answer.error.fieldErrors?.email ? t("explain.noUser") : errorText(answer.error));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      console.error("[gradual] explain failed", e);
+      setError(errorText(null));
     } finally {
       setBusy(false);
     }
@@ -458,73 +553,71 @@ function Explain({ explainUser, accessToken }: { explainUser: AdminActions["expl
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Explain a user&apos;s next prompt</CardTitle>
-        <CardDescription>
-          What the planner would ask this user now, in the current visit of their latest sign-in, and why (and what that sign-in&apos;s
-          next visit would ask); with their question history.
-        </CardDescription>
+        <CardTitle>{t("explain.heading")}</CardTitle>
+        <CardDescription>{t("explain.description")}</CardDescription>
       </CardHeader>
       <CardContent>
         <form
           noValidate
-          aria-label="Explain a user's next prompt"
+          aria-label={t("explain.form")}
           className="flex flex-wrap items-end gap-3"
           onSubmit={(event) => {
             event.preventDefault();
             void submit();
           }}
         >
-          <Field label="Email" error={error} id="explain-email" className="min-w-64 flex-1">
-            {(c) => <input {...c} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} className={inputClassName} />}
+          <Field label={t("explain.email")} error={error} id="explain-email" className="min-w-64 flex-1">
+            {(c) => <input {...c} type="email" dir="ltr" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} className={inputClassName} />}
           </Field>
           <Button type="submit" busy={busy}>
-            Explain
+            {t("explain.submit")}
           </Button>
         </form>
         {result ? (
           <div className="space-y-4" aria-live="polite">
-            <p className="font-medium text-slate-900" data-testid="explain-summary">
+            {/* The planner explains itself in English (lib/prompt/planner.ts, for support and tests): marked as such. */}
+            <p className="font-medium text-slate-900" data-testid="explain-summary" lang="en">
               {result.explanation.summary}
             </p>
             {result.explanation.next ? (
               <p className="text-sm text-slate-900" data-testid="explain-next">
-                Next visit: {result.explanation.next.summary}
+                {t("explain.next")} <span lang="en">{result.explanation.next.summary}</span>
               </p>
             ) : null}
-            <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+            <ul className="list-disc space-y-1 ps-5 text-sm text-slate-700" lang="en">
               {result.explanation.sentences.map((s) => (
                 <li key={s.attribute}>{s.text}</li>
               ))}
             </ul>
             <FigureTable
-              caption={`Question history of ${result.user.email}`}
-              columns={["Question", "Shown", "Last shown", "Answered", "Skips", "Last skipped", "Don't ask again"]}
-              empty="Never prompted."
+              caption={t("explain.historyCaption", { email: result.user.email })}
+              columns={[t("explain.question"), t("explain.shown"), t("explain.lastShown"), t("explain.answered"), t("explain.skips"), t("explain.lastSkipped"), t("explain.declined")]}
+              empty={t("explain.never")}
               rows={result.states.map((s) => (
-                    <tr key={s.attribute}>
-                      <th scope="row" className={th}>
-                        {s.attribute}
-                      </th>
-                      <td className="px-3 py-2">{s.shownCount}</td>
-                      <td className="px-3 py-2">{formatTime(s.lastShownAt)}</td>
-                      <td className="px-3 py-2">{formatTime(s.answeredAt)}</td>
-                      <td className="px-3 py-2">{s.skipCount}</td>
-                      <td className="px-3 py-2">{formatTime(s.lastSkippedAt)}</td>
-                      <td className="px-3 py-2">{formatTime(s.declinedAt)}</td>
-                    </tr>
-                  ))}
+                <tr key={s.attribute}>
+                  <th scope="row" className={th}>
+                    {s.attribute}
+                  </th>
+                  <td className="px-3 py-2">{f.count(s.shownCount)}</td>
+                  <td className="px-3 py-2">{f.time(s.lastShownAt)}</td>
+                  <td className="px-3 py-2">{f.time(s.answeredAt)}</td>
+                  <td className="px-3 py-2">{f.count(s.skipCount)}</td>
+                  <td className="px-3 py-2">{f.time(s.lastSkippedAt)}</td>
+                  <td className="px-3 py-2">{f.time(s.declinedAt)}</td>
+                </tr>
+              ))}
             />
             <FigureTable
-              caption="Prompt events, newest first"
-              columns={["When", "Question", "Event", "Position"]}
+              caption={t("explain.eventsCaption")}
+              columns={[t("explain.when"), t("explain.question"), t("explain.event"), t("explain.position")]}
               rows={result.history.events.map((e, i) => (
-                  <tr key={i}>
-                    <td className="px-3 py-2">{formatTime(e.at)}</td>
-                    <td className="px-3 py-2">{e.attribute}</td>
-                    <td className="px-3 py-2">{e.kind}</td>
-                    <td className="px-3 py-2">{e.position === null ? "—" : e.position + 1}</td>
-                  </tr>
-                ))}
+                <tr key={i}>
+                  <td className="px-3 py-2">{f.time(e.at)}</td>
+                  <td className="px-3 py-2">{e.attribute}</td>
+                  <td className="px-3 py-2">{t("explain.kind", { kind: e.kind })}</td>
+                  <td className="px-3 py-2">{e.position === null ? NONE : f.count(e.position + 1)}</td>
+                </tr>
+              ))}
             />
           </div>
         ) : null}

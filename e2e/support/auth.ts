@@ -3,7 +3,10 @@
  * For other specs: `await signUp(page)` gives a fresh signed-in user on the home page.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
+import type { Locale } from "@/lib/i18n/locales";
 import { expect } from "./fixtures";
+import { PAGE_MESSAGES, pageLocale } from "@/emulator/login-messages";
+import { appWords } from "./i18n";
 import { APP_URL, EMULATOR_URL } from "./urls";
 
 /** The OAuth client the app uses in the tests (emulator/authgear.yaml). */
@@ -17,49 +20,86 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
-async function submitEmulatorForm(page: Page, heading: string, email: string, simulatedIp?: string): Promise<void> {
-  await page.waitForURL(`${EMULATOR_URL}/**`);
-  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-  await page.getByRole("textbox", { name: "Email" }).fill(email);
-  if (simulatedIp) await page.getByRole("textbox", { name: /Simulated IP address/ }).fill(simulatedIp);
-  await page.getByRole("button", { name: "Continue" }).click();
+/**
+ * The emulator's sign-in and sign-up page, by the names it gives its heading, field and button.
+ * In the journey's `locale` (English by default): the emulator answers in the language the app
+ * asks for (ui_locales, else Accept-Language; ADR 002); a test may override any of them.
+ */
+export interface EmulatorWords {
+  signUpHeading: string | RegExp;
+  signInHeading: string | RegExp;
+  email: string | RegExp;
+  simulatedIp: string | RegExp;
+  continue: string | RegExp;
 }
 
-/** The signed-in greeting the home page shows. */
-export function signedInAs(page: Page, email: string) {
-  return page.getByText(`Signed in as ${email}`);
+/** The emulator page's names in `locale`, from the emulator's own catalog (emulator/login-messages.ts). */
+export function emulatorWords(locale?: Locale): EmulatorWords {
+  const m = PAGE_MESSAGES[pageLocale(locale ?? "en")];
+  return { signUpHeading: m.signupHeading, signInHeading: m.signinHeading, email: m.emailLabel, simulatedIp: m.ipLabel, continue: m.continue };
+}
+
+export const EMULATOR_ENGLISH: EmulatorWords = emulatorWords("en");
+
+/** The emulator page's names for a journey: those of the page's locale (the app passes it as ui_locales), then the test's own. */
+function emulatorWordsFor(options: SignInOptions): EmulatorWords {
+  return { ...emulatorWords(options.locale), ...options.emulator };
+}
+
+async function submitEmulatorForm(page: Page, heading: string | RegExp, email: string, options: SignInOptions): Promise<void> {
+  const words = emulatorWordsFor(options);
+  await page.waitForURL(`${EMULATOR_URL}/**`);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await page.getByRole("textbox", { name: words.email }).fill(email);
+  if (options.simulatedIp) await page.getByRole("textbox", { name: words.simulatedIp }).fill(options.simulatedIp);
+  await page.getByRole("button", { name: words.continue }).click();
+}
+
+/** The signed-in greeting the home page shows (in `locale`, default English). */
+export function signedInAs(page: Page, email: string, locale?: Locale) {
+  return page.getByText(appWords(locale)("home.signedInAs", { identity: email }));
 }
 
 export interface SignInOptions {
   /** The IP address the emulator reports to hooks for this sign-in (its "Simulated IP" field). */
   simulatedIp?: string;
+  /**
+   * The locale the app's pages are in (the browser context's `locale`, or a language-menu choice):
+   * the home page's buttons and greeting are looked up in it. Default English.
+   */
+  locale?: Locale;
+  /** The emulator page's names, where they are not English. */
+  emulator?: Partial<EmulatorWords>;
 }
 
 /** From the home page: Sign up → emulator sign-up page → back home signed in as `email`. */
 export async function signUp(page: Page, email: string = uniqueEmail("signup"), options: SignInOptions = {}): Promise<string> {
+  const words = appWords(options.locale);
   await page.goto("/");
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await submitEmulatorForm(page, "Create your Gradual account", email, options.simulatedIp);
+  await page.getByRole("button", { name: words("home.signUp") }).click();
+  await submitEmulatorForm(page, emulatorWordsFor(options).signUpHeading, email, options);
   await page.waitForURL(`${APP_URL}/`);
-  await expect(signedInAs(page, email)).toBeVisible();
+  await expect(signedInAs(page, email, options.locale)).toBeVisible();
   return email;
 }
 
 /** From the home page: Sign in → emulator sign-in page → back home signed in as `email`. */
 export async function signIn(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
+  const words = appWords(options.locale);
   await page.goto("/");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await submitEmulatorForm(page, "Sign in to Gradual", email, options.simulatedIp);
+  await page.getByRole("button", { name: words("home.signIn") }).click();
+  await submitEmulatorForm(page, emulatorWordsFor(options).signInHeading, email, options);
   await page.waitForURL(`${APP_URL}/`);
-  await expect(signedInAs(page, email)).toBeVisible();
+  await expect(signedInAs(page, email, options.locale)).toBeVisible();
 }
 
 /** Sign out from the home page; resolves once Authgear confirmed the revocation and Sign in shows. */
-export async function signOut(page: Page): Promise<void> {
+export async function signOut(page: Page, locale?: Locale): Promise<void> {
+  const words = appWords(locale);
   const revoked = page.waitForResponse((r) => r.url() === `${EMULATOR_URL}/oauth2/revoke` && r.request().method() === "POST");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: words("home.signOut") }).click();
   expect((await revoked).status()).toBe(200);
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: words("home.signIn") })).toBeVisible();
 }
 
 /** The SDK's refresh token in this page's localStorage (null when signed out). */
@@ -95,7 +135,7 @@ export async function readAuthTime(page: Page): Promise<number> {
  */
 export async function signInAgain(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
   const previous = await readAuthTime(page);
-  await signOut(page);
+  await signOut(page, options.locale);
   const wait = (previous + 1) * 1000 - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   await signIn(page, email, options);

@@ -2,18 +2,20 @@ import "server-only";
 /**
  * The profile page's server side, over injected I/O (like service.server.ts): read the user's
  * account view, and the privacy controls that are the store's alone (undo "Don't ask again",
- * enrichment opt-out). Edits go through `ProfileService.saveValues`, THE save path.
+ * enrichment opt-out), and the language the user chose (their Authgear `locale` standard
+ * attribute). Edits of custom attributes go through `ProfileService.saveValues`, THE save path.
  */
 import type { AdminApiClient } from "@/lib/authgear/admin-api.server";
 import type { Store } from "@/lib/db/store.server";
 import { accountView, type AccountView } from "./account";
 import type { ProfileCatalog } from "../catalog/catalog";
 import { failure, type ActionResult } from "@/lib/actions/result";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 
 export interface AccountServiceDeps {
   catalog: ProfileCatalog;
-  store: Pick<Store, "provenance" | "questionStates" | "enrichmentOptOut" | "setEnrichmentOptOut" | "undoDecline">;
-  admin: Pick<AdminApiClient, "getUser">;
+  store: Pick<Store, "provenance" | "questionStates" | "enrichmentOptOut" | "setEnrichmentOptOut" | "undoDecline" | "withUserLock">;
+  admin: Pick<AdminApiClient, "getUser" | "updateStandardAttributes">;
   now(): number;
 }
 
@@ -51,6 +53,30 @@ export function createAccountService(deps: AccountServiceDeps) {
     async setEnrichmentOptOut(sub: string, optOut: boolean): Promise<ActionResult<{ view: AccountView }>> {
       await store.setEnrichmentOptOut(sub, optOut, deps.now());
       return view(sub);
+    },
+
+    /**
+     * Saves the language the user chose in the language menu as their Authgear `locale` standard
+     * attribute, so Authgear's own pages and messages follow (issue 16, ADR 019). Only a shipped
+     * locale is written. Authgear's updateUser replaces the whole standard-attributes object, so
+     * under the user's save lock (the one every custom-attribute save holds) it re-reads the user,
+     * changes `locale` alone and writes the whole object back; custom attributes are not part of
+     * the write. Nothing is written when Authgear already has that locale. Admin API failures
+     * propagate (`authenticatedAction` maps them).
+     */
+    async chooseLocale(sub: string, locale: string): Promise<ActionResult<{ locale: Locale; changed: boolean }>> {
+      if (!isLocale(locale)) {
+        return failure("invalid_input", "That is not a language this app offers.", { locale: "Not a language this app offers" });
+      }
+      const changed = await store.withUserLock(sub, async () => {
+        const user = await admin.getUser(sub);
+        if (!user) return null;
+        if (user.standardAttributes.locale === locale) return false;
+        await admin.updateStandardAttributes(sub, { ...user.standardAttributes, locale });
+        return true;
+      });
+      if (changed === null) return failure("unauthenticated", UNKNOWN_USER);
+      return { ok: true, locale, changed };
     },
   };
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { profileCatalog } from "@/profile.config";
-import { accountExport, accountView, describeSource, SOURCE_WORDS } from "./account";
+import { accountExport, accountView, describeSource, profileCompleteness, SOURCE_WORDS } from "./account";
 
 const T = Date.UTC(2026, 10, 1, 12, 0, 0);
 const rec = (source: string, value?: string | number, confirmed = false) => ({ source, confidence: 0.5, at: new Date(T).toISOString(), confirmed, ...(value === undefined ? {} : { value }) });
@@ -84,5 +84,46 @@ describe("accountView / accountExport", () => {
     });
     assert.equal(out.attributes.billing_email!.source, "Not set");
     assert.equal(out.attributes.billing_email!.dontAskAgainSince, "2026-11-01T12:00:00.000Z");
+  });
+});
+
+describe("profileCompleteness", () => {
+  const viewOf = (attributes: Record<string, string | number>, declined: Record<string, number> = {}) =>
+    accountView({ sub: "u1", catalog: profileCatalog, attributes, provenance: {}, declined, enrichmentOptOut: false });
+  const all = profileCatalog.questions.map((q) => q.attribute);
+
+  it("a new user: nothing answered, every question left, in catalog order", () => {
+    const c = profileCompleteness(viewOf({}));
+    assert.deepEqual({ answered: c.answered, total: c.total, declined: c.declined }, { answered: 0, total: all.length, declined: 0 });
+    assert.deepEqual(c.left.map((a) => a.attribute), all);
+  });
+
+  it("changes after an answer: one more answered, one fewer left, the same total", () => {
+    const before = profileCompleteness(viewOf({ job_title: "Chef" }));
+    const after = profileCompleteness(viewOf({ job_title: "Chef", company: "Acme" }));
+    assert.equal(after.answered, before.answered + 1);
+    assert.equal(after.total, before.total);
+    assert.equal(after.left.length, before.left.length - 1);
+    assert.ok(!after.left.some((a) => a.attribute === "company"));
+  });
+
+  it("a declined empty question is not counted (we promised not to ask it); a declined one with a value still is", () => {
+    const c = profileCompleteness(viewOf({ company: "Acme" }, { job_title: T, company: T }));
+    assert.equal(c.declined, 1);
+    assert.equal(c.total, all.length - 1);
+    assert.equal(c.answered, 1);
+    assert.ok(!c.left.some((a) => a.attribute === "job_title"));
+  });
+
+  it("everything answered: nothing left", () => {
+    const values: Record<string, string | number> = Object.fromEntries(all.map((a) => [a, a === "team_size" || a === "years_experience" ? 3 : "x"]));
+    const c = profileCompleteness(viewOf(values));
+    assert.deepEqual({ answered: c.answered, total: c.total, left: c.left.length }, { answered: all.length, total: all.length, left: 0 });
+  });
+
+  it("a value of the wrong shape is not an answer", () => {
+    const c = profileCompleteness(accountView({ sub: "u1", catalog: profileCatalog, attributes: { country: { bad: 1 } }, provenance: {}, declined: {}, enrichmentOptOut: false }));
+    assert.equal(c.answered, 0);
+    assert.ok(c.left.some((a) => a.attribute === "country"));
   });
 });

@@ -25,6 +25,10 @@ export type SourceKind =
   /** The attribute is empty. */
   | "none";
 
+/**
+ * The sources in English, for the JSON download (a stable format) and logs. The page says them in
+ * the user's language from the kit's messages (`profile.source.<kind>`).
+ */
 export const SOURCE_WORDS: Record<SourceKind, string> = {
   user: "You told us",
   confirmed: "Confirmed by you",
@@ -132,6 +136,33 @@ export function accountView(input: AccountViewInput): AccountView {
       };
     }),
   };
+}
+
+/**
+ * How complete the profile is, as /profile says it (issue 16): of the questions that can still be
+ * asked, how many are answered. A question counts when it holds a value (however it got there) or
+ * when it is empty and may still be asked; an empty question the user declined ("Don't ask
+ * again") is not counted, in either number: we promised not to ask it. `left` are the counted
+ * questions still empty, in catalog order, each answerable right there on the page.
+ */
+export interface Completeness {
+  answered: number;
+  total: number;
+  left: AccountAttribute[];
+  /** Empty questions left out because the user declined them. */
+  declined: number;
+}
+
+export function profileCompleteness(view: Pick<AccountView, "attributes">): Completeness {
+  let answered = 0;
+  let declined = 0;
+  const left: AccountAttribute[] = [];
+  for (const attribute of view.attributes) {
+    if (attribute.value !== null) answered += 1;
+    else if (attribute.declinedAt !== null) declined += 1;
+    else left.push(attribute);
+  }
+  return { answered, total: answered + left.length, left, declined };
 }
 
 /** The JSON download: every catalog attribute with its value and source, and the opt-out. */

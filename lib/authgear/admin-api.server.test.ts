@@ -124,6 +124,33 @@ describe("Admin API client: updateCustomAttributes replaces the whole object", (
   });
 });
 
+describe("Admin API client: updateStandardAttributes replaces the whole standard object", () => {
+  it("writes the given standard attributes, leaves the custom ones alone, and leaves out what Authgear derives", async () => {
+    const { sub, email } = await newUser("standard");
+    await admin.updateCustomAttributes(sub, { company: "Acme" });
+    const read = await admin.getUser(sub);
+    assert.ok(read);
+    assert.equal(read.standardAttributes.email_verified, true, "a read carries the derived attributes");
+    // Written back as read (derived attributes included) with a locale: Authgear's own rule is that they are not the caller's.
+    const written = await admin.updateStandardAttributes(sub, { ...read.standardAttributes, locale: "ja" });
+    assert.equal(written.standardAttributes.locale, "ja");
+    assert.equal(written.standardAttributes.email, email, "the email is kept");
+    assert.deepEqual(written.customAttributes, { company: "Acme" }, "custom attributes are untouched");
+    const again = await admin.getUser(sub);
+    assert.equal(again?.standardAttributes.locale, "ja");
+    assert.deepEqual(again?.customAttributes, { company: "Acme" });
+  });
+
+  it("maps a locale that is not BCP 47 to Authgear's ValidationFailed and writes nothing", async () => {
+    const { sub } = await newUser("standard-invalid");
+    const read = await admin.getUser(sub);
+    const error = await rejection(admin.updateStandardAttributes(sub, { ...read!.standardAttributes, locale: "../../etc/passwd" }));
+    assert.equal(error.reason, "ValidationFailed");
+    assert.match(error.message, /\/locale: format/);
+    assert.equal((await admin.getUser(sub))?.standardAttributes.locale, undefined);
+  });
+});
+
 describe("Admin API client: its token follows its clock", () => {
   it("signs a new token when the clock is set back before the cached token's iat (else Authgear refuses it)", async () => {
     // The emulator moved 22 h on, as in the e2e: a client on the same clock works; then both go back.

@@ -1,6 +1,6 @@
 /**
  * A small typed client of Authgear's Admin API (GraphQL, contract §3): read a user, find a user by
- * email, replace a user's custom attributes. Authenticates with a short-lived RS256 JWT signed by
+ * email, replace a user's custom attributes, replace a user's standard attributes. Authenticates with a short-lived RS256 JWT signed by
  * the Admin API private key (aud = project ID, 5 min lifetime, reused until ~60 s before expiry).
  * JSON scalars always travel as GraphQL variables: Authgear drops inline object literals silently.
  */
@@ -75,6 +75,20 @@ export interface AdminApiClient {
   getUserByEmail(email: string, options?: { roles?: boolean }): Promise<AdminUser | null>;
   /** Replaces ALL custom attributes with `customAttributes` (attributes left out are deleted). */
   updateCustomAttributes(sub: string, customAttributes: CustomAttributes): Promise<AdminUser>;
+  /**
+   * Replaces ALL standard attributes with `standardAttributes` (attributes left out are deleted;
+   * custom attributes are untouched). Authgear's derived attributes (email_verified,
+   * phone_number_verified, updated_at) are not the caller's to set: they are left out of the write.
+   */
+  updateStandardAttributes(sub: string, standardAttributes: StandardAttributes): Promise<AdminUser>;
+}
+
+/** Standard attributes Authgear derives itself; a read returns them, a write leaves them out. */
+export const DERIVED_STANDARD_ATTRIBUTES: readonly string[] = ["email_verified", "phone_number_verified", "updated_at"];
+
+/** `attributes` without Authgear's derived ones, ready to be written back whole. */
+export function writableStandardAttributes(attributes: StandardAttributes): StandardAttributes {
+  return Object.fromEntries(Object.entries(attributes).filter(([name]) => !DERIVED_STANDARD_ATTRIBUTES.includes(name)));
 }
 
 export const ADMIN_API_DEFAULT_TIMEOUT_MS = 5_000;
@@ -91,6 +105,7 @@ const QUERIES = {
   getUserByEmail: (roles: boolean) =>
     `query GradualGetUserByEmail($attributeName: String!, $email: String!) { getUsersByStandardAttribute(attributeName: $attributeName, attributeValue: $email) { ${userSelection(roles)} } }`,
   updateCustomAttributes: `mutation GradualUpdateCustomAttributes($id: ID!, $customAttributes: UserCustomAttributes!) { updateUser(input: { userID: $id, customAttributes: $customAttributes }) { user { ${USER_FIELDS} } } }`,
+  updateStandardAttributes: `mutation GradualUpdateStandardAttributes($id: ID!, $standardAttributes: UserStandardAttributes!) { updateUser(input: { userID: $id, standardAttributes: $standardAttributes }) { user { ${USER_FIELDS} } } }`,
 } as const;
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -296,6 +311,18 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
         throw badResponse("Authgear Admin API returned no user for updateCustomAttributes", "UnexpectedShape");
       }
       return parseUser(payload.data.user, "updateCustomAttributes", false);
+    },
+
+    async updateStandardAttributes(sub, standardAttributes) {
+      const data = await request("updateStandardAttributes", QUERIES.updateStandardAttributes, {
+        id: userNodeId(sub),
+        standardAttributes: writableStandardAttributes(standardAttributes),
+      });
+      const payload = z.object({ user: z.unknown() }).safeParse(data.updateUser);
+      if (!payload.success) {
+        throw badResponse("Authgear Admin API returned no user for updateStandardAttributes", "UnexpectedShape");
+      }
+      return parseUser(payload.data.user, "updateStandardAttributes", false);
     },
   };
 }

@@ -6,8 +6,14 @@
  * The session lives in the SDK: the refresh token in localStorage, the access token in memory.
  * On page load the provider restores it (refresh grant + userinfo); until then `state` is
  * "loading", so nothing is shown that might be wrong.
+ *
+ * Sign-in and sign-up tell Authgear the page's language (`ui_locales`), so its pages match; sign-out
+ * forgets the user's Authgear `locale` cookie (lib/i18n/cookies.ts), which the language menu's
+ * `AuthgearLocaleSync` sets (ADR 019).
  */
 import { usePathname, useRouter } from "next/navigation";
+import { localeCookieString, localeFromCookies } from "@/lib/account/locale-cookies";
+import { AUTHGEAR_LOCALE_COOKIE } from "@/lib/i18n/cookies";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   CALLBACK_PATH,
@@ -48,6 +54,11 @@ const SessionContext = createContext<Session | null>(null);
 type Snapshot = { state: SessionState; user: UserInfo | null; error: string | null };
 const LOADING: Snapshot = { state: "loading", user: null, error: null };
 const SIGNED_OUT: Snapshot = { state: "signed-out", user: null, error: null };
+
+/** The page's language as the server negotiated it (`<html lang>`): what Authgear's pages should speak too. */
+export function pageLocale(): string {
+  return document.documentElement.lang || "en";
+}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -127,11 +138,11 @@ export function AuthgearProvider({ config, children }: { config: PublicAuthgearC
       },
       async signIn() {
         const container = await getAuthgear(stableConfig);
-        await container.startAuthentication({ redirectURI: callbackURI() });
+        await container.startAuthentication({ redirectURI: callbackURI(), uiLocales: [pageLocale()] });
       },
       async signUp() {
         const container = await getAuthgear(stableConfig);
-        await container.startAuthentication({ redirectURI: callbackURI(), page: "signup" });
+        await container.startAuthentication({ redirectURI: callbackURI(), page: "signup", uiLocales: [pageLocale()] });
       },
       async signOut() {
         const container = await getAuthgear(stableConfig);
@@ -139,7 +150,11 @@ export function AuthgearProvider({ config, children }: { config: PublicAuthgearC
         // it does not redirect, so we go home ourselves.
         await container.logout({ force: true, redirectURI: homeURI() });
         setSnapshot(SIGNED_OUT);
+        // The signed-out browser is no longer that user's: their Authgear language stops deciding the page's.
+        const hadAuthgearLocale = localeFromCookies(document.cookie, AUTHGEAR_LOCALE_COOKIE) !== undefined;
+        document.cookie = localeCookieString(AUTHGEAR_LOCALE_COOKIE, null);
         router.replace("/");
+        if (hadAuthgearLocale) router.refresh();
       },
       reloadUser: restore,
       async completeSignIn() {

@@ -33,7 +33,11 @@ export function compileMessages(tree: MessageTree, prefix = ""): MessageTree {
       continue;
     }
     try {
-      out[key] = compile(value);
+      // icu-minify builds a plural's or a select's branches on null-prototype objects, which React
+      // refuses to pass from a server to a client component (NextIntlClientProvider): a JSON copy
+      // is what the browser would receive anyway.
+      const compiled = compile(value);
+      out[key] = typeof compiled === "string" ? compiled : JSON.parse(JSON.stringify(compiled));
     } catch (error) {
       throw new Error(`The message ${prefix}${key} is not valid ICU: ${error instanceof Error ? error.message : String(error)}`);
     }

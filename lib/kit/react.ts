@@ -30,8 +30,12 @@ export { CatalogField, type CatalogFieldProps, type CatalogForm } from "@/compon
 export { ProfilePage, type ProfilePageProps } from "@/components/account/profile-page";
 export { AdminDashboard, type AdminDashboardProps } from "@/components/admin/admin-dashboard";
 
+// The language menu for the app's header, and the signed-in user's Authgear `locale` as the page's second source (ADR 019).
+export { LanguageMenu, type LanguageMenuProps } from "@/components/language-menu/language-menu";
+export { AuthgearLocaleSync, type AuthgearLocaleSyncProps } from "@/components/language-menu/authgear-locale-sync";
+
 // The Server Actions the components take, by component.
-export type { AdminActions, ProfilePageActions, ProfilePromptActions } from "@/components/actions";
+export type { AdminActions, LanguageMenuActions, ProfilePageActions, ProfilePromptActions } from "@/components/actions";
 
 // The signed-in user (the Authgear web SDK in the browser).
 export { AuthgearProvider, useSession, type Session, type SessionState } from "@/lib/authgear/session";

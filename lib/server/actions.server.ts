@@ -6,11 +6,15 @@ import "server-only";
  * (first argument) and parse the input (second) before any logic. Results are typed
  * (`ActionResult`); expected failures never throw.
  */
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action.server";
 import { authenticatedAction, type ActionUser, type AuthenticatedActionOptions } from "@/lib/actions/authenticated-action.server";
-import { failure } from "@/lib/actions/result";
+import { failure, type ActionResult } from "@/lib/actions/result";
+import { LOCALE_COOKIE_OPTIONS } from "@/lib/account/locale-cookies";
+import { AUTHGEAR_LOCALE_COOKIE, CHOSEN_LOCALE_COOKIE } from "@/lib/i18n/cookies";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { nearestLocale } from "@/lib/i18n/negotiate";
 import { dismissRequestSchema, promptRequestSchema, submitRequestSchema } from "@/lib/prompt/prompt-types";
 import type { Services } from "./services.server";
 
@@ -31,12 +35,18 @@ const dashboardRequest = z
   .strict()
   .refine((r) => r.from === null || r.to === null || r.from <= r.to, { error: "The start of the range must not be after its end", path: ["from"] });
 
+const localeRequest = z.object({ locale: z.enum(LOCALES, { error: "Not a language this app offers" }) }).strict();
+
+const authgearLocaleRequest = z.object({ locale: z.string().max(64).nullable() }).strict();
+
 const explainRequest = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter an email address" }).max(320)) }).strict();
 
 export function createActions(services: Services) {
   const options: AuthenticatedActionOptions = { verify: (token) => services.verify(token ?? null) };
   /** The current request's client IP (a Server Action runs within its request), for enrichment only. */
   const ip = async () => services.clientIp(await headers());
+  /** The signed-in half of chooseLocale: the user's Authgear `locale`, under their save lock. */
+  const saveLocale = authenticatedAction(localeRequest, async (user, input) => (await services.account()).chooseLocale(user.sub, input.locale), options);
 
   return {
     // The prompt.
@@ -102,6 +112,48 @@ export function createActions(services: Services) {
       async (user, input) => (await services.account()).setEnrichmentOptOut(user.sub, input.optOut),
       options,
     ),
+
+    // The language menu (any page, signed in or not).
+
+    /**
+     * The language the user chose: a shipped locale (else invalid_input, nothing set or written).
+     * Sets the `gradual-locale` cookie (the first source of locale negotiation, ADR 019); with an
+     * access token (null when signed out) also saves it as the user's Authgear `locale` standard
+     * attribute, read-merge-write under the user's save lock, and remembers it as the
+     * `gradual-authgear-locale` cookie. The cookie is set even when the Authgear write fails: the
+     * choice holds in this browser, and the failure is returned.
+     */
+    async chooseLocale(accessToken: string | null, input: { locale: string }): Promise<ActionResult<{ locale: Locale; savedToAuthgear: boolean }>> {
+      const parsed = localeRequest.safeParse(input);
+      if (!parsed.success) {
+        return failure("invalid_input", "That is not a language this app offers, so nothing was changed.", { locale: "Not a language this app offers" });
+      }
+      const { locale } = parsed.data;
+      const jar = await cookies();
+      jar.set(CHOSEN_LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);
+      if (accessToken === null) return { ok: true, locale, savedToAuthgear: false };
+      const saved = await saveLocale(accessToken, { locale });
+      if (!saved.ok) return saved;
+      jar.set(AUTHGEAR_LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);
+      return { ok: true, locale, savedToAuthgear: true };
+    },
+
+    /**
+     * Remembers the signed-in user's Authgear `locale` (their userinfo's claim, as the browser just
+     * read it; null when they have none) as the `gradual-authgear-locale` cookie, mapped to the
+     * nearest shipped locale: the second source of negotiation (ADR 019). A tag no shipped locale
+     * is near, or null, clears the cookie. Takes no token: like Accept-Language, the cookie only
+     * says what this browser's user prefers, and grants nothing.
+     */
+    async rememberAuthgearLocale(input: { locale: string | null }): Promise<ActionResult<{ locale: Locale | null }>> {
+      const parsed = authgearLocaleRequest.safeParse(input);
+      if (!parsed.success) return failure("invalid_input", "The request was not in the expected shape, so nothing was changed.", { locale: "Not a locale tag" });
+      const locale = nearestLocale(parsed.data.locale, { anyScript: true }) ?? null;
+      const jar = await cookies();
+      if (locale === null) jar.delete({ name: AUTHGEAR_LOCALE_COOKIE, path: "/" });
+      else jar.set(AUTHGEAR_LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);
+      return { ok: true, locale };
+    },
 
     // /admin: the caller's roles claim must contain `admin`, else `forbidden` (the page shows 403).
 
