@@ -3,7 +3,8 @@
  * prompt speaks it (heading, buttons, labels, why we ask, a validation error with the number
  * written as the locale writes it, the line after a skip, the confirmation), and a guessed city is
  * asked with the catalog's own sentence in that language. In Arabic the dialog sits on the left,
- * the reading side, and works from the keyboard. The emulator's own page is not asserted here.
+ * the reading side, and works from the keyboard. The home and emulator pages are found in the
+ * journey's language through e2e/support/auth.ts; their words are not asserted here.
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
@@ -70,7 +71,7 @@ const WORDS: Record<"de" | "ja", PromptWords> = {
 async function promptSpeaks(page: Page, lang: "de" | "ja") {
   const words = WORDS[lang];
   const email = uniqueEmail(`i18n-${lang}`);
-  await signUp(page, email, { simulatedIp: LONDON_IP });
+  await signUp(page, email, { simulatedIp: LONDON_IP, locale: lang });
   const sub = await readSub(page);
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   const prompt = page.getByRole("dialog", { name: words.heading });
@@ -107,7 +108,7 @@ async function promptSpeaks(page: Page, lang: "de" | "ja") {
     const enriched = await customAttributes(sub);
     expect(enriched).toMatchObject({ city: "London" });
     await setCustomAttributes(sub, { ...enriched, company: "Bistro", team_size: 4, industry: "retail", years_experience: 9 });
-    await signInAgain(page, email, { simulatedIp: LONDON_IP });
+    await signInAgain(page, email, { simulatedIp: LONDON_IP, locale: lang });
     const city = prompt.getByRole("group", { name: words.cityQuestion });
     await expect(city).toBeVisible();
     await city.getByRole("button", { name: words.yes, exact: true }).click();
@@ -132,7 +133,7 @@ test.describe("Japanese browser", () => {
 test.describe("Arabic browser", () => {
   test.use({ locale: "ar" });
   test("right to left: the dialog sits on the left, its words are Arabic, and the keyboard works", async ({ page }) => {
-    await signUp(page, uniqueEmail("i18n-ar"));
+    await signUp(page, uniqueEmail("i18n-ar"), { locale: "ar" });
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     const prompt = page.getByRole("dialog", { name: "أكمل ملفك الشخصي" });
     await expect(prompt).toBeVisible();
