@@ -1,5 +1,7 @@
+import { PAGE_MESSAGES } from "@/emulator/login-messages";
 import { expect, test } from "./support/fixtures";
 import { readRefreshToken, readSub, refreshGrant, signedInAs, signIn, signOut, signUp, uniqueEmail } from "./support/auth";
+import { appWords } from "./support/i18n";
 import { APP_URL, EMULATOR_URL } from "./support/urls";
 
 test("sign up, sign out (refresh token revoked), sign in again, reload keeps the session", async ({ page, request }) => {
@@ -90,4 +92,33 @@ test("a signed-out visit shows what Gradual is, with Sign in and Sign up", async
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign up" })).toBeVisible();
   await expect(page.getByText(/Signed in as/)).toHaveCount(0);
+});
+
+test.describe("in a German browser", () => {
+  test.use({ locale: "de-DE" });
+
+  test("the emulator's sign-up page is German (the app passes ui_locales), its field errors too, and sign-up completes", async ({ page }) => {
+    const words = appWords("de");
+    const emulator = PAGE_MESSAGES.de;
+    const email = uniqueEmail("de-signup");
+    await page.goto("/");
+    const authorize = page.waitForRequest((r) => r.url().startsWith(`${EMULATOR_URL}/oauth2/authorize`));
+    await page.getByRole("button", { name: words("home.signUp") }).click();
+    expect(new URL((await authorize).url()).searchParams.get("ui_locales"), "the app tells Authgear the page's language").toBe("de");
+
+    await page.waitForURL(`${EMULATOR_URL}/**`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1, name: emulator.signupHeading })).toBeVisible();
+    const emailField = page.getByRole("textbox", { name: emulator.emailLabel });
+    await emailField.fill("kein-at-zeichen");
+    await page.getByRole("button", { name: emulator.continue }).click();
+    await expect(page.getByRole("alert")).toHaveText(emulator.emailInvalid);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(emailField).toHaveAccessibleDescription(`${emulator.emailHint} ${emulator.emailInvalid}`);
+
+    await emailField.fill(email);
+    await page.getByRole("button", { name: emulator.continue }).click();
+    await page.waitForURL(`${APP_URL}/`);
+    await expect(signedInAs(page, email, "de")).toBeVisible();
+  });
 });

@@ -76,7 +76,8 @@ test("no CSP violation from sign-up to a saved answer; script in an answer is sa
   await test.step("an over-long answer is refused with a clear message and nothing is saved", async () => {
     await prompt.getByLabel("Job title", { exact: true }).fill("x".repeat(MAX_TEXT_ANSWER_LENGTH + 1));
     await prompt.getByRole("button", { name: "Save" }).click();
-    await expect(prompt.getByText(`Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`)).toBeVisible();
+    // The limit is written as the user's locale writes numbers (en-US: "1,000").
+    await expect(prompt.getByText(`Must be at most ${MAX_TEXT_ANSWER_LENGTH.toLocaleString("en-US")} characters`)).toBeVisible();
     expect(await customAttributes(sub)).not.toHaveProperty("job_title");
   });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { decodeJwt } from "jose";
 import { userNodeId } from "@/lib/authgear/global-id";
 import { PATHS } from "@/lib/authgear/protocol";
 import { SEEDED_ADMIN_EMAIL } from "./store";
@@ -9,6 +10,7 @@ import {
   fixturePath,
   loadFixtureConfig,
   readAdminKey,
+  refreshTokens,
   signAdminJwt,
   signIn,
   startTestEmulator,
@@ -303,6 +305,30 @@ describe("emulator Admin API", () => {
       assert.match(unowned.body.errors![0]!.message, /^unowned email: /);
       const invalid = await gql(UPDATE, { id, sa: { email, given_name: "" } });
       assert.equal(invalid.body.errors![0]!.extensions!.reason, "ValidationFailed");
+    });
+  });
+
+  describe("the locale standard attribute", () => {
+    it("stores a canonical BCP 47 tag, refuses others as Authgear's bcp47 format does, and userinfo returns it", async () => {
+      const email = freshEmail();
+      const session = await signIn(emu.origin, { ...CLIENT, email });
+      const id = userNodeId(session.sub);
+      for (const locale of ["en-us", "en_US", "xx", "iw", "", "ja jp"]) {
+        const refused = await gql(UPDATE, { id, sa: { email, locale } });
+        assert.equal(refused.body.errors?.[0]?.extensions?.reason, "ValidationFailed", locale);
+      }
+      const ok = await gql(UPDATE, { id, sa: { email, locale: "zh-HK", given_name: "Ada" } });
+      assert.equal(ok.body.errors, undefined);
+      const info = await fetch(new URL(PATHS.userinfo, emu.origin), { headers: { authorization: `Bearer ${session.accessToken}` } });
+      const body = (await info.json()) as Record<string, unknown>;
+      assert.equal(body.locale, "zh-HK");
+      assert.equal(body.given_name, "Ada");
+      const read = await gql(READ, { id });
+      assert.equal((read.body.data!.node as { standardAttributes: Record<string, unknown> }).standardAttributes.locale, "zh-HK");
+      // Authgear puts standard attributes in the ID token only for clients allowed PII in it
+      // (PIIAllowedInIDToken), which the emulator does not emulate: a fresh ID token has no locale.
+      const refreshed = (await (await refreshTokens(emu.origin, { clientId: CLIENT.clientId, refreshToken: session.refreshToken })).json()) as { id_token: string };
+      assert.equal(decodeJwt(refreshed.id_token).locale, undefined);
     });
   });
 

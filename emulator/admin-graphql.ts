@@ -23,7 +23,8 @@ import { encodeGlobalId, decodeGlobalId, subFromUserNodeId, userNodeId } from "@
 import { HOOK_EVENT_TYPES } from "@/lib/authgear/hook-events";
 import { FAULT_HANG_CAP_MS, type Faults } from "./faults";
 import { HookError, type EventOrigin } from "./hooks";
-import { acceptLanguages, mediaType, readBody, sendJson, sendText, socketIp } from "./http";
+import { parseAcceptLanguage } from "./languages";
+import { mediaType, readBody, sendJson, sendText, socketIp } from "./http";
 import { auditContext, type Runtime } from "./runtime";
 import { normalizeEmail, type RoleRecord, type UserRecord } from "./store";
 import { configuredOnly, hookUser, replaceAttributes, standardAttributesWithDerived } from "./users";
@@ -273,7 +274,7 @@ export class AdminApi {
         triggeredBy: "admin_api",
         userId: null,
         auditContext: { ...auditContext(this.rt, req), ...(isPlainObject(jwt.audit_context) ? jwt.audit_context : {}) },
-        preferredLanguages: acceptLanguages(req.headers["accept-language"]),
+        preferredLanguages: parseAcceptLanguage(req.headers["accept-language"]),
         ipAddress: socketIp(req),
         ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}),
       },

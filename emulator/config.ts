@@ -14,6 +14,7 @@ import {
   type CustomAttributeConfig,
   type OAuthClientConfig,
 } from "@/lib/authgear/config";
+import { isCanonicalBcp47, type Localization } from "./languages";
 
 export class EmulatorConfigError extends Error {
   override name = "EmulatorConfigError";
@@ -35,6 +36,8 @@ export interface ResolvedConfig {
   clients: ReadonlyMap<string, OAuthClientConfig>;
   /** In configuration order, keyed by the attribute's name (pointer without the slash). */
   attributes: ReadonlyMap<string, CustomAttributeConfig>;
+  /** `localization` with Authgear's defaults: fallback "en", supported = [fallback]. */
+  localization: Localization;
   hooks: {
     eachTimeoutMs: number;
     totalTimeoutMs: number;
@@ -100,6 +103,14 @@ export function resolveConfig(input: unknown, source = "config"): ResolvedConfig
     else if (isHttpUrl(h.url)) nonBlocking.push({ events: h.events, url: h.url });
     else problems.push(`  - hook.non_blocking_handlers[${i}].url: "${h.url}" must be an http(s):// URL or authgeardeno:///…`);
   });
+  const fallbackLanguage = raw.localization.fallback_language;
+  const supportedLanguages = raw.localization.supported_languages ?? [fallbackLanguage];
+  if (!isCanonicalBcp47(fallbackLanguage)) {
+    problems.push(`  - localization.fallback_language: "${fallbackLanguage}" is not a canonical BCP 47 tag (e.g. en, de, zh-HK)`);
+  }
+  supportedLanguages.forEach((tag, i) => {
+    if (!isCanonicalBcp47(tag)) problems.push(`  - localization.supported_languages[${i}]: "${tag}" is not a canonical BCP 47 tag (e.g. en, de, zh-HK)`);
+  });
   if (problems.length > 0) throw new EmulatorConfigError(`Invalid Authgear config in ${source}:\n${problems.join("\n")}`);
 
   return {
@@ -108,6 +119,7 @@ export function resolveConfig(input: unknown, source = "config"): ResolvedConfig
     allowedOrigins: new Set(raw.http.allowed_origins),
     clients,
     attributes,
+    localization: { fallbackLanguage, supportedLanguages },
     hooks: {
       eachTimeoutMs: raw.hook.sync_hook_timeout_seconds * 1000,
       totalTimeoutMs: raw.hook.sync_hook_total_timeout_seconds * 1000,

@@ -35,7 +35,7 @@ const UPDATE = `mutation($id: ID!, $ca: UserCustomAttributes) { updateUser(input
 let n = 0;
 const freshEmail = () => `hooks${++n}-${Date.now()}@example.com`;
 
-type Envelope = { type: string; seq: number; id: string; payload: { user: { id: string; standard_attributes: Record<string, unknown>; custom_attributes: Record<string, unknown> } } };
+type Envelope = { type: string; seq: number; id: string; context: { preferred_languages: string[]; language: string }; payload: { user: { id: string; standard_attributes: Record<string, unknown>; custom_attributes: Record<string, unknown> } } };
 const envelope = (r: HookRequest) => r.body as Envelope;
 const forEmail = (email: string) => (r: HookRequest) => envelope(r)?.payload?.user?.standard_attributes?.email === email;
 
@@ -121,7 +121,7 @@ describe("emulator hooks", () => {
     assert.equal(ctx.ip_address, "81.2.69.160");
     assert.equal(ctx.geo_location_code, null);
     assert.deepEqual(ctx.preferred_languages, ["de-CH", "en"], "ui_locales win over Accept-Language");
-    assert.equal(ctx.language, "en");
+    assert.equal(ctx.language, "de", "resolved against localization.supported_languages as Go's matcher does");
     assert.equal(ctx.user_agent, "HookTest/1.0");
     assert.equal(ctx.app_id, "gradual-test");
     assert.equal(ctx.client_id, "test-jwt");
@@ -133,8 +133,38 @@ describe("emulator hooks", () => {
     await signIn(emu.origin, { ...CLIENT, email: other, headers: { "accept-language": "en;q=0.5, pt-BR" } });
     const second = userPreCreateEventSchema.parse((await hooks.waitFor((r) => r.path === "/pre-create" && forEmail(other)(r))).body);
     assert.deepEqual(second.context.preferred_languages, ["pt-BR", "en"]);
+    assert.equal(second.context.language, "en", "pt-BR is not supported; en is");
     assert.match(second.context.ip_address ?? "", /^(127\.0\.0\.1|::1)$/);
     assert.ok(second.seq > event.seq);
+  });
+
+  it("gives every event of a sign-in the languages Authgear derives: ui_locales first, matched like Go's matcher", async () => {
+    const cases: { uiLocales?: string[]; acceptLanguage?: string; preferred: string[]; language: string }[] = [
+      { uiLocales: ["zh-TW"], acceptLanguage: "de", preferred: ["zh-TW"], language: "zh-HK" },
+      { uiLocales: ["ja-JP", "en"], preferred: ["ja-JP", "en"], language: "ja" },
+      { acceptLanguage: "ar-EG,ar;q=0.9,en;q=0.5", preferred: ["ar-EG", "ar", "en"], language: "ar" },
+      { acceptLanguage: "fr-FR, ru;q=0.8", preferred: ["fr-FR", "ru"], language: "en" },
+      { acceptLanguage: "xx-INVALID, de", preferred: [], language: "en" },
+      { acceptLanguage: "../../etc/passwd", preferred: [], language: "en" },
+      { uiLocales: ["not!a!tag"], acceptLanguage: "de", preferred: [], language: "en" },
+      { acceptLanguage: "*", preferred: ["mul"], language: "en" },
+    ];
+    for (const c of cases) {
+      const email = freshEmail();
+      await signIn(emu.origin, {
+        ...CLIENT,
+        email,
+        ...(c.uiLocales ? { uiLocales: c.uiLocales } : {}),
+        headers: c.acceptLanguage ? { "accept-language": c.acceptLanguage } : {},
+      });
+      await emu.emulator.settled();
+      const events = hooks.requests.filter(forEmail(email)).map(envelope);
+      assert.deepEqual(events.map((e) => e.type).sort(), ["user.authenticated", "user.created", "user.pre_create"], JSON.stringify(c));
+      for (const event of events) {
+        assert.deepEqual(event.context.preferred_languages, c.preferred, `${event.type} ${JSON.stringify(c)}`);
+        assert.equal(event.context.language, c.language, `${event.type} ${JSON.stringify(c)}`);
+      }
+    }
   });
 
   it("applies user.pre_create mutations as whole objects", async () => {
@@ -253,6 +283,16 @@ describe("emulator hooks", () => {
       );
       assert.deepEqual(updated.payload.user.custom_attributes, { company: "Acme", internal_score: 99 });
       assert.ok(updated.seq > pre.seq);
+    });
+
+    it("gives Admin API events the languages of the request's Accept-Language", async () => {
+      const { email, id } = await signUp();
+      hooks.reply = () => ({});
+      const res = await adminGraphQL(emu.origin, emu.dataDir, UPDATE, { id, ca: { company: "Acme" } }, { headers: { "accept-language": "de-AT, en;q=0.3" } });
+      assert.equal(res.body.errors, undefined);
+      const pre = userProfilePreUpdateEventSchema.parse((await hooks.waitFor((r) => r.path === "/pre-update" && forEmail(email)(r))).body);
+      assert.deepEqual(pre.context.preferred_languages, ["de-AT", "en"]);
+      assert.equal(pre.context.language, "de");
     });
 
     it("drops user.profile.pre_update mutations of attributes the config does not define", async () => {

@@ -17,6 +17,7 @@ import {
 import { signHookBody } from "@/lib/authgear/hook-signature";
 import { HOOK_SIGNATURE_HEADER, HOOK_TIMEOUTS } from "@/lib/authgear/protocol";
 import type { ResolvedConfig } from "./config";
+import { resolveLanguage } from "./languages";
 
 export interface Logger {
   info(message: string): void;
@@ -35,6 +36,7 @@ export interface EventOrigin {
   triggeredBy: TriggeredBy;
   userId: string | null;
   auditContext: Record<string, unknown>;
+  /** As Authgear parses them (languages.ts preferredLanguages): ui_locales, else Accept-Language. */
   preferredLanguages: string[];
   ipAddress?: string;
   userAgent?: string;
@@ -69,19 +71,6 @@ export class HookError extends Error {
   }
 }
 
-/** Authgear resolves the preferred languages against the project's; this project supports English only. */
-const SUPPORTED_LANGUAGES = ["en"];
-const FALLBACK_LANGUAGE = "en";
-
-function resolveLanguage(preferred: string[]): string {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split("-")[0];
-    const hit = SUPPORTED_LANGUAGES.find((l) => l === tag.toLowerCase() || l === base);
-    if (hit) return hit;
-  }
-  return FALLBACK_LANGUAGE;
-}
-
 export class HookDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly lifetime = new AbortController();
@@ -103,7 +92,7 @@ export class HookDispatcher {
       triggered_by: origin.triggeredBy,
       audit_context: origin.auditContext,
       preferred_languages: origin.preferredLanguages,
-      language: resolveLanguage(origin.preferredLanguages),
+      language: resolveLanguage(origin.preferredLanguages, this.config.localization),
       ...(origin.oauth && (origin.oauth.state || origin.oauth.x_state) ? { oauth: origin.oauth } : {}),
       ...(origin.ipAddress ? { ip_address: origin.ipAddress } : {}),
       geo_location_code: null,

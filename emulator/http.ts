@@ -63,21 +63,6 @@ export function socketIp(req: IncomingMessage): string {
   return ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice(7) : ip;
 }
 
-/** Accept-Language tags ordered by q (highest first), without the q values. */
-export function acceptLanguages(header: string | undefined): string[] {
-  if (!header) return [];
-  return header
-    .split(",")
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { tag: (tag ?? "").trim(), q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((l) => l.tag !== "" && l.tag !== "*" && Number.isFinite(l.q) && l.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-    .map((l) => l.tag);
-}
-
 /**
  * Authgear's CORS (contract §1.4): an allowed Origin is echoed with credentials; a preflight also
  * echoes the requested method and headers with Max-Age 900. Returns true when it was a preflight

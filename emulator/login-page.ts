@@ -1,8 +1,11 @@
 /**
  * The emulator's sign-in / sign-up page and its error page: plain, accessible HTML with inline CSS
  * and no scripts or external assets. Errors are announced in role="alert" elements; each input is
- * labelled and points at its error with aria-describedby.
+ * labelled and points at its error with aria-describedby. Every word comes from login-messages.ts
+ * in the page's locale; `<html lang dir>` says which (dir="rtl" for Arabic, the layout mirrors
+ * itself: the CSS has no left/right).
  */
+import { format, PAGE_MESSAGES, type PageLocale, type PageMessages } from "./login-messages";
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -31,9 +34,10 @@ button.primary{background:#1f883d;border-color:#1a7f37;color:#fff}
 footer{margin-top:1.5rem;font-size:.8rem;color:#57606a}
 `;
 
-function layout(title: string, body: string): string {
+function layout(locale: PageLocale, title: string, body: string): string {
+  const dir = locale === "ar" ? "rtl" : "ltr";
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,75 +47,82 @@ function layout(title: string, body: string): string {
 <body>
 <main>
 ${body}
-<footer>Local Authgear emulator — not a real Authgear project. No password or one-time code is asked.</footer>
+<footer>${escapeHtml(PAGE_MESSAGES[locale].footer)}</footer>
 </main>
 </body>
 </html>`;
 }
 
 export interface LoginPageInput {
+  /** The page's language, resolved at the authorize request and kept with the transaction. */
+  locale: PageLocale;
   mode: "signin" | "signup";
   /** The pending authorization this form completes. */
   transactionId: string;
   clientName: string;
   email?: string;
   simulatedIp?: string;
-  /** Field-level messages. */
-  emailError?: string;
-  ipError?: string;
+  /** Field-level problems, as message keys. */
+  emailError?: "emailRequired" | "emailInvalid";
+  ipError?: "ipInvalid";
   /** A page-level problem, e.g. a hook's denial (title + reason). */
   alert?: { title: string; message: string };
 }
 
 export function loginPage(input: LoginPageInput): string {
-  const heading = input.mode === "signup" ? "Create your Gradual account" : "Sign in to Gradual";
+  const m: PageMessages = PAGE_MESSAGES[input.locale];
+  const heading = input.mode === "signup" ? m.signupHeading : m.signinHeading;
   const emailDescribedBy = ["email-hint", input.emailError ? "email-error" : ""].filter(Boolean).join(" ");
   const ipDescribedBy = ["ip-hint", input.ipError ? "ip-error" : ""].filter(Boolean).join(" ");
   const alert = input.alert
     ? `<div class="alert" role="alert"><strong>${escapeHtml(input.alert.title)}</strong>${escapeHtml(input.alert.message)}</div>`
     : "";
   return layout(
+    input.locale,
     heading,
-    `<span class="badge">Emulator</span>
-<h1>${heading}</h1>
-<p class="sub">to continue to ${escapeHtml(input.clientName)}</p>
+    `<span class="badge">${escapeHtml(m.badge)}</span>
+<h1>${escapeHtml(heading)}</h1>
+<p class="sub">${escapeHtml(format(m.continueTo, { client: input.clientName }))}</p>
 ${alert}
 <form method="post" action="/oauth2/authorize" novalidate>
 <input type="hidden" name="tx" value="${escapeHtml(input.transactionId)}">
-<label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="email" required value="${escapeHtml(input.email ?? "")}"
+<label for="email">${escapeHtml(m.emailLabel)}</label>
+<input id="email" name="email" type="email" dir="ltr" autocomplete="email" required value="${escapeHtml(input.email ?? "")}"
  aria-describedby="${emailDescribedBy}"${input.emailError ? ' aria-invalid="true"' : ""}>
-<p class="hint" id="email-hint">A new address creates an account; a known one signs in.</p>
-${input.emailError ? `<p class="field-error" id="email-error" role="alert">${escapeHtml(input.emailError)}</p>` : ""}
-<label for="simulated-ip">Simulated IP address (optional)</label>
-<input id="simulated-ip" name="simulated_ip" type="text" inputmode="text" autocomplete="off" spellcheck="false" value="${escapeHtml(input.simulatedIp ?? "")}"
+<p class="hint" id="email-hint">${escapeHtml(m.emailHint)}</p>
+${input.emailError ? `<p class="field-error" id="email-error" role="alert">${escapeHtml(m[input.emailError])}</p>` : ""}
+<label for="simulated-ip">${escapeHtml(m.ipLabel)}</label>
+<input id="simulated-ip" name="simulated_ip" type="text" dir="ltr" inputmode="text" autocomplete="off" spellcheck="false" value="${escapeHtml(input.simulatedIp ?? "")}"
  aria-describedby="${ipDescribedBy}"${input.ipError ? ' aria-invalid="true"' : ""}>
-<p class="hint" id="ip-hint">For demos: hooks see this IPv4 or IPv6 address as the sign-in's IP, e.g. 81.2.69.160.</p>
-${input.ipError ? `<p class="field-error" id="ip-error" role="alert">${escapeHtml(input.ipError)}</p>` : ""}
+<p class="hint" id="ip-hint">${escapeHtml(m.ipHint)}</p>
+${input.ipError ? `<p class="field-error" id="ip-error" role="alert">${escapeHtml(m[input.ipError])}</p>` : ""}
 <div class="actions">
-<button class="primary" type="submit" name="action" value="continue">Continue</button>
-<button type="submit" name="action" value="cancel">Cancel</button>
+<button class="primary" type="submit" name="action" value="continue">${escapeHtml(m.continue)}</button>
+<button type="submit" name="action" value="cancel">${escapeHtml(m.cancel)}</button>
 </div>
 </form>`,
   );
 }
 
 /** A dead end (bad client, bad redirect URI, expired request): explained, never redirected. */
-export function errorPage(title: string, message: string, status: number): string {
+export function errorPage(locale: PageLocale, title: string, message: string, status: number): string {
+  const m = PAGE_MESSAGES[locale];
   return layout(
+    locale,
     title,
-    `<span class="badge">Emulator</span>
+    `<span class="badge">${escapeHtml(m.badge)}</span>
 <h1>${escapeHtml(title)}</h1>
 <div class="alert" role="alert">${escapeHtml(message)}</div>
-<p class="sub">HTTP ${status}</p>`,
+<p class="sub">${escapeHtml(format(m.httpStatus, { status }))}</p>`,
   );
 }
 
 /** A plain information page (signed out, settings not emulated). */
-export function infoPage(title: string, message: string, link?: { href: string; label: string }): string {
+export function infoPage(locale: PageLocale, title: string, message: string, link?: { href: string; label: string }): string {
   return layout(
+    locale,
     title,
-    `<span class="badge">Emulator</span>
+    `<span class="badge">${escapeHtml(PAGE_MESSAGES[locale].badge)}</span>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>
 ${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ""}`,

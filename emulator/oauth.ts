@@ -12,8 +12,10 @@ import type { OAuthClientConfig } from "@/lib/authgear/config";
 import { HOOK_EVENT_TYPES } from "@/lib/authgear/hook-events";
 import { looksLikeJwt, PATHS, SCOPES, ACCESS_TOKEN_TYP, CLAIMS } from "@/lib/authgear/protocol";
 import { HookError, type EventOrigin } from "./hooks";
-import { acceptLanguages, applyCors, mediaType, readBody, readForm, redirect, sendHtml, sendJson, socketIp } from "./http";
+import { applyCors, mediaType, readBody, readForm, redirect, sendHtml, sendJson, socketIp } from "./http";
+import { preferredLanguages, resolveLanguage } from "./languages";
 import { errorPage, infoPage, loginPage, type LoginPageInput } from "./login-page";
+import { format, PAGE_MESSAGES, pageLocale, type PageLocale } from "./login-messages";
 import { auditContext, type Runtime } from "./runtime";
 import { newUserRecord, sha256, type AccessTokenRecord, type GrantRecord, type UserRecord } from "./store";
 import { hookIdentity, hookSession, hookUser, replaceAttributes, userinfoBody, userTokenClaims } from "./users";
@@ -34,7 +36,10 @@ interface Transaction {
   codeChallenge: string;
   scopes: string[];
   nonce: string | null;
-  uiLocales: string[];
+  /** The authorization's `ui_locales` as sent ("" when absent): Authgear keeps it for the whole flow. */
+  uiLocales: string;
+  /** The page language resolved at the authorize request, kept through the form's POSTs. */
+  locale: PageLocale;
   mode: "signin" | "signup";
   createdAt: number;
 }
@@ -68,6 +73,16 @@ export class OAuthEndpoints {
   private readonly appSessionTokens = new Map<string, { grantId: string; expiresAt: number }>();
 
   constructor(private readonly rt: Runtime) {}
+
+  /**
+   * The language of a page, as Authgear's AuthUI picks it: `ui_locales` if non-empty, else the
+   * request's Accept-Language, resolved against `localization` (the fallback when nothing else).
+   */
+  private pageLocale(req: IncomingMessage, uiLocales: string | null): PageLocale {
+    const { localization } = this.rt.config;
+    const language = resolveLanguage(preferredLanguages(uiLocales, req.headers["accept-language"]), localization);
+    return pageLocale(language || localization.fallbackLanguage);
+  }
 
   /** Handles the request when it is one of ours; returns false otherwise. */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -104,13 +119,12 @@ export class OAuthEndpoints {
         if (applyCors(req, res, this.rt.config.allowedOrigins)) return true;
         await this.appSessionToken(req, res);
         return true;
-      case "/settings":
-        sendHtml(
-          res,
-          200,
-          infoPage("Account settings are not emulated", "Authgear's settings pages (AuthUI) are not part of the local emulator. Edit profiles in the app instead."),
-        );
+      case "/settings": {
+        const locale = this.pageLocale(req, url.searchParams.get("ui_locales"));
+        const m = PAGE_MESSAGES[locale];
+        sendHtml(res, 200, infoPage(locale, m.settingsTitle, m.settingsMessage));
         return true;
+      }
       default:
         return false;
     }
@@ -146,10 +160,16 @@ export class OAuthEndpoints {
   // -------------------------------------------------------------------------------------------
 
   /** The registered client and an acceptable redirect URI, or an error page (never a redirect). */
-  private checkClient(res: ServerResponse, clientId: string | null, redirectUri: string | null): { client: OAuthClientConfig; redirectUri: string } | null {
+  private checkClient(
+    res: ServerResponse,
+    locale: PageLocale,
+    clientId: string | null,
+    redirectUri: string | null,
+  ): { client: OAuthClientConfig; redirectUri: string } | null {
+    const m = PAGE_MESSAGES[locale];
     const client = clientId ? this.rt.config.clients.get(clientId) : undefined;
     if (!client) {
-      sendHtml(res, 400, errorPage("Unknown application", `The client_id "${clientId ?? ""}" is not registered in this project (emulator/authgear.yaml, oauth.clients).`, 400));
+      sendHtml(res, 400, errorPage(locale, m.unknownClientTitle, format(m.unknownClientMessage, { clientId: clientId ?? "" }), 400));
       return null;
     }
     const sameOrigin = (() => {
@@ -163,11 +183,7 @@ export class OAuthEndpoints {
       sendHtml(
         res,
         400,
-        errorPage(
-          "Invalid redirect URI",
-          `The redirect_uri "${redirectUri ?? ""}" is not one of the redirect URIs registered for ${client.client_id}. It must match exactly, including the path and any trailing slash.`,
-          400,
-        ),
+        errorPage(locale, m.invalidRedirectTitle, format(m.invalidRedirectMessage, { redirectUri: redirectUri ?? "", clientId: client.client_id }), 400),
       );
       return null;
     }
@@ -176,7 +192,9 @@ export class OAuthEndpoints {
 
   private authorize(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const q = url.searchParams;
-    const checked = this.checkClient(res, q.get("client_id"), q.get("redirect_uri"));
+    const uiLocales = q.get("ui_locales") ?? "";
+    const locale = this.pageLocale(req, uiLocales);
+    const checked = this.checkClient(res, locale, q.get("client_id"), q.get("redirect_uri"));
     if (!checked) return;
     const { client, redirectUri } = checked;
     const state = q.get("state");
@@ -206,24 +224,29 @@ export class OAuthEndpoints {
       codeChallenge: codeChallenge.data,
       scopes,
       nonce: q.get("nonce"),
-      uiLocales: (q.get("ui_locales") ?? "").split(" ").filter(Boolean),
+      uiLocales,
+      locale,
       mode: q.get("x_page") === "signup" ? "signup" : "signin",
       createdAt: now,
     };
     this.transactions.set(tx.id, tx);
-    sendHtml(res, 200, loginPage({ mode: tx.mode, transactionId: tx.id, clientName: client.name ?? client.client_id }));
+    sendHtml(res, 200, loginPage({ locale, mode: tx.mode, transactionId: tx.id, clientName: client.name ?? client.client_id }));
   }
 
   private async authorizeSubmit(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const form = await readForm(req);
     const tx = this.transactions.get(form.get("tx") ?? "");
     if (!tx || this.rt.now().getTime() - tx.createdAt > TRANSACTION_LIFETIME_MS) {
-      sendHtml(res, 400, errorPage("Sign-in expired", "This sign-in request has expired or was already completed. Go back to the app and sign in again.", 400));
+      const locale = this.pageLocale(req, null);
+      const m = PAGE_MESSAGES[locale];
+      sendHtml(res, 400, errorPage(locale, m.expiredTitle, m.expiredMessage, 400));
       return;
     }
+    const { locale } = tx;
+    const m = PAGE_MESSAGES[locale];
     const client = this.rt.config.clients.get(tx.clientId);
     if (!client) {
-      sendHtml(res, 400, errorPage("Unknown application", `The client_id "${tx.clientId}" is not registered in this project (emulator/authgear.yaml, oauth.clients).`, 400));
+      sendHtml(res, 400, errorPage(locale, m.unknownClientTitle, format(m.unknownClientMessage, { clientId: tx.clientId }), 400));
       return;
     }
     if (form.get("action") === "cancel") {
@@ -234,9 +257,9 @@ export class OAuthEndpoints {
 
     const email = (form.get("email") ?? "").trim();
     const simulatedIp = (form.get("simulated_ip") ?? "").trim();
-    const page: LoginPageInput = { mode: tx.mode, transactionId: tx.id, clientName: client.name ?? client.client_id, email, simulatedIp };
-    if (!emailSchema.safeParse(email).success) page.emailError = email === "" ? "Enter your email address." : "Enter a valid email address, e.g. ada@example.com.";
-    if (simulatedIp !== "" && isIP(simulatedIp) === 0) page.ipError = "Enter a valid IPv4 or IPv6 address (e.g. 81.2.69.160 or 2001:db8::1), or leave it empty.";
+    const page: LoginPageInput = { locale, mode: tx.mode, transactionId: tx.id, clientName: client.name ?? client.client_id, email, simulatedIp };
+    if (!emailSchema.safeParse(email).success) page.emailError = email === "" ? "emailRequired" : "emailInvalid";
+    if (simulatedIp !== "" && isIP(simulatedIp) === 0) page.ipError = "ipInvalid";
     if (page.emailError || page.ipError) {
       sendHtml(res, 400, loginPage(page));
       return;
@@ -247,7 +270,8 @@ export class OAuthEndpoints {
       triggeredBy: "user",
       userId: null,
       auditContext: auditContext(this.rt, req),
-      preferredLanguages: tx.uiLocales.length > 0 ? tx.uiLocales : acceptLanguages(req.headers["accept-language"]),
+      // Authgear's flow session: the authorization's ui_locales when set, else this request's header.
+      preferredLanguages: preferredLanguages(tx.uiLocales, req.headers["accept-language"]),
       ipAddress,
       ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}),
       clientId: tx.clientId,
@@ -256,7 +280,7 @@ export class OAuthEndpoints {
 
     let user = this.rt.store.findUserByEmail(email);
     if (!user) {
-      const created = await this.signUp(email, origin);
+      const created = await this.signUp(email, origin, locale);
       if (!created.ok) {
         sendHtml(res, created.status, loginPage({ ...page, alert: created.alert }));
         return;
@@ -264,7 +288,7 @@ export class OAuthEndpoints {
       user = created.user;
     }
     if (user.isDisabled) {
-      sendHtml(res, 403, loginPage({ ...page, alert: { title: "Account disabled", message: user.disableReason ?? "This account is disabled." } }));
+      sendHtml(res, 403, loginPage({ ...page, alert: { title: m.accountDisabledTitle, message: user.disableReason ?? m.accountDisabledMessage } }));
       return;
     }
 
@@ -303,7 +327,9 @@ export class OAuthEndpoints {
   private async signUp(
     email: string,
     origin: EventOrigin,
+    locale: PageLocale,
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; status: number; alert: { title: string; message: string } }> {
+    const m = PAGE_MESSAGES[locale];
     const now = this.rt.now();
     let user = newUserRecord(email, now);
     const eventOrigin = { ...origin, userId: user.id };
@@ -324,7 +350,7 @@ export class OAuthEndpoints {
           const detail =
             result.problem === "unowned" ? result.message : result.causes.map((c) => `${c.location || "/"}: ${c.kind}`).join(", ");
           this.rt.logger.warn(`user.pre_create mutations refused (ValidationFailed): ${detail}`);
-          return { ok: false, status: 500, alert: { title: "Sign-up failed", message: `The project's user.pre_create hook returned invalid mutations (ValidationFailed: ${detail}).` } };
+          return { ok: false, status: 500, alert: { title: m.signupFailedTitle, message: format(m.hookInvalidMutations, { detail }) } };
         }
         user = { ...result.user, updatedAt: user.createdAt };
       }
@@ -332,15 +358,11 @@ export class OAuthEndpoints {
       if (!(err instanceof HookError)) throw err;
       if (err.reason === "HookDisallowed") {
         const r = err.reasons[0] ?? { title: "", reason: "" };
-        return { ok: false, status: 403, alert: { title: r.title || "Sign-up not allowed", message: r.reason || "The project refused this sign-up." } };
+        return { ok: false, status: 403, alert: { title: r.title || m.signupDeniedTitle, message: r.reason || m.signupDeniedMessage } };
       }
       const why =
-        err.reason === "HookDeliveryTimeout"
-          ? "did not answer in time"
-          : err.reason === "HookInvalidResponse"
-            ? "gave an invalid answer"
-            : "could not be reached";
-      return { ok: false, status: 500, alert: { title: "Sign-up failed", message: `The project's user.pre_create hook ${why} (${err.reason}). Try again later.` } };
+        err.reason === "HookDeliveryTimeout" ? m.hookTimeout : err.reason === "HookInvalidResponse" ? m.hookInvalidResponse : m.hookUnreachable;
+      return { ok: false, status: 500, alert: { title: m.signupFailedTitle, message: format(why, { reason: err.reason }) } };
     }
     this.rt.store.putUsers([user], now);
     this.rt.hooks.dispatchNonBlocking(HOOK_EVENT_TYPES.userCreated, { user: hookUser(user), identities: [hookIdentity(user)] }, eventOrigin);
@@ -607,16 +629,9 @@ export class OAuthEndpoints {
       redirect(res, withParams(target, { state: params.get("state") }));
       return;
     }
-    sendHtml(
-      res,
-      200,
-      infoPage(
-        "Signed out",
-        target
-          ? `You are signed out. "${target}" is not a registered post-logout redirect URI, so the emulator stays here.`
-          : "You are signed out.",
-      ),
-    );
+    const locale = this.pageLocale(req, params.get("ui_locales"));
+    const m = PAGE_MESSAGES[locale];
+    sendHtml(res, 200, infoPage(locale, m.signedOutTitle, target ? format(m.signedOutUnregistered, { target }) : m.signedOutMessage));
   }
 
   private async appSessionToken(req: IncomingMessage, res: ServerResponse): Promise<void> {

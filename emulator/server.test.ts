@@ -85,6 +85,7 @@ describe("emulator config", () => {
     for (const attr of config.attributes.values()) {
       assert.deepEqual(attr.access_control, { end_user: "readwrite", bearer: "readonly", portal_ui: "readwrite" }, attr.pointer);
     }
+    assert.deepEqual(config.localization, { fallbackLanguage: "en", supportedLanguages: ["en", "de", "ja", "zh-HK", "ar"] });
     assert.deepEqual(config.hooks.blocking, [{ event: "user.pre_create", url: "http://localhost:3000/api/authgear/hooks" }]);
     assert.deepEqual(config.hooks.nonBlocking, [
       { events: ["user.created", "user.profile.updated", "user.authenticated"], url: "http://localhost:3000/api/authgear/hooks" },
@@ -111,6 +112,11 @@ describe("emulator config", () => {
       /attributes\[0\]\.pointer: "email" is a reserved/,
     );
     assert.match(problem(`${base}hook: {blocking_handlers: [{event: user.pre_create, url: "ftp://x"}]}`), /hook\.blocking_handlers\[0\]\.url/);
+    assert.match(problem(`${base}localization: {supported_languages: [en, de_DE]}`), /localization\.supported_languages\[1\]: "de_DE" is not a canonical BCP 47 tag/);
+    assert.match(problem(`${base}localization: {fallback_language: EN}`), /localization\.fallback_language: "EN"/);
+    assert.match(problem(`${base}localization: {supported_languages: []}`), /localization\.supported_languages/);
+    assert.deepEqual(parseConfigYaml(base).localization, { fallbackLanguage: "en", supportedLanguages: ["en"] }, "Authgear's defaults");
+    assert.deepEqual(parseConfigYaml(`${base}localization: {fallback_language: ja}`).localization, { fallbackLanguage: "ja", supportedLanguages: ["ja"] });
     assert.match(problem(`id: p\noauth: {clients: []}`), /http/);
     assert.match(problem(`id: [unclosed`), /not valid YAML/);
   });

@@ -307,12 +307,12 @@ export async function adminGraphQL(
   dataDir: string,
   query: string,
   variables?: Record<string, unknown>,
-  opts: { jwt?: string; signal?: AbortSignal } = {},
+  opts: { jwt?: string; signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: GraphQLBody }> {
   const jwt = opts.jwt ?? (await signAdminJwt(dataDir));
   const res = await fetch(new URL(PATHS.adminGraphQL, origin), {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${jwt}` },
+    headers: { ...opts.headers, "content-type": "application/json", authorization: `Bearer ${jwt}` },
     body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
     signal: opts.signal,
   });

@@ -11,6 +11,7 @@ import { authgearEmailProblem } from "@/lib/authgear/email-rule";
 import { authgearPhoneNumberProblem } from "@/lib/authgear/phone-number";
 import { authgearUrlProblem } from "@/lib/authgear/url-rule";
 import type { HookIdentity, HookSession, HookUser } from "@/lib/authgear/hook-events";
+import { isCanonicalBcp47 } from "./languages";
 import type { UserRecord } from "./store";
 
 /** One entry of Authgear's `ValidationFailed` error `info.causes`. */
@@ -251,13 +252,11 @@ function isTimeZone(v: string): boolean {
     return false;
   }
 }
-function isLocale(v: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(v).length === 1;
-  } catch {
-    return false;
-  }
-}
+/**
+ * Authgear's `bcp47` format (pkg/util/validation FormatBCP47): Go's language.Parse succeeds and
+ * the value is already canonical (`de`, `zh-HK`; not `en-us`, `en_US` or `iw`).
+ */
+const isLocale = (v: string) => isCanonicalBcp47(v);
 /** Authgear's `uri` format (FormatURI), the same rule as url custom attributes. */
 const isUri = (v: string) => authgearUrlProblem(v) === null;
 /** `x_picture` (FormatPicture): http(s) judged as `uri`, or an `authgearimages:///…` path. */

@@ -24,6 +24,7 @@ import type { FormField } from "@/lib/catalog/schemas";
 import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
 import type { PromptFormOutput, PromptFormValues } from "@/lib/prompt/form";
 import type { PhoneQuestionProps } from "./phone-question";
+import { useValidationText } from "./use-validation-text";
 
 /** The form a CatalogField is bound to: raw strings in, the catalog's typed answers out. */
 export type CatalogForm = UseFormReturn<PromptFormValues, unknown, PromptFormOutput>;
@@ -64,7 +65,9 @@ export function CatalogField({ field, form, locale: givenLocale, hint = field.he
   const ownRef = useRef<HTMLElement | null>(null);
   const controlRef = givenRef ?? ownRef;
   const handOver = useRef(false);
-  const error = form.formState.errors[name]?.message;
+  const validationText = useValidationText();
+  // The form's error for the field, in the user's language (the form schema's messages are `validation` keys).
+  const error = validationText(form.formState.errors[name]?.message);
   const registered = form.register(name);
   const ref = (element: HTMLElement | null) => {
     // A phone field's plain stand-in leaving while focused: the phone control that replaces it takes the focus.

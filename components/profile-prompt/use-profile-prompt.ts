@@ -19,6 +19,7 @@ import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "
 import type { ActionError, ActionResult } from "@/lib/actions/result";
 import type { ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/prompt/prompt-types";
 import { formField, type FormField } from "@/lib/catalog/schemas";
+import { encodeValidationIssue } from "@/lib/catalog/validation-issues";
 import type { ProfilePromptActions } from "@/components/actions";
 import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
 import { autoSaveKey, type QuestionChoice } from "./prompt-progress";
@@ -295,8 +296,13 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       );
       if (!result.ok) {
         setError(result.error);
-        for (const [attribute, message] of Object.entries(result.error.fieldErrors ?? {})) {
-          if (attribute in answers) form.setError(attribute, { type: "server", message }, { shouldFocus: true });
+        // The server's refusal per field, in the user's language when it names the message (fieldIssues).
+        const { fieldErrors = {}, fieldIssues = {} } = result.error;
+        for (const attribute of new Set([...Object.keys(fieldIssues), ...Object.keys(fieldErrors)])) {
+          if (!(attribute in answers)) continue;
+          const issue = fieldIssues[attribute];
+          const message = issue ? encodeValidationIssue(issue) : (fieldErrors[attribute] as string);
+          form.setError(attribute, { type: "server", message }, { shouldFocus: true });
         }
         setStatus("open");
         return;

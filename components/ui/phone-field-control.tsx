@@ -16,7 +16,7 @@ import { useMemo, useState, type ChangeEvent, type ReactNode, type Ref } from "r
 import {
   formatPhoneAsYouType,
   phoneFromValue,
-  phoneProblemMessage,
+  phoneProblemIssue,
   phoneRegion,
   phoneRegionOptions,
   readPhoneInput,
@@ -24,6 +24,7 @@ import {
   type PhoneRegion,
 } from "@/lib/catalog/phone-input";
 import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
+import { useValidationText } from "@/components/catalog-field/use-validation-text";
 import { cx } from "./cx";
 import { Field, inputClassName, type FieldControlProps } from "./field";
 
@@ -96,7 +97,8 @@ export default function PhoneFieldControl(props: PhoneFieldProps) {
     update(atEnd && inserting ? formatPhoneAsYouType(raw, state.region) : raw, state.region, true);
   };
 
-  const message = props.error ? (reading.problem ? phoneProblemMessage(reading.problem) : props.error) : undefined;
+  const validationText = useValidationText();
+  const message = props.error ? (reading.problem ? validationText(phoneProblemIssue(reading.problem, locale)) : validationText(props.error)) : undefined;
 
   return (
     <PhoneFieldLayout

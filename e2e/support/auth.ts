@@ -5,6 +5,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { Locale } from "@/lib/i18n/locales";
 import { expect } from "./fixtures";
+import { PAGE_MESSAGES, pageLocale } from "@/emulator/login-messages";
 import { appWords } from "./i18n";
 import { APP_URL, EMULATOR_URL } from "./urls";
 
@@ -21,8 +22,8 @@ export function uniqueEmail(label = "user"): string {
 
 /**
  * The emulator's sign-in and sign-up page, by the names it gives its heading, field and button.
- * English unless a test says otherwise (the emulator answers in the language the app asks for:
- * ui_locales, else Accept-Language; ADR 002).
+ * In the journey's `locale` (English by default): the emulator answers in the language the app
+ * asks for (ui_locales, else Accept-Language; ADR 002); a test may override any of them.
  */
 export interface EmulatorWords {
   signUpHeading: string | RegExp;
@@ -32,16 +33,21 @@ export interface EmulatorWords {
   continue: string | RegExp;
 }
 
-export const EMULATOR_ENGLISH: EmulatorWords = {
-  signUpHeading: "Create your Gradual account",
-  signInHeading: "Sign in to Gradual",
-  email: "Email",
-  simulatedIp: /Simulated IP address/,
-  continue: "Continue",
-};
+/** The emulator page's names in `locale`, from the emulator's own catalog (emulator/login-messages.ts). */
+export function emulatorWords(locale?: Locale): EmulatorWords {
+  const m = PAGE_MESSAGES[pageLocale(locale ?? "en")];
+  return { signUpHeading: m.signupHeading, signInHeading: m.signinHeading, email: m.emailLabel, simulatedIp: m.ipLabel, continue: m.continue };
+}
+
+export const EMULATOR_ENGLISH: EmulatorWords = emulatorWords("en");
+
+/** The emulator page's names for a journey: those of the page's locale (the app passes it as ui_locales), then the test's own. */
+function emulatorWordsFor(options: SignInOptions): EmulatorWords {
+  return { ...emulatorWords(options.locale), ...options.emulator };
+}
 
 async function submitEmulatorForm(page: Page, heading: string | RegExp, email: string, options: SignInOptions): Promise<void> {
-  const words = { ...EMULATOR_ENGLISH, ...options.emulator };
+  const words = emulatorWordsFor(options);
   await page.waitForURL(`${EMULATOR_URL}/**`);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await page.getByRole("textbox", { name: words.email }).fill(email);
@@ -71,7 +77,7 @@ export async function signUp(page: Page, email: string = uniqueEmail("signup"), 
   const words = appWords(options.locale);
   await page.goto("/");
   await page.getByRole("button", { name: words("home.signUp") }).click();
-  await submitEmulatorForm(page, options.emulator?.signUpHeading ?? EMULATOR_ENGLISH.signUpHeading, email, options);
+  await submitEmulatorForm(page, emulatorWordsFor(options).signUpHeading, email, options);
   await page.waitForURL(`${APP_URL}/`);
   await expect(signedInAs(page, email, options.locale)).toBeVisible();
   return email;
@@ -82,7 +88,7 @@ export async function signIn(page: Page, email: string, options: SignInOptions =
   const words = appWords(options.locale);
   await page.goto("/");
   await page.getByRole("button", { name: words("home.signIn") }).click();
-  await submitEmulatorForm(page, options.emulator?.signInHeading ?? EMULATOR_ENGLISH.signInHeading, email, options);
+  await submitEmulatorForm(page, emulatorWordsFor(options).signInHeading, email, options);
   await page.waitForURL(`${APP_URL}/`);
   await expect(signedInAs(page, email, options.locale)).toBeVisible();
 }

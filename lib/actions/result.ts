@@ -1,3 +1,5 @@
+import type { ValidationIssue } from "@/lib/catalog/validation-issues";
+
 /**
  * What every Server Action returns (isomorphic: the client components read it): a typed result,
  * never a thrown error for an expected failure. Every error code the kit's actions can return is
@@ -37,13 +39,26 @@ export interface ActionError {
   code: ActionErrorCode;
   /** A sentence a person understands. */
   message: string;
-  /** Per attribute, for `invalid_input`. */
+  /** Per attribute, for `invalid_input`: what is wrong, in English (for logs and apps without the kit's messages). */
   fieldErrors?: Record<string, string>;
+  /**
+   * Per attribute, for `invalid_input` of an answer: the same problem as a message of the kit's
+   * `validation` namespace with its values, which the prompt shows in the user's language.
+   */
+  fieldIssues?: Record<string, ValidationIssue>;
 }
 
 export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: ActionError };
 
-export function failure(code: ActionErrorCode, message: string, fieldErrors?: Record<string, string>): { ok: false; error: ActionError } {
-  return { ok: false, error: fieldErrors ? { code, message, fieldErrors } : { code, message } };
+export function failure(
+  code: ActionErrorCode,
+  message: string,
+  fieldErrors?: Record<string, string>,
+  fieldIssues?: Record<string, ValidationIssue>,
+): { ok: false; error: ActionError } {
+  const error: ActionError = { code, message };
+  if (fieldErrors) error.fieldErrors = fieldErrors;
+  if (fieldIssues) error.fieldIssues = fieldIssues;
+  return { ok: false, error };
 }
 

@@ -100,6 +100,16 @@ export const hookConfigSchema = object({
   non_blocking_handlers: _default(array(object({ events: array(nonEmpty()).check(minLength(1)), url: nonEmpty() })), []),
 });
 
+/**
+ * Authgear's `localization` (pkg/lib/config): the language its pages, messages and hook events
+ * fall back to, and the languages the project offers. Authgear's defaults: fallback "en", and
+ * only the fallback supported. The tags are checked by the emulator (canonical BCP 47).
+ */
+export const localizationConfigSchema = object({
+  fallback_language: _default(nonEmpty(), "en"),
+  supported_languages: optional(array(nonEmpty()).check(minLength(1))),
+});
+
 export const authgearConfigSchema = object({
   /** The project ID, the Admin API JWT's aud. */
   id: nonEmpty(),
@@ -111,6 +121,7 @@ export const authgearConfigSchema = object({
     }),
     { custom_attributes: { attributes: [] } },
   ),
+  localization: _default(localizationConfigSchema, { fallback_language: "en" }),
   hook: _default(hookConfigSchema, {
     sync_hook_timeout_seconds: 5,
     sync_hook_total_timeout_seconds: 10,

@@ -6,11 +6,12 @@
  * (the prompt's form validates with these schemas; see docs/performance.md).
  */
 import "#kit/zod-messages";
-import { maximum, minimum, number, refine, string, type ZodMiniType } from "zod/mini";
+import { number, refine, string, superRefine, type ZodMiniType } from "zod/mini";
 // Through the package's `imports` (package.json), so browser builds get the .browser.ts variants.
 import { formatRules, loadFormatRules } from "#kit/format-rules";
 import { ISO_3166_1_ALPHA_2 } from "./iso3166";
 import { phoneRule } from "#kit/phone-rule";
+import { validationParams, type ValidationIssue } from "@/lib/catalog/validation-issues";
 
 export const CUSTOM_ATTRIBUTE_TYPES = [
   "string",
@@ -84,21 +85,28 @@ export interface AttributeRule {
   enum?: readonly string[];
 }
 
+/** Why a value is refused: the message key and its values (for the user), and the English sentence (for logs). */
+export interface RuleProblem extends ValidationIssue {
+  readonly message: string;
+}
+
 function bounds(rule: AttributeRule) {
+  const { minimum, maximum } = rule;
   return [
-    ...(rule.minimum !== undefined ? [minimum(rule.minimum, { error: `Must be at least ${rule.minimum}` })] : []),
-    ...(rule.maximum !== undefined ? [maximum(rule.maximum, { error: `Must be at most ${rule.maximum}` })] : []),
+    ...(minimum !== undefined ? [refine<number>((v) => v >= minimum, { error: `Must be at least ${minimum}`, params: validationParams("atLeast", { min: minimum }) })] : []),
+    ...(maximum !== undefined ? [refine<number>((v) => v <= maximum, { error: `Must be at most ${maximum}`, params: validationParams("atMost", { max: maximum }) })] : []),
   ];
 }
 
 /**
- * A string checked by `message`: null when valid, else why, in words (the rule's module says it, so
- * browsers download the words with the rule: phone-rule.ts, format-rules.ts).
+ * A string checked by `problem`: null when valid, else why (the rule's module says it, so browsers
+ * download the words with the rule: phone-rule.ts, format-rules.ts).
  */
-function formatted(message: (v: string) => string | null, typeError: string) {
+function formatted(problem: (v: string) => RuleProblem | null, typeError: string) {
   return string({ error: typeError }).check(
-    refine((v) => message(v) === null, {
-      error: (issue) => message(String(issue.input)) ?? typeError,
+    superRefine((v, ctx) => {
+      const found = problem(v);
+      if (found) ctx.addIssue({ code: "custom", message: found.message, params: validationParams(found.key, found.values), input: v });
     }),
   );
 }
@@ -124,15 +132,15 @@ export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | 
       return number({ error: "Must be a number" }).check(...bounds(rule));
     case "integer":
       return number({ error: "Must be a whole number" }).check(
-        refine((v) => Number.isInteger(v), { error: "Must be a whole number", abort: true }),
+        refine((v) => Number.isInteger(v), { error: "Must be a whole number", abort: true, params: validationParams("wholeNumber") }),
         ...bounds(rule),
       );
     case "enum": {
       const values = rule.enum ?? [];
-      return string({ error: "Must be one of the options" }).check(refine((v) => values.includes(v), { error: "Must be one of the options" }));
+      return string({ error: "Must be one of the options" }).check(refine((v) => values.includes(v), { error: "Must be one of the options", params: validationParams("option") }));
     }
     case "phone_number":
-      return formatted((v) => phoneRule().message(v), "Must be a phone number");
+      return formatted((v) => phoneRule().problem(v), "Must be a phone number");
     // In browsers the email and URL rules arrive as a chunk of their own, fetched from here; until
     // then the form defers to the Server Action, which always has them (format-rules.browser.ts).
     case "email":
@@ -143,7 +151,7 @@ export function attributeValueSchema(rule: AttributeRule): ZodMiniType<string | 
       return formatted((v) => formatRules()?.url(v) ?? null, "Must be a web address");
     case "alpha2":
       return string({ error: "Must be a country" }).check(
-        refine((v) => ISO_3166_1_ALPHA_2.has(v), { error: "Must be a two-letter country code, e.g. GB" }),
+        refine((v) => ISO_3166_1_ALPHA_2.has(v), { error: "Must be a two-letter country code, e.g. GB", params: validationParams("countryCode") }),
       );
   }
 }

@@ -78,8 +78,8 @@ describe("phone-rule.browser: the metadata is a separate chunk", () => {
     assert.equal(browserRule.loadPhoneRule(), first, "one load, however many questions ask");
     await first;
     assert.equal(browserRule.phoneRuleLoaded(), true);
-    assert.equal(browserRule.phoneRule().message("+85298765432"), null);
-    assert.equal(browserRule.phoneRule().message("+85212345678"), "That is not a valid phone number");
+    assert.equal(browserRule.phoneRule().problem("+85298765432"), null);
+    assert.deepEqual(browserRule.phoneRule().problem("+85212345678"), { key: "phoneInvalid", message: "That is not a valid phone number" });
   });
 });
 
@@ -90,8 +90,9 @@ describe("format-rules.browser: the email and URL rules are a separate chunk", (
     const first = browserFormat.loadFormatRules();
     assert.equal(browserFormat.loadFormatRules(), first, "one load");
     await first;
-    assert.match(browserFormat.formatRules()?.url("http://example.com/a/../b") ?? "", /without “\.”, “\.\.” or an empty part/);
-    assert.equal(browserFormat.formatRules()?.email("Someone <someone@example.com>"), "Must be an email address alone, without a name");
+    assert.match(browserFormat.formatRules()?.url("http://example.com/a/../b")?.message ?? "", /without “\.”, “\.\.” or an empty part/);
+    assert.equal(browserFormat.formatRules()?.url("http://example.com/a/../b")?.key, "urlPath");
+    assert.deepEqual(browserFormat.formatRules()?.email("Someone <someone@example.com>"), { key: "emailWithName", message: "Must be an email address alone, without a name" });
   });
   it("until then the form loses nothing on email: every address the app's own rule takes, Authgear takes", async () => {
     const { APP_RULES } = await import("@/lib/catalog/schemas");

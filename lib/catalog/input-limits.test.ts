@@ -8,6 +8,7 @@ import { profileCatalog } from "@/profile.config";
 import { findQuestion, type Question } from "./catalog";
 import { promptFormSchema } from "../prompt/form";
 import { answerSchema, answersSchema, MAX_TEXT_ANSWER_LENGTH } from "./schemas";
+import { decodeValidationIssue } from "./validation-issues";
 
 const q = (attribute: string) => findQuestion(profileCatalog, attribute) as Question;
 const message = `Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`;
@@ -48,7 +49,8 @@ describe("MAX_TEXT_ANSWER_LENGTH", () => {
     const form = promptFormSchema([q("job_title")]);
     const result = form.safeParse({ job_title: "y".repeat(MAX_TEXT_ANSWER_LENGTH + 1) });
     assert.equal(result.success, false);
-    assert.equal(result.error?.issues[0]?.message, message);
+    // The form's message is the `validation` message it means (the user reads it in their language, "1,000" in English).
+    assert.deepEqual(decodeValidationIssue(result.error?.issues[0]?.message), { key: "tooLong", values: { max: MAX_TEXT_ANSWER_LENGTH } });
     // HTML and script are just text: accepted unchanged (rendered inert by React, e2e/security.spec.ts).
     const html = "<img src=x onerror=alert(1)>";
     assert.deepEqual(form.safeParse({ job_title: html }).data, { job_title: html });

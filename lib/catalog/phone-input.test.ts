@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { getCountries, getExampleNumber } from "libphonenumber-js/max";
 import examples from "libphonenumber-js/mobile/examples";
+import { createTranslator } from "use-intl/core";
+import en from "@/lib/i18n/messages/en.json";
 import { authgearPhoneNumberProblem } from "@/lib/authgear/phone-number";
 import {
   MAX_PHONE_DIGITS,
   formatPhoneAsYouType,
   phoneFromValue,
-  phoneProblemMessage,
+  phoneProblemIssue,
   phoneRegion,
   phoneRegionOptions,
   readPhoneInput,
@@ -15,10 +17,14 @@ import {
   type PhoneRegion,
 } from "./phone-input";
 
-/** The message for what `raw` typed with `region` selected, or null when it is a good number. */
+const validation = createTranslator({ locale: "en", messages: { gradual: en }, namespace: "gradual.validation" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+
+/** The message (in English, as the control says it) for what `raw` typed with `region` selected, or null when it is a good number. */
 const message = (raw: string, region?: PhoneRegion) => {
   const reading = readPhoneInput(raw, region);
-  return reading.problem ? phoneProblemMessage(reading.problem) : null;
+  if (!reading.problem) return null;
+  const issue = phoneProblemIssue(reading.problem, "en");
+  return validation(issue.key, issue.values);
 };
 
 /** The one promise the control makes to the form: a good reading is accepted by Authgear, a problem is refused. */
@@ -59,6 +65,14 @@ describe("readPhoneInput: what people type, in the selected country", () => {
   it("nothing typed is no answer and no problem", () => {
     assert.deepEqual(readPhoneInput("", "HK"), { value: "", region: "HK", problem: null });
     assert.deepEqual(readPhoneInput("   ", undefined), { value: "", region: undefined, problem: null });
+  });
+
+  it("names the countries in the user's locale", () => {
+    const problem = readPhoneInput("1234 5678", "HK").problem;
+    assert.ok(problem);
+    assert.deepEqual(phoneProblemIssue(problem, "ja"), { key: "phoneNotValidFor", values: { place: "香港" } });
+    assert.deepEqual(phoneProblemIssue(problem, "de-DE"), { key: "phoneNotValidFor", values: { place: "Hongkong" } });
+    assert.deepEqual(phoneProblemIssue(problem, "not a locale!"), { key: "phoneNotValidFor", values: { place: "Hong Kong" } });
   });
 
   it("says what is wrong in words", () => {

@@ -25,6 +25,7 @@ import {
   validatePhoneNumberLength,
   type CountryCode,
 } from "libphonenumber-js/max";
+import type { ValidationIssue } from "./validation-issues";
 
 export type PhoneRegion = CountryCode;
 
@@ -260,37 +261,53 @@ function regionNames(tag: string): (region: PhoneRegion) => string {
   };
 }
 
-const englishName = regionNames("en");
+const namers = new Map<string, (region: PhoneRegion) => string>();
 
-/** A region's English name, or "+1" style when only the calling code is known. */
-function place(region: PhoneRegion | undefined, callingCode: string | undefined): string | undefined {
-  if (region) return englishName(region);
-  return callingCode ? `+${callingCode}` : undefined;
+/** regionNames(tag), made once per locale. */
+function regionNamer(locale: string): (region: PhoneRegion) => string {
+  let tag = "en";
+  try {
+    tag = Intl.getCanonicalLocales(locale)[0] ?? "en";
+  } catch {
+    // malformed locale: English names
+  }
+  let namer = namers.get(tag);
+  if (!namer) {
+    namer = regionNames(tag);
+    namers.set(tag, namer);
+  }
+  return namer;
 }
 
-/** The problem in words, in English like the app's other messages. */
-export function phoneProblemMessage(problem: PhoneInputProblem): string {
+/**
+ * The problem as a message of the kit's `validation` namespace, countries named in `locale` (or
+ * "+1" style when only the calling code is known); the phone control says it in the user's language.
+ */
+export function phoneProblemIssue(problem: PhoneInputProblem, locale: string): ValidationIssue {
+  const name = regionNamer(locale);
+  const place = (region: PhoneRegion | undefined, callingCode: string | undefined): string | undefined =>
+    region ? name(region) : callingCode ? `+${callingCode}` : undefined;
   switch (problem.kind) {
     case "no_digits":
-      return "Enter the number's digits: a phone number has no letters.";
+      return { key: "phoneNoDigits" };
     case "choose_country":
-      return "Choose the country code, or type the number with + and its country code.";
+      return { key: "phoneChooseCountry" };
     case "unknown_calling_code":
-      return "No country has that calling code. Check the digits after the +.";
+      return { key: "phoneUnknownCallingCode" };
     case "too_short": {
       const where = place(problem.region, problem.callingCode);
-      return where ? `That number is too short for ${where}.` : "That number is too short.";
+      return where ? { key: "phoneTooShortFor", values: { place: where } } : { key: "phoneTooShort" };
     }
     case "too_long":
-      return "That number is too long.";
+      return { key: "phoneTooLong" };
     case "not_valid": {
       const where = place(problem.region, problem.callingCode);
-      return where ? `That is not a valid ${where} number.` : "That is not a valid phone number.";
+      return where ? { key: "phoneNotValidFor", values: { place: where } } : { key: "phoneNotValid" };
     }
     case "other_country": {
-      const selected = englishName(problem.selected);
-      const other = problem.region && getCountryCallingCode(problem.region) === getCountryCallingCode(problem.selected) ? englishName(problem.region) : `+${problem.callingCode}`;
-      return `That is a ${other} number, not a ${selected} one. Choose its country, or type it with + in front.`;
+      const selected = name(problem.selected);
+      const other = problem.region && getCountryCallingCode(problem.region) === getCountryCallingCode(problem.selected) ? name(problem.region) : `+${problem.callingCode}`;
+      return { key: "phoneOtherCountry", values: { other, selected } };
     }
   }
 }

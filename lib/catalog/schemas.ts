@@ -7,11 +7,12 @@
  * lib/authgear/custom-attributes.ts with the question's limits and options.
  * Isomorphic: zod, Intl and the catalog only.
  */
-import { email, minLength, optional, pipe, refine, strictObject, string, unknown, type ZodMiniType } from "zod/mini";
+import { optional, pipe, refine, regexes, strictObject, string, unknown, type ZodMiniType } from "zod/mini";
 import { attributeValueSchema } from "@/lib/authgear/custom-attributes";
 import { ISO_3166_1_ALPHA_2 } from "@/lib/authgear/iso3166";
 import { localize, questionRule, type ProfileCatalog, type Question } from "./catalog";
 import type { AttributeValue } from "@/lib/domain";
+import { validationParams } from "./validation-issues";
 
 
 /**
@@ -28,6 +29,7 @@ const withinLength = unknown().check(
   refine((v) => typeof v !== "string" || v.length <= MAX_TEXT_ANSWER_LENGTH, {
     error: `Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`,
     abort: true,
+    params: validationParams("tooLong", { max: MAX_TEXT_ANSWER_LENGTH }),
   }),
 );
 
@@ -44,10 +46,16 @@ const withinLength = unknown().check(
  *   the profile page and /admin must never turn into a link).
  */
 export const APP_RULES: Partial<Record<Question["type"], ZodMiniType<string>>> = {
-  string: string().check(minLength(1, { error: "Must not be empty" })),
-  email: pipe(string(), email({ error: "Must be one plain email address such as name@example.com, without a name, brackets or quotes" })),
+  string: string().check(refine((v) => v.length > 0, { error: "Must not be empty", params: validationParams("notEmpty") })),
+  // zod's own email pattern, as its email() check uses it.
+  email: string().check(
+    refine((v) => regexes.email.test(v), {
+      error: "Must be one plain email address such as name@example.com, without a name, brackets or quotes",
+      params: validationParams("emailPlain"),
+    }),
+  ),
   url: string().check(
-    refine((v) => /^https?:\/\//i.test(v), { error: "Must be a web address starting with https:// or http://" }),
+    refine((v) => /^https?:\/\//i.test(v), { error: "Must be a web address starting with https:// or http://", params: validationParams("urlScheme") }),
   ),
 };
 

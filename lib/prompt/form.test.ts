@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { profileCatalog } from "@/profile.config";
 import { findQuestion, type Question } from "../catalog/catalog";
+import { decodeValidationIssue } from "../catalog/validation-issues";
 import { promptFormSchema } from "./form";
 
 const q = (attribute: string) => findQuestion(profileCatalog, attribute) as Question;
@@ -15,13 +16,20 @@ describe("promptFormSchema", () => {
     assert.deepEqual(result.data, { job_title: "Chef", team_size: 12, work_phone: "+442071234567", company_website: undefined });
   });
 
-  it("refuses what the server would refuse, with the catalog schema's message, per field", () => {
+  it("refuses what the server would refuse, with the catalog schema's message as a validation key, per field", () => {
     const result = schema.safeParse({ job_title: "Chef", team_size: "0", work_phone: "12", company_website: "example" });
     assert.equal(result.success, false);
-    const messages = Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
-    assert.deepEqual(Object.keys(messages).sort(), ["company_website", "team_size", "work_phone"]);
-    assert.equal(messages.team_size, "Must be at least 1");
-    assert.match(messages.company_website!, /full web address/);
+    const issues = Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), decodeValidationIssue(i.message)]));
+    assert.deepEqual(issues, {
+      team_size: { key: "atLeast", values: { min: 1 } },
+      work_phone: { key: "phoneE164" },
+      company_website: { key: "urlAbsolute" },
+    });
+  });
+
+  it("names a value that is not text as such", () => {
+    const result = schema.safeParse({ job_title: 5, team_size: "", work_phone: "", company_website: "" });
+    assert.deepEqual(result.error?.issues.map((i) => [i.path.join("."), decodeValidationIssue(i.message)]), [["job_title", { key: "text" }]]);
   });
 
   it("refuses a number typed with letters or an exponent", () => {

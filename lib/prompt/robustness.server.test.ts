@@ -217,9 +217,11 @@ describe("bad answers through the save action: a clear error per field, nothing 
 
     const long = await submit(s.accessToken, request(s, { job_title: huge }));
     assert.equal(long.ok ? "" : long.error.fieldErrors?.job_title, `Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`);
+    assert.deepEqual(long.ok ? {} : long.error.fieldIssues?.job_title, { key: "tooLong", values: { max: MAX_TEXT_ANSWER_LENGTH } });
     // Also outside the prompt: the profile page's save path uses the same schema.
     const page = await service.saveValues(s.sub, { job_title: huge });
     assert.equal(page.ok ? "" : page.error.fieldErrors?.job_title, `Must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`);
+    assert.deepEqual(page.ok ? {} : page.error.fieldIssues?.job_title, { key: "tooLong", values: { max: MAX_TEXT_ANSWER_LENGTH } });
     await assertNothingWritten(s);
   });
 

@@ -260,6 +260,7 @@ describe("profile service: saving", () => {
       if (result.ok) continue;
       assert.equal(result.error.code, c.code, JSON.stringify(c));
       if (c.field) assert.ok(result.error.fieldErrors?.[c.field], JSON.stringify(result.error));
+      if (c.field) assert.ok(result.error.fieldIssues?.[c.field], `a validation message for the user: ${JSON.stringify(result.error)}`);
     }
     assert.deepEqual(await attributes(sub), {});
     assert.deepEqual(await store.questionStates(sub).then((s) => s.filter((x) => x.answeredAt || x.skipCount)), []);
@@ -465,6 +466,7 @@ describe("profile service: a value Authgear refuses although our rules accept it
     assert.match(result.error.message, /Authgear did not accept some answers, so nothing was saved/);
     assert.deepEqual(Object.keys(result.error.fieldErrors ?? {}), ["work_phone"]);
     assert.match(result.error.fieldErrors?.work_phone ?? "", /not in the form Authgear expects/);
+    assert.deepEqual(result.error.fieldIssues, { work_phone: { key: "refusedByAuthgear" } });
     assert.equal((await attributes(sub)).work_phone, undefined, "nothing written");
     assert.deepEqual((await store.questionStates(sub)).filter((q) => q.answeredAt != null), [], "nothing recorded as answered");
     assert.ok(logged.some((line) => line.includes("ValidationFailed") && line.includes("/work_phone: format")), logged.join("\n"));

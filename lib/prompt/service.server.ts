@@ -34,6 +34,7 @@ import {
   type SubmitRequest,
 } from "./prompt-types";
 import { answerSchema, answersSchema } from "../catalog/schemas";
+import { validationIssue, type ValidationIssue } from "../catalog/validation-issues";
 
 // Its functions are properties, not methods: they are closures, passed on unbound (`now: deps.now`).
 export interface ProfileServiceDeps<A extends string = string> {
@@ -123,7 +124,9 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   /** A failed write as the user sees it: the answers Authgear refused, marked, or the general failure. */
   function writeFailure(error: AdminApiError) {
     const fields = refusedFields(error, (attribute) => findQuestion(catalog, attribute) !== undefined);
-    return fields ? failure("invalid_input", MESSAGES.refusedValues, fields) : adminFailure(error);
+    return fields
+      ? failure("invalid_input", MESSAGES.refusedValues, fields, Object.fromEntries(Object.keys(fields).map((a) => [a, { key: "refusedByAuthgear" } as const])))
+      : adminFailure(error);
   }
 
   const label = (attribute: string) => {
@@ -137,6 +140,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       "attribute_not_configured",
       MESSAGES.notConfigured(error.attributes.map(label)),
       Object.fromEntries(error.attributes.map((a) => [a, MESSAGES.notConfiguredField])),
+      Object.fromEntries(error.attributes.map((a) => [a, { key: "notConfigured" } as const])),
     );
 
   const accepts = (attribute: string, value: AttributeValue) => {
@@ -314,21 +318,35 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const parsed = answersSchema(catalog, offered as A[]).safeParse(request.answers);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
+        const fieldIssues: Record<string, ValidationIssue> = {};
         for (const issue of parsed.error.issues) {
           const attribute = String(issue.path[0] ?? "");
-          if (attribute && !fieldErrors[attribute]) fieldErrors[attribute] = issue.message;
+          if (!attribute || fieldErrors[attribute]) continue;
+          fieldErrors[attribute] = issue.message;
+          const question = findQuestion(catalog, attribute);
+          if (question) fieldIssues[attribute] = validationIssue(issue, question.type);
         }
-        return failure("invalid_input", MESSAGES.invalid, fieldErrors);
+        return failure("invalid_input", MESSAGES.invalid, fieldErrors, fieldIssues);
       }
       const answers = parsed.data as Record<string, AttributeValue | undefined>;
       const answered = offered.filter((a) => answers[a] !== undefined);
       const conflicting = answered.filter((a) => request.skipped.includes(a) || request.declined.includes(a));
       if (conflicting.length > 0) {
-        return failure("invalid_input", MESSAGES.invalid, Object.fromEntries(conflicting.map((a) => [a, "Answered and skipped at once: choose one"])));
+        return failure(
+          "invalid_input",
+          MESSAGES.invalid,
+          Object.fromEntries(conflicting.map((a) => [a, "Answered and skipped at once: choose one"])),
+          Object.fromEntries(conflicting.map((a) => [a, { key: "answeredAndSkipped" } as const])),
+        );
       }
       const unconfirmable = request.confirmed.filter((a) => answers[a] === undefined);
       if (unconfirmable.length > 0) {
-        return failure("invalid_input", MESSAGES.invalid, Object.fromEntries(unconfirmable.map((a) => [a, "Confirmed without a value"])));
+        return failure(
+          "invalid_input",
+          MESSAGES.invalid,
+          Object.fromEntries(unconfirmable.map((a) => [a, "Confirmed without a value"])),
+          Object.fromEntries(unconfirmable.map((a) => [a, { key: "confirmedWithoutValue" } as const])),
+        );
       }
       const declined = offered.filter((a) => request.declined.includes(a));
       // A question left blank on Save counts as skipped, like pressing Skip.
@@ -378,6 +396,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
      */
     async saveValues(sub: string, values: Record<string, AttributeValue | null>): Promise<ActionResult<{ changed: string[] }>> {
       const fieldErrors: Record<string, string> = {};
+      const fieldIssues: Record<string, ValidationIssue> = {};
       const answers: Record<string, UserAnswer> = {};
       for (const [attribute, value] of Object.entries(values)) {
         const question = findQuestion(catalog, attribute);
@@ -390,10 +409,17 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
           continue;
         }
         const checked = answerSchema(question).safeParse(value);
-        if (checked.success) answers[attribute] = { value: checked.data };
-        else fieldErrors[attribute] = checked.error.issues[0]?.message ?? "Invalid value";
+        if (checked.success) {
+          answers[attribute] = { value: checked.data };
+          continue;
+        }
+        const issue = checked.error.issues[0];
+        fieldErrors[attribute] = issue?.message ?? "Invalid value";
+        fieldIssues[attribute] = issue ? validationIssue(issue, question.type) : { key: "invalid" };
       }
-      if (Object.keys(fieldErrors).length > 0) return failure("invalid_input", MESSAGES.invalid, fieldErrors);
+      if (Object.keys(fieldErrors).length > 0) {
+        return failure("invalid_input", MESSAGES.invalid, fieldErrors, Object.keys(fieldIssues).length > 0 ? fieldIssues : undefined);
+      }
       const now = deps.now();
       try {
         const changed = await mergeAndWrite(sub, answers, [], now, async (merged) => {
