@@ -4,15 +4,16 @@
  * page is Japanese, their Authgear `locale` is `ja` (read through the Admin API) and no custom
  * attribute was lost; /profile says how complete the profile is, in Japanese, and the sentence
  * changes after an answer. Then: the user's Authgear `locale` decides the page's language after
- * sign-in, until sign-out.
+ * sign-in, until sign-out; and /profile right to left in Arabic, by keyboard, with axe in ar and ja.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { adminGraphQL } from "@/emulator/testing";
 import { userNodeId } from "@/lib/authgear/global-id";
 import { customAttributes } from "./support/admin";
 import { readSub, signUp, uniqueEmail } from "./support/auth";
 import { expect, test } from "./support/fixtures";
-import { EMULATOR_DATA_DIR, EMULATOR_URL } from "./support/urls";
+import { APP_URL, EMULATOR_DATA_DIR, EMULATOR_URL } from "./support/urls";
 
 /** 81.2.69.142 is in London in the DB-IP City Lite database (lib/enrichment/geoip.server.test.ts). */
 const LONDON_IP = "81.2.69.142";
@@ -39,6 +40,14 @@ async function setAuthgearLocale(sub: string, locale: string): Promise<void> {
 
 const html = (page: Page) => page.locator("html");
 
+/** axe's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+}
+
 /** "3 of 11": the completeness sentence's two numbers, whatever the language's word order. */
 async function completeness(page: Page, pattern: RegExp): Promise<{ answered: number; total: number }> {
   const text = page.getByTestId("completeness");
@@ -61,10 +70,20 @@ test.describe("in a German browser", () => {
     await expect(menu).toHaveValue("de");
     await expect(menu.getByRole("option", { name: "日本語" })).toHaveAttribute("lang", "ja");
 
-    // Authgear is told the page's language (ui_locales), so its own pages can match.
+    // Sign-up: Authgear is told the page's language (ui_locales), and its page is German.
+    const email = uniqueEmail("journey");
     const authorize = page.waitForRequest((r) => r.url().startsWith(`${EMULATOR_URL}/oauth2/authorize`));
-    await signUp(page, uniqueEmail("journey"), { simulatedIp: LONDON_IP, locale: "de" });
+    await page.getByRole("button", { name: "Registrieren" }).click();
     expect(new URL((await authorize).url()).searchParams.get("ui_locales")).toBe("de");
+    await page.waitForURL(`${EMULATOR_URL}/**`);
+    await expect(html(page)).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1, name: "Gradual-Konto erstellen" })).toBeVisible();
+    await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(email);
+    await page.getByRole("textbox", { name: /Simulierte IP-Adresse/ }).fill(LONDON_IP);
+    await page.getByRole("button", { name: "Weiter" }).click();
+    await page.waitForURL(`${APP_URL}/`);
+    await expect(page.getByText(email)).toBeVisible();
+    await expect(html(page)).toHaveAttribute("lang", "de");
     const sub = await readSub(page);
     // The prompt speaks German: its heading, its button, the catalog's label.
     const prompt = page.getByRole("dialog", { name: "Vervollständigen Sie Ihr Profil" });
@@ -147,5 +166,47 @@ test.describe("in a German browser", () => {
     await expect(page.getByRole("button", { name: "Anmelden" })).toBeVisible();
     await page.reload();
     await expect(html(page)).toHaveAttribute("lang", "de");
+  });
+});
+
+test.describe("in an Arabic browser", () => {
+  test.use({ locale: "ar" });
+
+  test("/profile right to left: Arabic words, an answer by keyboard from the completeness list, the language menu by keyboard; axe finds nothing serious in ar and ja", async ({ page }) => {
+    await signUp(page, uniqueEmail("rtl"), { simulatedIp: LONDON_IP, locale: "ar" });
+    await page.goto("/profile");
+    await expect(html(page)).toHaveAttribute("lang", "ar");
+    await expect(html(page)).toHaveAttribute("dir", "rtl");
+    await expect(page.getByRole("heading", { level: 1, name: "ملفك الشخصي" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "اللغة" })).toHaveValue("ar");
+    const sentence = page.getByTestId("completeness");
+    await expect(sentence).toHaveText(/^تمت الإجابة عن .+ من أصل .+$/);
+    const before = await sentence.textContent();
+    expect(await seriousViolations(page), "/profile in ar").toEqual([]);
+
+    // By keyboard: the completeness list's button opens the question, Enter saves it.
+    await page.getByRole("button", { name: "أجب عن المسمى الوظيفي" }).focus();
+    await page.keyboard.press("Enter");
+    const jobTitle = page.getByRole("textbox", { name: "المسمى الوظيفي", exact: true });
+    await expect(jobTitle).toBeFocused();
+    await page.keyboard.type("مهندسة");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: "تم حفظ المسمى الوظيفي." })).toBeVisible();
+    await expect(sentence).not.toHaveText(before ?? "");
+    await expect.poll(async () => customAttributes(await readSub(page))).toMatchObject({ job_title: "مهندسة" });
+
+    // The language menu by keyboard: choose 日本語, then the button.
+    const menu = page.getByRole("combobox", { name: "اللغة" });
+    await menu.focus();
+    await menu.selectOption("ja");
+    await expect(html(page), "choosing alone changes nothing yet").toHaveAttribute("lang", "ar");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "تغيير" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(html(page)).toHaveAttribute("lang", "ja");
+    await expect(html(page)).toHaveAttribute("dir", "ltr");
+    await expect(page.getByRole("heading", { level: 1, name: "プロフィール" })).toBeVisible();
+    await expect(page.getByTestId("completeness")).toHaveText(JAPANESE_COMPLETENESS);
+    expect(await seriousViolations(page), "/profile in ja").toEqual([]);
   });
 });
