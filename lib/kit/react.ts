@@ -25,6 +25,8 @@ export { requestProfilePromptEarly } from "@/components/profile-prompt/early-pro
 
 // The one control every catalog question is rendered with (the prompt and /profile).
 export { CatalogField, type CatalogFieldProps, type CatalogForm } from "@/components/catalog-field/catalog-field";
+// A field's error in the user's language, for a headless form's own fields (the form's messages are validation keys).
+export { useValidationText } from "@/components/catalog-field/use-validation-text";
 
 // The /profile and /admin pages' components.
 export { ProfilePage, type ProfilePageProps } from "@/components/account/profile-page";
@@ -38,7 +40,8 @@ export { AuthgearLocaleSync, type AuthgearLocaleSyncProps } from "@/components/l
 export type { AdminActions, LanguageMenuActions, ProfilePageActions, ProfilePromptActions } from "@/components/actions";
 
 // The signed-in user (the Authgear web SDK in the browser).
-export { AuthgearProvider, useSession, type Session, type SessionState } from "@/lib/authgear/session";
+export { AuthgearProvider, useSession, type Session, type SessionErrorReason, type SessionState } from "@/lib/authgear/session";
+export { useSessionErrorText } from "@/lib/authgear/session-words";
 export { describeAuthError, type PublicAuthgearConfig, type UserInfo } from "@/lib/authgear/browser";
 
 // The small UI pieces the kit is built of, for the app's own pages in the same style.
