@@ -4,7 +4,7 @@ import { AppAdminDashboard } from "@/app/_components/admin-dashboard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("gradual.admin");
-  return { title: t("title") };
+  return { title: t("heading") };
 }
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
