@@ -162,7 +162,7 @@ test("invalid input shows inline errors and writes nothing, also when the browse
     await prompt.getByRole("button", { name: "Save" }).click();
     const teamSize = prompt.getByLabel("Team size", { exact: true });
     await expect(teamSize).toHaveAccessibleDescription(/Must be at least 1/);
-    await expect(prompt.getByRole("alert")).toContainText("need a second look");
+    await expect(prompt.getByRole("alert")).toHaveText("Some answers need another look.");
     expect(await customAttributes(sub)).toEqual({ job_title: "Chef", company: "Bistro", industry: "retail" });
     await page.unroute("**/*");
   });
@@ -178,7 +178,7 @@ test("when Authgear fails, the user sees a clear error, keeps the answers (acros
   try {
     await adminApiFault({ mode: "error", count: 1 });
     await prompt.getByRole("button", { name: "Save" }).click();
-    await expect(prompt.getByRole("alert")).toContainText("nothing was saved");
+    await expect(prompt.getByRole("alert")).toContainText("Nothing was saved");
     await expect(prompt.getByLabel("Job title", { exact: true })).toHaveValue("Pilot");
     await expect(prompt.getByRole("button", { name: "Retry" })).toBeVisible();
 
@@ -191,7 +191,7 @@ test("when Authgear fails, the user sees a clear error, keeps the answers (acros
     await test.step("Retry saves them once Authgear answers again", async () => {
       await adminApiFault({ mode: "error", count: 1 });
       await prompt.getByRole("button", { name: "Save" }).click();
-      await expect(prompt.getByRole("alert")).toContainText("nothing was saved");
+      await expect(prompt.getByRole("alert")).toContainText("Nothing was saved");
       await prompt.getByRole("button", { name: "Retry" }).click();
       await expect(prompt.getByRole("status")).toHaveText("Thanks, your profile is updated.");
       expect(await customAttributes(sub)).toEqual(expect.objectContaining({ job_title: "Pilot", company: "Sky Ltd" }));

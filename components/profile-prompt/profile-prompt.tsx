@@ -298,7 +298,8 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
 
   const purpose = (
     <p className="text-xs text-slate-600">
-      <span className="font-medium">{t("labelled", { label: labels.whyWeAsk })}</span> {field.purpose}
+      <span className="font-medium">{t("labelled", { label: labels.whyWeAsk })}</span>
+      {field.purpose}
     </p>
   );
 
@@ -327,7 +328,8 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     return (
       <div className={cx("flex flex-wrap items-center gap-2 text-sm text-slate-700", classNames.question)}>
         <span>
-          {t("labelled", { label: field.label })} {labels.confirmed(suggestion.label)}
+          {t("labelled", { label: field.label })}
+          {labels.confirmed(suggestion.label)}
         </span>
         <Button ref={undoRef} variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} aria-label={named("changeNamed", labels.confirmChange)} onClick={() => prompt.change(name)}>
           {labels.confirmChange}
@@ -340,7 +342,8 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     <>
       {field.help ? <span className="block">{field.help}</span> : null}
       <span className="block text-xs">
-        <span className="font-medium">{t("labelled", { label: labels.whyWeAsk })}</span> {field.purpose}
+        <span className="font-medium">{t("labelled", { label: labels.whyWeAsk })}</span>
+        {field.purpose}
       </span>
     </>
   );

@@ -22,6 +22,7 @@ export {
   type QuestionOption,
 } from "@/lib/catalog/catalog";
 export type { AccessControl } from "@/lib/authgear/custom-attributes";
+export { decodeValidationIssue, type ValidationIssue, type ValidationKey } from "@/lib/catalog/validation-issues";
 export { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS, type AttributeValue, type EnrichmentMode, type QuestionEnrichmentField } from "@/lib/domain";
 export { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/catalog/authgear-config";
 

@@ -25,6 +25,8 @@ export { requestProfilePromptEarly } from "@/components/profile-prompt/early-pro
 
 // The one control every catalog question is rendered with (the prompt and /profile).
 export { CatalogField, type CatalogFieldProps, type CatalogForm } from "@/components/catalog-field/catalog-field";
+// A field's error in the user's language, for a headless form's own fields (the form's messages are validation keys).
+export { useValidationText } from "@/components/catalog-field/use-validation-text";
 
 // The /profile and /admin pages' components.
 export { ProfilePage, type ProfilePageProps } from "@/components/account/profile-page";
