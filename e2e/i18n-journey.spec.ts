@@ -95,6 +95,7 @@ test.describe("in a German browser", () => {
     await page.goto("/profile");
     await expect(html(page)).toHaveAttribute("lang", "de");
     await expect(page.getByRole("heading", { level: 1, name: "Ihr Profil" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Ihr Profil · /);
     const country = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: "Land", exact: true }) });
     await expect(country.getByTestId("value-country")).toHaveText("Vereinigtes Königreich (GB)");
 
@@ -125,6 +126,7 @@ test.describe("in a German browser", () => {
     await expect(page.getByRole("combobox", { name: "言語" })).toHaveValue("ja");
     await expect(page.getByRole("heading", { level: 1, name: "プロフィール" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "登録内容" })).toBeVisible();
+    await expect(page).toHaveTitle(/^プロフィール · /);
     const japanese = await completeness(page, JAPANESE_COMPLETENESS);
     expect(japanese).toEqual({ answered: german.answered + 1, total: german.total });
     // Country names follow: Japanese now.

@@ -28,6 +28,7 @@ import { findQuestion, type ProfileCatalog, type Question } from "@/lib/catalog/
 import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "@/lib/prompt/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { formField, type FormField } from "@/lib/catalog/schemas";
+import { encodeValidationIssue } from "@/lib/catalog/validation-issues";
 
 type ViewResult = ActionResult<{ view: AccountView }>;
 type ErrorText = ReturnType<typeof useActionErrorText>;
@@ -381,7 +382,9 @@ function AttributeRow({ attribute, question, field, locale, actions, country, bu
       }
       const result = await run(`save-${name}`, (token) => actions.saveMyProfileValues(token, { values: { [name]: value } }), t("saved", { label }));
       if (result && !result.ok && result.error.code === "invalid_input") {
-        form.setError(name, { type: "server", message: result.error.fieldErrors?.[name] ?? result.error.message }, { shouldFocus: true });
+        // The server's refusal in the user's language: its validation issue (CatalogField says it), else "please check this answer".
+        const issue = result.error.fieldIssues?.[name] ?? { key: "invalid" as const };
+        form.setError(name, { type: "server", message: encodeValidationIssue(issue) }, { shouldFocus: true });
         return;
       }
       if (result?.ok) setEditing(false);
