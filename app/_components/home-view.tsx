@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
-import { Button, buttonClassName, Card, CardContent, CardDescription, CardHeader, CardTitle, IntentLink, markOnce, PERF_MARKS, useSession, type UserInfo } from "@gradual/kit/react";
+import { Button, buttonClassName, Card, CardContent, CardDescription, CardHeader, CardTitle, IntentLink, markOnce, PERF_MARKS, useSession, useSessionErrorText, type UserInfo } from "@gradual/kit/react";
 
 /** How the user is named on screen: email first, then phone, username, and the ID as a last resort. */
 export function displayIdentity(user: UserInfo): string {
@@ -34,6 +34,7 @@ export interface HomeViewProps {
 /** The home page body for each session state. Nothing session-specific renders before the session is known. */
 export function HomeView({ signedInContent }: HomeViewProps) {
   const t = useTranslations("home");
+  const sessionErrorText = useSessionErrorText();
   const session = useSession();
   const { pending, failure, run } = useAction();
   const signedIn = session.state === "signed-in" && !!session.user;
@@ -111,7 +112,7 @@ export function HomeView({ signedInContent }: HomeViewProps) {
         <Card role="alert">
           <CardTitle>{t("sessionErrorTitle")}</CardTitle>
           <CardContent className="mt-2">
-            <p className="text-sm text-slate-700">{session.error}</p>
+            <p className="text-sm text-slate-700">{sessionErrorText(session) ?? session.error}</p>
             <Button variant="secondary" onClick={() => run("retry", session.reloadUser)}>
               {t("retry")}
             </Button>
