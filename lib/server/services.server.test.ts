@@ -78,11 +78,14 @@ describe("createGradual", () => {
   it("gives every Server Action the app re-exports, and the webhook", () => {
     const gradual = createGradual({ catalog: profileCatalog });
     assert.deepEqual(Object.keys(gradual.actions).sort(), [
+      "chooseLocale",
       "dismissProfilePrompt",
       "explainUser",
       "getAdminDashboard",
       "getMyProfile",
+      "getProfileCatalog",
       "getProfilePrompt",
+      "rememberAuthgearLocale",
       "saveMyProfileValues",
       "setMyEnrichmentOptOut",
       "submitProfileAnswers",
