@@ -150,9 +150,9 @@ test.describe("/profile", () => {
     test.use({ locale: "de-DE" });
 
     test("/profile shows each question as the prompt does: in the browser's language, a number as a text field that says what is wrong", async ({ page }) => {
-      await signUp(page, uniqueEmail("locale"), { simulatedIp: LONDON_IP });
+      await signUp(page, uniqueEmail("locale"), { simulatedIp: LONDON_IP, locale: "de" });
       const sub = await readSub(page);
-      await expect(promptDialog(page).getByLabel("Berufsbezeichnung", { exact: true })).toBeVisible();
+      await expect(page.getByRole("dialog", { name: "Vervollständigen Sie Ihr Profil" }).getByLabel("Berufsbezeichnung", { exact: true })).toBeVisible();
       await page.goto("/profile");
       await expect(page.getByRole("heading", { level: 1, name: "Ihr Profil" })).toBeVisible();
       await expect(page.getByRole("heading", { level: 2, name: "Ihre Angaben" })).toBeVisible();

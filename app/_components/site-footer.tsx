@@ -37,14 +37,15 @@ export async function SiteFooter() {
                 <a className={link} href={a.href}>
                   {t(a.text)}
                 </a>
+                {/* Isolated, so right to left the licence stays after its credit (not inside the credit's Latin run). */}
                 {a.license ? (
-                  <>
+                  <bdi>
                     {" ("}
                     <a className={link} href={a.license.href} rel="license">
                       {a.license.name}
                     </a>
                     {")"}
-                  </>
+                  </bdi>
                 ) : null}
               </span>
             ))}

@@ -4,6 +4,10 @@
  * getAdminDashboard Server Action (the `actions` prop), which refuses users without the `admin` role: the page
  * then shows 403. The session's tokens live in the browser, so the role is known only once the
  * action answers; nothing of the dashboard is rendered before that.
+ *
+ * In the page's locale (use-intl's, from the nearest provider): the words are the kit's `admin`
+ * messages, the numbers and dates Intl's in that locale, and right to left the tables and charts
+ * mirror (ADR 012).
  */
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
@@ -22,7 +26,6 @@ import { localeDirection } from "@/lib/i18n/locales";
 import { useKitTranslations, type KitTranslator } from "@/lib/i18n/use-kit-translations";
 import { BarChart, StackedBarChart, type ChartDirection } from "./charts";
 import { dashboardFormat, NONE, type DashboardFormat } from "./format";
-
 
 /** The words, the numbers' format and the direction every part of the dashboard uses. */
 interface Speech {

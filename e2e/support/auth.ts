@@ -3,9 +3,9 @@
  * For other specs: `await signUp(page)` gives a fresh signed-in user on the home page.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { PAGE_MESSAGES, pageLocale as emulatorPageLocale } from "@/emulator/login-messages";
 import { expect } from "./fixtures";
-import { PAGE_MESSAGES, pageLocale } from "@/emulator/login-messages";
 import { appWords } from "./i18n";
 import { APP_URL, EMULATOR_URL } from "./urls";
 
@@ -22,8 +22,9 @@ export function uniqueEmail(label = "user"): string {
 
 /**
  * The emulator's sign-in and sign-up page, by the names it gives its heading, field and button.
- * In the journey's `locale` (English by default): the emulator answers in the language the app
- * asks for (ui_locales, else Accept-Language; ADR 002); a test may override any of them.
+ * In the language the emulator page says it is in (its `<html lang>`: the app passes its locale as
+ * ui_locales, else Accept-Language decides; ADR 002), from the emulator's own catalog; a test may
+ * override any of them.
  */
 export interface EmulatorWords {
   signUpHeading: string | RegExp;
@@ -34,25 +35,25 @@ export interface EmulatorWords {
 }
 
 /** The emulator page's names in `locale`, from the emulator's own catalog (emulator/login-messages.ts). */
-export function emulatorWords(locale?: Locale): EmulatorWords {
-  const m = PAGE_MESSAGES[pageLocale(locale ?? "en")];
+export function emulatorWords(locale?: string): EmulatorWords {
+  const m = PAGE_MESSAGES[emulatorPageLocale(locale ?? "en")];
   return { signUpHeading: m.signupHeading, signInHeading: m.signinHeading, email: m.emailLabel, simulatedIp: m.ipLabel, continue: m.continue };
 }
 
-export const EMULATOR_ENGLISH: EmulatorWords = emulatorWords("en");
-
-/** The emulator page's names for a journey: those of the page's locale (the app passes it as ui_locales), then the test's own. */
-function emulatorWordsFor(options: SignInOptions): EmulatorWords {
-  return { ...emulatorWords(options.locale), ...options.emulator };
-}
-
-async function submitEmulatorForm(page: Page, heading: string | RegExp, email: string, options: SignInOptions): Promise<void> {
-  const words = emulatorWordsFor(options);
+async function submitEmulatorForm(page: Page, heading: "signUpHeading" | "signInHeading", email: string, options: SignInOptions): Promise<void> {
   await page.waitForURL(`${EMULATOR_URL}/**`);
-  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  const lang = await page.locator("html").getAttribute("lang");
+  const words = { ...emulatorWords(lang ?? options.locale), ...options.emulator };
+  await expect(page.getByRole("heading", { level: 1, name: words[heading] })).toBeVisible();
   await page.getByRole("textbox", { name: words.email }).fill(email);
   if (options.simulatedIp) await page.getByRole("textbox", { name: words.simulatedIp }).fill(options.simulatedIp);
   await page.getByRole("button", { name: words.continue }).click();
+}
+
+/** The shipped locale the page is in (its `<html lang>`), else the default. */
+export async function pageLocale(page: Page): Promise<Locale> {
+  const lang = await page.locator("html").getAttribute("lang");
+  return isLocale(lang) ? lang : DEFAULT_LOCALE;
 }
 
 /** The signed-in greeting the home page shows (in `locale`, default English). */
@@ -64,8 +65,8 @@ export interface SignInOptions {
   /** The IP address the emulator reports to hooks for this sign-in (its "Simulated IP" field). */
   simulatedIp?: string;
   /**
-   * The locale the app's pages are in (the browser context's `locale`, or a language-menu choice):
-   * the home page's buttons and greeting are looked up in it. Default English.
+   * The locale the app's pages are in: the home page's buttons and greeting are looked up in it.
+   * Default: the locale the home page says it is in (`<html lang>`), whatever made it so.
    */
   locale?: Locale;
   /** The emulator page's names, where they are not English. */
@@ -74,28 +75,28 @@ export interface SignInOptions {
 
 /** From the home page: Sign up → emulator sign-up page → back home signed in as `email`. */
 export async function signUp(page: Page, email: string = uniqueEmail("signup"), options: SignInOptions = {}): Promise<string> {
-  const words = appWords(options.locale);
   await page.goto("/");
+  const words = appWords(options.locale ?? (await pageLocale(page)));
   await page.getByRole("button", { name: words("home.signUp") }).click();
-  await submitEmulatorForm(page, emulatorWordsFor(options).signUpHeading, email, options);
+  await submitEmulatorForm(page, "signUpHeading", email, options);
   await page.waitForURL(`${APP_URL}/`);
-  await expect(signedInAs(page, email, options.locale)).toBeVisible();
+  await expect(signedInAs(page, email, options.locale ?? (await pageLocale(page)))).toBeVisible();
   return email;
 }
 
 /** From the home page: Sign in → emulator sign-in page → back home signed in as `email`. */
 export async function signIn(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
-  const words = appWords(options.locale);
   await page.goto("/");
+  const words = appWords(options.locale ?? (await pageLocale(page)));
   await page.getByRole("button", { name: words("home.signIn") }).click();
-  await submitEmulatorForm(page, emulatorWordsFor(options).signInHeading, email, options);
+  await submitEmulatorForm(page, "signInHeading", email, options);
   await page.waitForURL(`${APP_URL}/`);
-  await expect(signedInAs(page, email, options.locale)).toBeVisible();
+  await expect(signedInAs(page, email, options.locale ?? (await pageLocale(page)))).toBeVisible();
 }
 
-/** Sign out from the home page; resolves once Authgear confirmed the revocation and Sign in shows. */
+/** Sign out from the home page (in `locale`, default the page's); resolves once Authgear confirmed the revocation and Sign in shows. */
 export async function signOut(page: Page, locale?: Locale): Promise<void> {
-  const words = appWords(locale);
+  const words = appWords(locale ?? (await pageLocale(page)));
   const revoked = page.waitForResponse((r) => r.url() === `${EMULATOR_URL}/oauth2/revoke` && r.request().method() === "POST");
   await page.getByRole("button", { name: words("home.signOut") }).click();
   expect((await revoked).status()).toBe(200);

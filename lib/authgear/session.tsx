@@ -28,13 +28,18 @@ import {
 
 export type SessionState = "loading" | "signed-out" | "signed-in" | "error";
 
+/** Why a session is in state "error": Authgear did not answer the restore, or the SDK's code did not load. */
+export type SessionErrorReason = "unreachable" | "sdk_unavailable";
+
 /** The functions are closures, not methods: components destructure them and pass them as handlers. */
 export interface Session {
   state: SessionState;
   /** The userinfo of the signed-in user (null unless state is "signed-in"). */
   user: UserInfo | null;
-  /** Why the session could not be restored (state "error"), e.g. Authgear unreachable. */
+  /** Why the session could not be restored (state "error"), e.g. Authgear unreachable: English, with the cause, for logs and developers. */
   error: string | null;
+  /** The same, as a reason a page says in the user's language (`useSessionErrorText`); null unless state is "error". */
+  errorReason: SessionErrorReason | null;
   /** A fresh access token for a Server Action or API call; refreshes it first when needed. Throws when signed out. */
   accessToken: () => Promise<string>;
   /** Sends the browser to Authgear's sign-in page. */
@@ -51,9 +56,10 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-type Snapshot = { state: SessionState; user: UserInfo | null; error: string | null };
-const LOADING: Snapshot = { state: "loading", user: null, error: null };
-const SIGNED_OUT: Snapshot = { state: "signed-out", user: null, error: null };
+type Snapshot = { state: SessionState; user: UserInfo | null; error: string | null; errorReason: SessionErrorReason | null };
+const LOADING: Snapshot = { state: "loading", user: null, error: null, errorReason: null };
+const SIGNED_OUT: Snapshot = { state: "signed-out", user: null, error: null, errorReason: null };
+const signedIn = (user: UserInfo): Snapshot => ({ state: "signed-in", user, error: null, errorReason: null });
 
 /** The page's language as the server negotiated it (`<html lang>`): what Authgear's pages should speak too. */
 export function pageLocale(): string {
@@ -73,7 +79,7 @@ async function restoreSession(config: PublicAuthgearConfig, setSnapshot: (s: Sna
   }
   try {
     const user = await container.fetchUserInfo();
-    setSnapshot({ state: "signed-in", user, error: null });
+    setSnapshot(signedIn(user));
     return user;
   } catch (error) {
     // The SDK clears the session itself when Authgear refuses the refresh token.
@@ -81,7 +87,7 @@ async function restoreSession(config: PublicAuthgearConfig, setSnapshot: (s: Sna
       setSnapshot(SIGNED_OUT);
       return null;
     }
-    setSnapshot({ state: "error", user: null, error: `Could not reach the sign-in service: ${errorMessage(error)}` });
+    setSnapshot({ state: "error", user: null, error: `Could not reach the sign-in service: ${errorMessage(error)}`, errorReason: "unreachable" });
     return null;
   }
 }
@@ -118,7 +124,7 @@ export function AuthgearProvider({ config, children }: { config: PublicAuthgearC
         if (!startedOnCallback) void restore();
       },
       (error: unknown) => {
-        if (active) setSnapshot({ state: "error", user: null, error: `Could not load the sign-in library: ${errorMessage(error)}` });
+        if (active) setSnapshot({ state: "error", user: null, error: `Could not load the sign-in library: ${errorMessage(error)}`, errorReason: "sdk_unavailable" });
       },
     );
     return () => {
@@ -160,7 +166,7 @@ export function AuthgearProvider({ config, children }: { config: PublicAuthgearC
       async completeSignIn() {
         try {
           const user = await finishAuthenticationOnce(stableConfig);
-          setSnapshot({ state: "signed-in", user, error: null });
+          setSnapshot(signedIn(user));
           return user;
         } catch (error) {
           await restore();

@@ -40,7 +40,8 @@ export { AuthgearLocaleSync, type AuthgearLocaleSyncProps } from "@/components/l
 export type { AdminActions, LanguageMenuActions, ProfilePageActions, ProfilePromptActions } from "@/components/actions";
 
 // The signed-in user (the Authgear web SDK in the browser).
-export { AuthgearProvider, useSession, type Session, type SessionState } from "@/lib/authgear/session";
+export { AuthgearProvider, useSession, type Session, type SessionErrorReason, type SessionState } from "@/lib/authgear/session";
+export { useSessionErrorText } from "@/lib/authgear/session-words";
 export { describeAuthError, type PublicAuthgearConfig, type UserInfo } from "@/lib/authgear/browser";
 
 // The small UI pieces the kit is built of, for the app's own pages in the same style.

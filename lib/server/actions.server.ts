@@ -132,7 +132,7 @@ export function createActions(services: Services) {
      * `gradual-authgear-locale` cookie. The cookie is set even when the Authgear write fails: the
      * choice holds in this browser, and the failure is returned.
      */
-    async chooseLocale(accessToken: string | null, input: { locale: string }): Promise<ActionResult<{ locale: Locale; savedToAuthgear: boolean }>> {
+    chooseLocale: async (accessToken: string | null, input: { locale: string }): Promise<ActionResult<{ locale: Locale; savedToAuthgear: boolean }>> => {
       const parsed = localeRequest.safeParse(input);
       if (!parsed.success) {
         return failure("invalid_input", "That is not a language this app offers, so nothing was changed.", { locale: "Not a language this app offers" });
@@ -154,7 +154,7 @@ export function createActions(services: Services) {
      * is near, or null, clears the cookie. Takes no token: like Accept-Language, the cookie only
      * says what this browser's user prefers, and grants nothing.
      */
-    async rememberAuthgearLocale(input: { locale: string | null }): Promise<ActionResult<{ locale: Locale | null }>> {
+    rememberAuthgearLocale: async (input: { locale: string | null }): Promise<ActionResult<{ locale: Locale | null }>> => {
       const parsed = authgearLocaleRequest.safeParse(input);
       if (!parsed.success) return failure("invalid_input", "The request was not in the expected shape, so nothing was changed.", { locale: "Not a locale tag" });
       const locale = nearestLocale(parsed.data.locale, { anyScript: true }) ?? null;
