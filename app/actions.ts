@@ -7,6 +7,7 @@
 import { gradual } from "./gradual.server";
 
 export const {
+  getProfileCatalog,
   getProfilePrompt,
   submitProfileAnswers,
   dismissProfilePrompt,

@@ -173,6 +173,7 @@ test.describe("/profile", () => {
       await expect(teamSize).toHaveAccessibleDescription("Anzahl der Personen in Ihrem Team, Sie eingeschlossen.");
       await teamSize.fill("zwölf");
       await page.getByRole("button", { name: "Teamgröße speichern", exact: true }).click();
+      // The problem in German too (the form's messages are the kit's validation messages).
       await expect(teamSize).toHaveAccessibleDescription(/Bitte geben Sie eine ganze Zahl ein\./);
       expect(await customAttributes(sub)).not.toHaveProperty("team_size");
       await teamSize.fill("12");

@@ -8,6 +8,7 @@ import {
   isEmptyValue,
   confirmSentence,
   localize,
+  localizeCatalog,
   questionAttributeConfig,
   type QuestionInput,
 } from "./catalog";
@@ -348,6 +349,34 @@ describe("localize", () => {
     const city = formField(question[1]!, "zh-HK");
     assert.deepEqual({ confirm: city.confirm, purpose: city.purpose }, { confirm: "你是否在{value}？", purpose: "活动" });
     assert.equal(formField(question[1]!, "de").confirm, "Are you in {value}?");
+  });
+});
+
+describe("localizeCatalog", () => {
+  it("keeps one locale's texts, each falling back on its own, and nothing else of another language", () => {
+    const catalog = defineProfileCatalog({
+      questions: [
+        q("industry", {
+          type: "enum",
+          label: { en: "Industry", ja: "業種" },
+          help: { en: "Your field" },
+          options: [{ value: "a", label: { en: "Alpha", "zh-Hant": "甲", ja: "アルファ" } }],
+        }),
+        q("city", { confirm: { en: "Are you in {value}?", ja: "{value}にお住まいですか？" }, placeholder: { en: "e.g. London", ja: "例：東京" }, enrichment: { field: "city", mode: "confirm" } }),
+      ],
+    });
+    const ja = localizeCatalog(catalog, "ja");
+    assert.deepEqual(
+      ja.questions.map((x) => [x.label, x.help, x.purpose, x.placeholder, x.confirm, x.options?.map((o) => o.label)]),
+      [
+        ["業種", "Your field", "Why", undefined, undefined, ["アルファ"]],
+        ["Label", undefined, "Why", "例：東京", "{value}にお住まいですか？", undefined],
+      ],
+    );
+    assert.equal(localizeCatalog(catalog, "zh-HK").questions[0]?.options?.[0]?.label, "甲");
+    assert.deepEqual({ ...ja, questions: [] }, { ...catalog, questions: [] }, "the rest of the catalog as it was");
+    assert.deepEqual(ja.questions[0]?.accessControl, catalog.questions[0]?.accessControl);
+    assert.equal(JSON.stringify(localizeCatalog(catalog, "de")).includes("業種"), false, "no Japanese in the German catalog");
   });
 });
 

@@ -165,6 +165,25 @@ export function confirmSentence(sentence: string, value: string): string {
 }
 
 /**
+ * `catalog` with every text in `locale` only (`localize` on each, field by field): what a browser
+ * needs to ask in that language, without the other languages' texts. The server hands this to the
+ * prompt (`getProfileCatalog`), so only the negotiated locale's texts reach the browser (issue 16).
+ * The result is plain data (a Server Action can return it) and keeps `defaultLocale`.
+ */
+export function localizeCatalog<A extends string>(catalog: ProfileCatalog<A>, locale: string): ProfileCatalog<A> {
+  const text = (t: LocalizedText) => localize(t, locale, catalog.defaultLocale);
+  const questions = catalog.questions.map((q): Question<A> => {
+    const out: { -readonly [K in keyof Question<A>]: Question<A>[K] } = { ...q, label: text(q.label), purpose: text(q.purpose) };
+    if (q.help !== undefined) out.help = text(q.help);
+    if (q.placeholder !== undefined) out.placeholder = text(q.placeholder);
+    if (q.confirm !== undefined) out.confirm = text(q.confirm);
+    if (q.options !== undefined) out.options = q.options.map((o) => ({ value: o.value, label: text(o.label) }));
+    return out;
+  });
+  return { ...catalog, questions };
+}
+
+/**
  * True when an attribute counts as not answered: absent (undefined), null, or the empty string.
  * (Authgear omits unset attributes; null and "" are accepted defensively from other sources.)
  */

@@ -11,6 +11,7 @@ export {
   ProfileCatalogError,
   confirmSentence,
   localize,
+  localizeCatalog,
   type CatalogAttribute,
   type LocalizedText,
   type ProfileCatalog,

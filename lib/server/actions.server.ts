@@ -15,6 +15,8 @@ import { LOCALE_COOKIE_OPTIONS } from "@/lib/account/locale-cookies";
 import { AUTHGEAR_LOCALE_COOKIE, CHOSEN_LOCALE_COOKIE } from "@/lib/i18n/cookies";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { nearestLocale } from "@/lib/i18n/negotiate";
+import { requestLocale } from "@/lib/i18n/request.server";
+import { localizeCatalog, type ProfileCatalog } from "@/lib/catalog/catalog";
 import { dismissRequestSchema, promptRequestSchema, submitRequestSchema } from "@/lib/prompt/prompt-types";
 import type { Services } from "./services.server";
 
@@ -50,6 +52,13 @@ export function createActions(services: Services) {
 
   return {
     // The prompt.
+
+    /**
+     * The catalog with its texts in this request's locale only (lib/i18n/request.server.ts), for the
+     * prompt's `catalog` loader: the browser never downloads the other languages' texts (issue 16).
+     * No token: the catalog is what every signed-in user's prompt shows.
+     */
+    getProfileCatalog: async (): Promise<ProfileCatalog> => localizeCatalog(services.catalog, (await requestLocale()).locale),
 
     /** This visit's questions (none when there is nothing to ask). Records that the prompt was shown. */
     getProfilePrompt: authenticatedAction(

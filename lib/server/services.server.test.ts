@@ -83,6 +83,7 @@ describe("createGradual", () => {
       "explainUser",
       "getAdminDashboard",
       "getMyProfile",
+      "getProfileCatalog",
       "getProfilePrompt",
       "rememberAuthgearLocale",
       "saveMyProfileValues",
