@@ -29,7 +29,7 @@ test("an answer Authgear cannot store: the user keeps it with a clear message, n
       await prompt.getByLabel("Company", { exact: true }).fill("Bread Co");
       await prompt.getByRole("button", { name: "Save" }).click();
       await expect(prompt.getByRole("alert").first()).toContainText(
-        "We couldn't keep your answer to “Company”: this app's Authgear project is not set up to store it yet. Your answer is still here; we've told the team.",
+        "We couldn't keep every answer: this app's Authgear project is not set up to store some of them yet. Your answers are still here; we've told the team.",
       );
       await expect(prompt.getByLabel("Company", { exact: true })).toHaveValue("Bread Co");
       await expect(prompt.getByLabel("Job title", { exact: true })).toHaveValue("Baker");
