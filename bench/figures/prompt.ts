@@ -157,7 +157,7 @@ export const promptFigure: Figure = {
         better: "lower",
         baseline: "the prompt's modules, esbuild (gzip)",
         baselineValue: kb(floor.prompt.gzipBytes),
-        note: `components/profile-prompt/profile-prompt.tsx and the catalog (profile.config.ts), which the session prompt loads together, and all they import (component, hook, catalog field, answer schemas, react-hook-form, zod/mini), React and Next's runtime left out, as the next.config.mjs mapping leaves the catalog's check out and what the prompt imports on demand (the phone control and rule) left out, as Next's build makes it chunks of their own; bundled by esbuild, minified and tree-shaken per statement (${kb(floor.prompt.bytes)} kB before gzip; it also counts the few small modules the home page has loaded already); Next's bundler drops unused exports per module, so it keeps more of zod's core (bench/prompt/js-floor.ts)`,
+        note: `components/profile-prompt/profile-prompt.tsx, which the session prompt loads (its catalog is a Server Action's answer), and all it imports (component, hook, catalog field, answer schemas, react-hook-form, zod/mini), React, use-intl and Next's runtime left out, as package.json's browser imports leave the catalog's check out and what the prompt imports on demand (the phone control and rule) left out, as Next's build makes it chunks of their own; bundled by esbuild, minified and tree-shaken per statement (${kb(floor.prompt.bytes)} kB before gzip; it also counts the few small modules the home page has loaded already); Next's bundler drops unused exports per module, so it keeps more of zod's core (bench/prompt/js-floor.ts)`,
       },
       {
         metric: "JavaScript only the prompt needs (gzip), against its libraries' floor",

@@ -4,9 +4,10 @@
  * - the libraries': the least a form built the way the prompt must be built (react-hook-form,
  *   validated by a zod schema through zodResolver: the project's design) can ship, useForm with
  *   zodResolver and one zod/mini object schema of one string, with its two parts alone;
- * - the prompt's own: components/profile-prompt/profile-prompt.tsx and the catalog (profile.config.ts),
- *   what SessionProfilePrompt loads together, and everything they import (the component, its hook,
- *   the catalog field, the answer schemas, zod/mini), Next's client runtime left out: what a bundler
+ * - the prompt's own: components/profile-prompt/profile-prompt.tsx, what SessionProfilePrompt loads
+ *   (the catalog comes from a Server Action, ADR 007), and everything it imports (the component, its
+ *   hook, the catalog field, the answer schemas, zod/mini), Next's client runtime and use-intl (the
+ *   layout's, on every page) left out: what a bundler
  *   that tree-shakes per statement would ship of the same code, against what Next's bundler ships.
  *   The Server Actions are not part of it: the app hands them to the prompt from its own module.
  */
@@ -72,7 +73,8 @@ async function bundle(root: string, input: Pick<BuildOptions, "stdin" | "entryPo
     format: "esm",
     platform: "browser",
     target: "es2022",
-    external: ["react", "react-dom", "react/jsx-runtime", "next/*"],
+    // use-intl as React: the root layout loads it on every page (ADR 019).
+    external: ["react", "react-dom", "react/jsx-runtime", "next/*", "use-intl"],
     define: { "process.env.NODE_ENV": '"production"' },
     write: false,
     logLevel: "silent",
@@ -88,8 +90,8 @@ export async function measureJsFloor(root: string): Promise<JsFloor> {
   );
   const prompt = await bundle(root, {
     stdin: {
-      contents: `export { ProfilePrompt } from "./components/profile-prompt/profile-prompt";
-        export { profileCatalog } from "./profile.config";`,
+      // The catalog is not code the prompt downloads: a Server Action answers it (ADR 007).
+      contents: `export { ProfilePrompt } from "./components/profile-prompt/profile-prompt";`,
       resolveDir: root,
       loader: "ts",
       sourcefile: "prompt.ts",
