@@ -86,6 +86,22 @@ test("cancelling on the sign-in page shows why sign-in didn't complete, and Back
   await expect(page.getByRole("button", { name: "Sign up" })).toBeVisible();
 });
 
+test("a sign-in the browser cannot finish (the token request fails) is explained in the page's words, with the technical cause as a detail", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${EMULATOR_URL}/**`);
+  await page.route(`${EMULATOR_URL}/oauth2/token`, (route) => route.abort("connectionrefused"));
+  await page.getByLabel("Email").fill(uniqueEmail("tokenfail"));
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await page.waitForURL(`${APP_URL}/auth/callback?**`);
+  const failure = page.getByRole("alert", { name: "Sign-in didn't complete" });
+  await expect(failure.getByRole("heading", { level: 1, name: "Sign-in didn't complete" })).toBeVisible();
+  await expect(failure).toContainText("Your sign-in could not be finished: the sign-in service could not be reached or did not answer as expected.");
+  await expect(failure).toContainText("Error code: TypeError: Failed to fetch");
+  await page.unroute(`${EMULATOR_URL}/oauth2/token`);
+});
+
 test("a signed-out visit shows what Gradual is, with Sign in and Sign up", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Complete profiles, one question at a time" })).toBeVisible();

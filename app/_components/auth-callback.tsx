@@ -21,7 +21,7 @@ export function AuthCallback({ home }: AuthCallbackProps) {
   const t = useTranslations("callback");
   const { completeSignIn, accessToken } = useSession();
   const [signedIn, setSignedIn] = useState(false);
-  const [failure, setFailure] = useState<{ title: string; detail: string } | null>(null);
+  const [failure, setFailure] = useState<ReturnType<typeof describeAuthError> | null>(null);
 
   // Home shows the profile prompt to the user signing in: its code downloads during the token exchange.
   useEffect(() => {
@@ -69,9 +69,14 @@ export function AuthCallback({ home }: AuthCallbackProps) {
         </CardTitle>
       </CardHeader>
       <CardContent>
-        <p className="text-slate-700">{failure.detail}</p>
-        {/* What Authgear said (its error_description, in the language of its own pages) and its code. */}
-        {failure.title !== failure.detail ? <p className="text-sm text-slate-500">{t("errorCode", { code: failure.title })}</p> : null}
+        {/* What Authgear said (its error_description, in the language of its own pages) and its code;
+            a failure in the browser (the network, the SDK) in the page's words, its English as the code. */}
+        <p className="text-slate-700">{failure.fromAuthgear ? failure.detail : t("unexpected")}</p>
+        {failure.fromAuthgear ? (
+          failure.title !== failure.detail ? <p className="text-sm text-slate-500">{t("errorCode", { code: failure.title })}</p> : null
+        ) : (
+          <p className="text-sm text-slate-500">{t("errorCode", { code: `${failure.title}: ${failure.detail}` })}</p>
+        )}
         <Link href="/" className={buttonClassName("secondary")}>
           {t("backHome")}
         </Link>

@@ -63,13 +63,18 @@ export function finishAuthenticationOnce(config: PublicAuthgearConfig): Promise<
   return finishing;
 }
 
-/** A message fit for the user from an SDK error: the provider's error_description when there is one. */
-export function describeAuthError(error: unknown): { title: string; detail: string } {
+/**
+ * What an SDK error says: the provider's error code and error_description when Authgear sent one
+ * (`fromAuthgear`: its words, in the language of its own pages, fit to show), else the error's name
+ * and message (`fromAuthgear: false`: a network or SDK failure in the browser's English, for the
+ * page to say in its own words and show only as a detail).
+ */
+export function describeAuthError(error: unknown): { title: string; detail: string; fromAuthgear: boolean } {
   if (error && typeof error === "object" && "error" in error && typeof error.error === "string") {
     const description = "error_description" in error && typeof error.error_description === "string" ? error.error_description : "";
-    return { title: error.error, detail: description || error.error };
+    return { title: error.error, detail: description || error.error, fromAuthgear: true };
   }
-  if (error instanceof Error) return { title: error.name, detail: error.message };
-  return { title: "Error", detail: String(error) };
+  if (error instanceof Error) return { title: error.name, detail: error.message, fromAuthgear: false };
+  return { title: "Error", detail: String(error), fromAuthgear: false };
 }
 
