@@ -39,17 +39,27 @@ export function canonicalTag(tag: unknown): string | undefined {
   }
 }
 
+/**
+ * A tag's canonical form, its language and its script (written, or the likely one: `zh-HK` is
+ * Hant, `de` is Latn), or undefined when it is not BCP 47. Never throws.
+ */
+export function localeParts(tag: unknown): { tag: string; language: string; script: string | undefined } | undefined {
+  const canonical = canonicalTag(tag);
+  if (!canonical) return undefined;
+  try {
+    const locale = new Intl.Locale(canonical);
+    return { tag: canonical, language: locale.language, script: locale.script ?? locale.maximize().script };
+  } catch {
+    return undefined;
+  }
+}
+
 /** "rtl" for a script written right to left (Arabic, Hebrew, …), else "ltr". */
 export function localeDirection(locale: string): "ltr" | "rtl" {
-  const tag = canonicalTag(locale);
-  if (!tag) return "ltr";
-  try {
-    const { language, script } = new Intl.Locale(tag).maximize();
-    if (script) return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(script) ? "rtl" : "ltr";
-    return RIGHT_TO_LEFT.has(language) ? "rtl" : "ltr";
-  } catch {
-    return "ltr";
-  }
+  const parts = localeParts(locale);
+  if (!parts) return "ltr";
+  if (parts.script) return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(parts.script) ? "rtl" : "ltr";
+  return RIGHT_TO_LEFT.has(parts.language) ? "rtl" : "ltr";
 }
 
 /**
@@ -61,17 +71,9 @@ export function localeDirection(locale: string): "ltr" | "rtl" {
 export function localeChain(locale: string, defaultLocale: string = DEFAULT_LOCALE): string[] {
   const chain: string[] = [];
   const add = (tag: string) => {
-    const canonical = canonicalTag(tag);
-    if (!canonical) return;
-    let language = canonical;
-    let script: string | undefined;
-    try {
-      const parsed = new Intl.Locale(canonical);
-      language = parsed.language;
-      script = parsed.script ?? parsed.maximize().script;
-    } catch {
-      // canonicalTag accepted it, so Intl.Locale does too; kept for a very old runtime
-    }
+    const parts = localeParts(tag);
+    if (!parts) return;
+    const { tag: canonical, language, script } = parts;
     for (const candidate of [canonical, script ? `${language}-${script}` : undefined, language]) {
       if (candidate && !chain.includes(candidate)) chain.push(candidate);
     }

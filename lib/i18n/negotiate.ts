@@ -9,7 +9,7 @@
  * and a source that matches none is passed over, never an error.
  */
 import Negotiator from "negotiator";
-import { DEFAULT_LOCALE, LOCALES, canonicalTag, type Locale } from "./locales";
+import { DEFAULT_LOCALE, LOCALES, localeParts, type Locale } from "./locales";
 
 export interface LocaleSources {
   /** The language menu's choice (its cookie). */
@@ -27,24 +27,9 @@ export const MAX_ACCEPT_LANGUAGE_LENGTH = 1024;
 /** At most this many of its tags are considered, in the browser's order of preference. */
 const MAX_ACCEPT_LANGUAGE_TAGS = 20;
 
-interface Parts {
-  tag: string;
-  language: string;
-  script: string | undefined;
-}
+type Parts = NonNullable<ReturnType<typeof localeParts>>;
 
-function parts(tag: string): Parts | undefined {
-  const canonical = canonicalTag(tag);
-  if (!canonical) return undefined;
-  try {
-    const locale = new Intl.Locale(canonical);
-    return { tag: canonical, language: locale.language, script: locale.script ?? locale.maximize().script };
-  } catch {
-    return undefined;
-  }
-}
-
-const SHIPPED: readonly (Parts & { locale: Locale })[] = LOCALES.map((locale) => ({ ...(parts(locale) as Parts), locale }));
+const SHIPPED: readonly (Parts & { locale: Locale })[] = LOCALES.map((locale) => ({ ...(localeParts(locale) as Parts), locale }));
 
 /**
  * The shipped locale nearest to `tag`: the same tag; else the same language in the same script
@@ -53,7 +38,7 @@ const SHIPPED: readonly (Parts & { locale: Locale })[] = LOCALES.map((locale) =>
  */
 export function nearestLocale(tag: unknown, { anyScript = false }: { anyScript?: boolean } = {}): Locale | undefined {
   if (typeof tag !== "string") return undefined;
-  const wanted = parts(tag);
+  const wanted = localeParts(tag);
   if (!wanted) return undefined;
   const exact = SHIPPED.find((s) => s.tag === wanted.tag);
   if (exact) return exact.locale;
