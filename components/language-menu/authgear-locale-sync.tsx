@@ -7,8 +7,8 @@
  * rendered again when its language would change (no language chosen in the menu, which comes
  * first). Renders nothing. Sign-out clears the cookie (lib/authgear/session.tsx).
  *
- * A claim that is not itself a shipped tag (e.g. "de-CH") is sent on every page load; a shipped
- * one (what the language menu writes) only when it changed.
+ * The claim is compared by the shipped locale it maps to (`nearestLocale`, the same rule the
+ * action applies), so a claim such as "de-CH" is sent once, not on every page load.
  */
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
@@ -17,6 +17,7 @@ import type { LanguageMenuActions } from "@/components/actions";
 import { localeFromCookies } from "@/lib/account/locale-cookies";
 import { useSession } from "@/lib/authgear/session";
 import { AUTHGEAR_LOCALE_COOKIE, CHOSEN_LOCALE_COOKIE } from "@/lib/i18n/cookies";
+import { nearestLocale } from "@/lib/i18n/locales";
 
 export interface AuthgearLocaleSyncProps {
   actions: Pick<LanguageMenuActions, "rememberAuthgearLocale">;
@@ -33,7 +34,7 @@ export function AuthgearLocaleSync({ actions }: AuthgearLocaleSyncProps) {
   useEffect(() => {
     if (!signedIn) return;
     const remembered = localeFromCookies(document.cookie, AUTHGEAR_LOCALE_COOKIE) ?? null;
-    if (remembered === claimed) return;
+    if (remembered === (claimed === null ? null : (nearestLocale(claimed, { anyScript: true }) ?? null))) return;
     let active = true;
     actions.rememberAuthgearLocale({ locale: claimed }).then(
       (result) => {

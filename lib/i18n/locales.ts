@@ -54,6 +54,25 @@ export function localeParts(tag: unknown): { tag: string; language: string; scri
   }
 }
 
+/** The shipped locales, parsed once. */
+const SHIPPED = LOCALES.map((locale) => ({ ...(localeParts(locale) as NonNullable<ReturnType<typeof localeParts>>), locale }));
+
+/**
+ * The shipped locale nearest to `tag`: the same tag; else the same language in the same script
+ * (`zh-TW` → `zh-HK`, `de-CH` → `de`, `ar-EG` → `ar`); else, when `anyScript`, the same language
+ * in another script. Undefined for a tag that is not BCP 47 or whose language is not shipped.
+ */
+export function nearestLocale(tag: unknown, { anyScript = false }: { anyScript?: boolean } = {}): Locale | undefined {
+  if (typeof tag !== "string") return undefined;
+  const wanted = localeParts(tag);
+  if (!wanted) return undefined;
+  const exact = SHIPPED.find((s) => s.tag === wanted.tag);
+  if (exact) return exact.locale;
+  const sameScript = SHIPPED.find((s) => s.language === wanted.language && s.script === wanted.script);
+  if (sameScript) return sameScript.locale;
+  return anyScript ? SHIPPED.find((s) => s.language === wanted.language)?.locale : undefined;
+}
+
 /** "rtl" for a script written right to left (Arabic, Hebrew, …), else "ltr". */
 export function localeDirection(locale: string): "ltr" | "rtl" {
   const parts = localeParts(locale);

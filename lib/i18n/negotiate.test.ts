@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { acceptedLanguages, MAX_ACCEPT_LANGUAGE_LENGTH, nearestLocale, negotiateLocale } from "./negotiate";
+import { nearestLocale } from "./locales";
+import { acceptedLanguages, MAX_ACCEPT_LANGUAGE_LENGTH, negotiateLocale } from "./negotiate";
 
 describe("negotiateLocale: the order", () => {
   it("takes the language menu's choice over everything", () => {

@@ -9,7 +9,7 @@
  * and a source that matches none is passed over, never an error.
  */
 import Negotiator from "negotiator";
-import { DEFAULT_LOCALE, LOCALES, localeParts, type Locale } from "./locales";
+import { DEFAULT_LOCALE, nearestLocale, type Locale } from "./locales";
 
 export interface LocaleSources {
   /** The language menu's choice (its cookie). */
@@ -26,26 +26,6 @@ export type LocaleSource = "chosen" | "authgear" | "accept-language" | "default"
 export const MAX_ACCEPT_LANGUAGE_LENGTH = 1024;
 /** At most this many of its tags are considered, in the browser's order of preference. */
 const MAX_ACCEPT_LANGUAGE_TAGS = 20;
-
-type Parts = NonNullable<ReturnType<typeof localeParts>>;
-
-const SHIPPED: readonly (Parts & { locale: Locale })[] = LOCALES.map((locale) => ({ ...(localeParts(locale) as Parts), locale }));
-
-/**
- * The shipped locale nearest to `tag`: the same tag; else the same language in the same script
- * (`zh-TW` → `zh-HK`, `de-CH` → `de`, `ar-EG` → `ar`); else, when `anyScript`, the same language
- * in another script. Undefined for a tag that is not BCP 47 or whose language is not shipped.
- */
-export function nearestLocale(tag: unknown, { anyScript = false }: { anyScript?: boolean } = {}): Locale | undefined {
-  if (typeof tag !== "string") return undefined;
-  const wanted = localeParts(tag);
-  if (!wanted) return undefined;
-  const exact = SHIPPED.find((s) => s.tag === wanted.tag);
-  if (exact) return exact.locale;
-  const sameScript = SHIPPED.find((s) => s.language === wanted.language && s.script === wanted.script);
-  if (sameScript) return sameScript.locale;
-  return anyScript ? SHIPPED.find((s) => s.language === wanted.language)?.locale : undefined;
-}
 
 /** The tags of an Accept-Language header, most preferred first (q=0 and `*` left out). Never throws. */
 export function acceptedLanguages(header: string | undefined): string[] {

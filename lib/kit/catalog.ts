@@ -28,5 +28,5 @@ export { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS, type AttributeValue, type
 export { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/catalog/authgear-config";
 
 // The locales the kit ships (issue 16, ADR 019), for an app's own language menu, `<html dir>` and messages.
-export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, localeChain, localeDirection, type Locale } from "@/lib/i18n/locales";
+export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, localeChain, localeDirection, nearestLocale, type Locale } from "@/lib/i18n/locales";
 export { mergeMessages, messageKeys, type MessageTree } from "@/lib/i18n/message-tree";

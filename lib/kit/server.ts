@@ -110,5 +110,5 @@ export type { ProviderName } from "@/lib/enrichment/types";
 
 // Locales and messages (issue 16, ADR 019): the request's locale, the kit's messages in it, a loader for the app's own.
 export { requestLocale } from "@/lib/i18n/request.server";
-export { negotiateLocale, nearestLocale, type LocaleSource, type LocaleSources } from "@/lib/i18n/negotiate";
+export { negotiateLocale, type LocaleSource, type LocaleSources } from "@/lib/i18n/negotiate";
 export { compileMessages, createMessageLoader, loadKitMessages, type MessageCatalogs, type MessageLoader } from "@/lib/i18n/messages.server";

@@ -13,8 +13,7 @@ import { authenticatedAction, type ActionUser, type AuthenticatedActionOptions }
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { LOCALE_COOKIE_OPTIONS } from "@/lib/account/locale-cookies";
 import { AUTHGEAR_LOCALE_COOKIE, CHOSEN_LOCALE_COOKIE } from "@/lib/i18n/cookies";
-import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { nearestLocale } from "@/lib/i18n/negotiate";
+import { LOCALES, nearestLocale, type Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request.server";
 import { localizeCatalog, type ProfileCatalog } from "@/lib/catalog/catalog";
 import { dismissRequestSchema, promptRequestSchema, submitRequestSchema } from "@/lib/prompt/prompt-types";
