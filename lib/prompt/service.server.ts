@@ -20,6 +20,7 @@ import "server-only";
 import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.server";
 import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
+import type { EnrichmentRunOptions } from "@/lib/enrichment/providers.server";
 import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
 import type { AttributeValue, Provenance } from "@/lib/domain";
@@ -41,8 +42,8 @@ export interface ProfileServiceDeps<A extends string = string> {
   catalog: ProfileCatalog<A>;
   store: Store;
   admin: Pick<AdminApiClient, "getUser" | "updateCustomAttributes">;
-  /** Runs enrichment within its budget; never throws (lib/enrichment/enrich.ts). */
-  enrich: (input: EnrichmentInput, options: { now: Date }) => Promise<{ values: EnrichedValue[] }>;
+  /** Runs enrichment's providers for a phase, within its budget; never throws (lib/enrichment/providers.server.ts). */
+  enrich: (input: EnrichmentInput, options: EnrichmentRunOptions) => Promise<{ values: EnrichedValue[] }>;
   /** Epoch milliseconds. */
   now: () => number;
   log?: Pick<Console, "warn" | "error">;
@@ -150,7 +151,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
 
   async function enriched(sub: string, context: RequestContext, now: number): Promise<EnrichedValue[]> {
     if (await store.enrichmentOptOut(sub)) return [];
-    const { values } = await deps.enrich({ ip: context.ip ?? null, clientHints: context.clientHints ?? null }, { now: new Date(now) });
+    const { values } = await deps.enrich({ ip: context.ip ?? null, clientHints: context.clientHints ?? null }, { now: new Date(now), phase: "login" });
     return values;
   }
 
@@ -221,7 +222,8 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const value = attributes[q.attribute];
       if (q.type === "alpha2" && typeof value === "string" && value !== "") return value;
     }
-    return pickBest(values).country?.value || undefined;
+    const country = pickBest(values).country?.value;
+    return typeof country === "string" && country !== "" ? country : undefined;
   }
 
   /**

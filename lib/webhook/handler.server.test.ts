@@ -6,6 +6,7 @@ import { HOOK_SIGNATURE_HEADER } from "@/lib/authgear/protocol";
 import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import { enrich as runEnrichment } from "@/lib/enrichment/enrich";
+import { pickFields } from "@/lib/enrichment/fields";
 import type { EnrichedValue, EnrichmentInput, EnrichmentProvider } from "@/lib/enrichment/types";
 import { createProfileService } from "@/lib/prompt/service.server";
 import { profileCatalog } from "@/profile.config";
@@ -381,8 +382,8 @@ describe("Authgear webhook handler", () => {
     });
 
     it("with the real runner, a hanging provider costs only its budget and the others still fill", async () => {
-      const hanging: EnrichmentProvider = { name: "remote", fields: ["city", "country"], timeBudgetMs: 5_000, lookup: () => new Promise(() => {}) };
-      const local: EnrichmentProvider = { name: "geoip", fields: ["country", "timezone", "city"], timeBudgetMs: 100, lookup: async () => LONDON };
+      const hanging: EnrichmentProvider = { name: "remote", fields: pickFields("city", "country"), timeBudgetMs: 5_000, thirdParty: false, lookup: () => new Promise(() => {}) };
+      const local: EnrichmentProvider = { name: "geoip", fields: pickFields("country", "timezone", "city"), timeBudgetMs: 100, thirdParty: false, lookup: async () => LONDON };
       deps.enrich = (input, options) => runEnrichment([hanging, local], input, { budgetMs: 200, ...options });
       const started = Date.now();
       const result = await send(preCreate());

@@ -58,7 +58,8 @@ import {
   type ConfigProblemReporter,
 } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
-import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
+import type { EnrichmentRunOptions } from "@/lib/enrichment/providers.server";
+import type { EnrichedValue, EnrichmentInput, EnrichmentPhase } from "@/lib/enrichment/types";
 import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/catalog/catalog";
 import type { AttributeValue, Provenance } from "@/lib/domain";
 import { mergeProfile, USER_SOURCE } from "@/lib/prompt/merge";
@@ -96,8 +97,8 @@ export interface HookDeps {
    * provenance of what Authgear kept); the attributes changed, or null when the user is gone.
    */
   save: (sub: string, values: readonly EnrichedValue[]) => Promise<string[] | null>;
-  /** Runs enrichment within its own budget and never throws (enrichWithServerProviders). */
-  enrich: (input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }) => Promise<{ values: EnrichedValue[] }>;
+  /** Runs enrichment's providers for a phase within its budget and never throws (lib/enrichment/providers.server.ts). */
+  enrich: (input: EnrichmentInput, options: EnrichmentRunOptions) => Promise<{ values: EnrichedValue[] }>;
   /** Loads slow provider data (the geo database) ahead of enrichment; part of the blocking budget. */
   warm?: () => Promise<void>;
   catalog: ProfileCatalog;
@@ -310,8 +311,8 @@ function createEventHandlers(deps: HookDeps) {
     return question ? answerSchema(question).safeParse(value).success : false;
   };
 
-  async function enrich(context: HookEventContext, signal?: AbortSignal): Promise<EnrichedValue[]> {
-    const { values } = await deps.enrich(enrichmentInput(context), { now: new Date(deps.now()), ...(signal ? { signal } : {}) });
+  async function enrich(context: HookEventContext, phase: EnrichmentPhase, signal?: AbortSignal): Promise<EnrichedValue[]> {
+    const { values } = await deps.enrich(enrichmentInput(context), { now: new Date(deps.now()), phase, ...(signal ? { signal } : {}) });
     return values;
   }
 
@@ -356,7 +357,7 @@ function createEventHandlers(deps: HookDeps) {
           if (await store.enrichmentOptOut(user.id)) return [];
           await deps.warm?.();
           if (signal.aborted) return [];
-          return enrich(event.context, signal);
+          return enrich(event.context, "sign-up", signal);
         },
         (why) => log.warn(`[gradual] webhook user.pre_create: enrichment skipped (${why}); the sign-up goes on without it`),
       );
@@ -389,7 +390,7 @@ function createEventHandlers(deps: HookDeps) {
         if (!hasEnrichable || event.context.triggered_by !== "user") return;
         const store = await deps.store();
         if (await store.enrichmentOptOut(user.id)) return;
-        const values = await enrich(event.context);
+        const values = await enrich(event.context, "sign-up");
         candidates = mergeProfile({ questions, attributes: {}, provenance: {}, enriched: values, now: new Date(deps.now()), accepts }).provenance;
       }
       const store = await deps.store();
@@ -426,7 +427,7 @@ function createEventHandlers(deps: HookDeps) {
       if (empty.length === 0) return;
       const store = await deps.store();
       if (await store.enrichmentOptOut(user.id)) return;
-      const values = await enrich(event.context);
+      const values = await enrich(event.context, "login");
       if (!empty.some((q) => values.some((v) => v.field === q.enrichment?.field))) return;
       // THE save path (the prompt's and /profile's): lock, re-read, merge, whole-object write, provenance.
       await deps.save(user.id, values);
