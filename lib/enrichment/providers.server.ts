@@ -65,6 +65,8 @@ export interface EnrichmentRunOptions {
   consent?: ConsentState;
   /** Overrides the phase's budget. */
   budgetMs?: number;
+  /** Only the providers of these names (e.g. the third-party ones, right after consent). */
+  only?: readonly string[];
 }
 
 /** The server's enrichment: its providers, and runs of them by phase (selected, budgeted, problems logged once per incident). */
@@ -104,7 +106,13 @@ export function createEnrichmentService(options: {
     providers,
     consentRequired,
     async run(input, run) {
-      const selected = selectProviders(providers, { phase: run.phase, optOut: run.optOut ?? false, consent: run.consent ?? null, consentRequired });
+      const selected = selectProviders(providers, {
+        phase: run.phase,
+        optOut: run.optOut ?? false,
+        consent: run.consent ?? null,
+        consentRequired,
+        ...(run.only ? { enabled: run.only } : {}),
+      });
       const result = await enrich(selected, input, {
         budgetMs: run.budgetMs ?? phaseBudgetMs(run.phase, options.budgetMs, selected),
         now: run.now,

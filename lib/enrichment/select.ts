@@ -36,6 +36,11 @@ export function selectProviders<P extends EnrichmentProvider>(providers: readonl
   });
 }
 
+/** The catalog asks for the user's consent before third-party providers run (its `thirdPartyConsent` option). */
+export function catalogRequiresConsent(catalog: object): boolean {
+  return (catalog as { thirdPartyConsent?: unknown }).thirdPartyConsent !== undefined;
+}
+
 /** The store's record of consent (`{ granted, at }` or none) as the state `selectProviders` takes. */
 export function consentState(record: { granted: boolean } | null | undefined): ConsentState {
   if (!record) return null;

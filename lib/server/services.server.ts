@@ -24,6 +24,7 @@ import { openDatabase, type AppDatabase, type DatabaseTarget } from "@/lib/db/da
 import { createStore, type Store } from "@/lib/db/store.server";
 import { clientIpFromHeaders } from "@/lib/enrichment/client-ip.server";
 import { defaultEnrichment, type EnrichmentConfig } from "@/lib/enrichment/config";
+import { catalogRequiresConsent } from "@/lib/enrichment/select";
 import { buildEnrichmentProviders, createEnrichmentService, type EnrichmentService } from "@/lib/enrichment/providers.server";
 import { enrichmentSettingsOf, parseSettings, type EnrichmentSettings, type EnvSource, type Settings } from "@/lib/env.server";
 import { createServerClock } from "@/lib/test-clock.server";
@@ -60,11 +61,6 @@ export type Clock = () => number;
 const THIS_COPY = objectId({});
 
 /** The kit's server side for one catalog over one environment (see the file comment). */
-/** The catalog asks for the user's consent before third-party providers run (its `thirdPartyConsent` option). */
-export function catalogRequiresConsent(catalog: ProfileCatalog): boolean {
-  return (catalog as { thirdPartyConsent?: unknown }).thirdPartyConsent !== undefined;
-}
-
 export function createServices<A extends string>(catalog: ProfileCatalog<A>, source: EnvSource, clock?: Clock, enrichmentConfig: EnrichmentConfig = defaultEnrichment) {
   let parsed: Settings | undefined;
   /** The settings, parsed on first use; throws EnvError listing every problem. */
@@ -119,7 +115,15 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
 
   const profile = (): Promise<ProfileService> =>
     remember(`profile ${catalogName()} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
-      createProfileService({ catalog, store: await store(), admin: admin(), enrich: (...args) => enrichment().run(...args), now, problems: problems() }),
+      createProfileService({
+        catalog,
+        store: await store(),
+        admin: admin(),
+        enrich: (...args) => enrichment().run(...args),
+        providers: enrichment().providers,
+        now,
+        problems: problems(),
+      }),
     );
 
   const account = (): Promise<AccountService> =>
@@ -139,6 +143,7 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
       reloadSecret: () => webhookSecret().reload(),
       store,
       save: async (...args) => (await profile()).enrichAndWrite(...args),
+      enrichUser: async (...args) => (await profile()).enrichUser(...args),
       enrich: (...args) => enrichment().run(...args),
       warm: () => enrichment().warm(),
       catalog,
