@@ -13,6 +13,14 @@ export type AttributeValue = string | number;
  */
 export type { EnrichmentField } from "@/lib/enrichment/types";
 
+/**
+ * The prompt's consent item ("May we fill in your work details from public business sources?"):
+ * asked like a question, in the prompt's list of questions and in its history, under a name no
+ * attribute can have (Authgear's attribute names never start with "@").
+ */
+export const CONSENT_QUESTION = "@consent";
+export type ConsentQuestion = typeof CONSENT_QUESTION;
+
 /** `fill`: written without asking when the attribute is empty. `confirm`: offered as the answer, the user confirms. */
 export const ENRICHMENT_MODES = ["fill", "confirm"] as const;
 export type EnrichmentMode = (typeof ENRICHMENT_MODES)[number];
