@@ -18,6 +18,8 @@ let observations: EnrichedValue[];
 let service: ProfileService;
 
 const T0 = Date.parse("2026-03-01T09:00:00Z");
+/** What the work-email provider says of a work address: the demo catalog asks Company only then (`when.enriched`). */
+const WORK_ADDRESS: EnrichedValue = { field: "email_type", value: "work", confidence: 0.99, source: "work-email", observedAt: new Date(T0).toISOString() };
 const REDIRECT_URI = "http://localhost:3000/auth/callback";
 let logged: string[];
 const silent = { warn: (m: string) => void logged.push(m), error: (m: string) => void logged.push(m) };
@@ -66,7 +68,7 @@ beforeEach(async () => {
   db = await openSqliteDatabase(":memory:");
   store = createStore(db);
   clock = T0;
-  observations = [];
+  observations = [WORK_ADDRESS];
   logged = [];
   service = createProfileService({
     catalog: profileCatalog,
@@ -111,9 +113,10 @@ describe("profile service: the prompt", () => {
     const sub = await newUser();
     await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3 });
     observations = [
-      { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString() },
-      { field: "country", value: "GB", confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString() },
-      { field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString() },
+      WORK_ADDRESS,
+      { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true },
+      { field: "country", value: "GB", confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true },
+      { field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString(), prefill: true },
     ];
     const prompt = await askedNow(sub);
     assert.deepEqual(prompt.questions, [
@@ -176,7 +179,7 @@ describe("profile service: visits (still signed in, same auth_time, the clock mo
 
 describe("profile service: the phone question's country", () => {
   const answered = { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3, city: "Hong Kong", timezone: "Asia/Hong_Kong", company_website: "https://acme.example" };
-  const seen = (value: string) => ({ field: "country" as const, value, confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString() });
+  const seen = (value: string) => ({ field: "country" as const, value, confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true });
 
   it("starts on the user's country attribute", async () => {
     const sub = await newUser();
@@ -361,7 +364,7 @@ describe("profile service: saving", () => {
   it("enrichment Authgear drops is reported, gets no provenance, and does not fail the user's save", async () => {
     const sub = await newUser();
     const prompt = await askedNow(sub);
-    observations = [{ field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString() }];
+    observations = [WORK_ADDRESS, { field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString(), prefill: true }];
     await setUnconfiguredAttributes(emulator.origin, ["timezone"]);
     try {
       const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
@@ -377,13 +380,13 @@ describe("profile service: saving", () => {
   it("confirming a guess records it as confirmed; the guess is not offered again", async () => {
     const sub = await newUser();
     await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3 });
-    observations = [{ field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString() }];
+    observations = [WORK_ADDRESS, { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true }];
     const prompt = await askedNow(sub);
     assert.deepEqual(prompt.questions.map((q) => q.attribute), ["city", "country"]);
     const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { city: "London" }, confirmed: ["city"], skipped: ["country"], declined: [] });
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal((await attributes(sub)).city, "London");
-    assert.deepEqual((await store.provenance(sub)).city, { source: "confirmed", confidence: 1, at: new Date(T0).toISOString(), confirmed: true, value: "London" });
+    assert.deepEqual({ ...(await store.provenance(sub)).city, suggestedBy: undefined }, { source: "confirmed", confidence: 1, at: new Date(T0).toISOString(), confirmed: true, value: "London", suggestedBy: undefined });
     clock += 3_600_000;
     assert.equal((await askedNow(sub)).questions.some((q) => q.attribute === "city"), false);
   });
@@ -398,6 +401,69 @@ describe("profile service: saving", () => {
     ]);
     assert.ok(a.ok && b.ok);
     assert.deepEqual(await attributes(sub), { job_title: "Analyst", company: "Numbers Inc" });
+  });
+});
+
+describe("profile service: open enrichment (issue 17)", () => {
+  const at = new Date(T0).toISOString();
+  const guess = (field: string, value: string, source = "work-email", confidence = 0.4): EnrichedValue => ({ field, value, confidence, source, observedAt: at });
+
+  it("asks Company of a work address only: not of a free or disposable one, nor when the address is unknown", async () => {
+    assert.deepEqual((await askedNow(await newUser())).questions.map((q) => q.attribute), ["job_title", "company"]);
+    for (const facts of [[{ ...WORK_ADDRESS, value: "free" }], [{ ...WORK_ADDRESS, value: "disposable" }], []]) {
+      observations = facts;
+      const asked = (await askedNow(await newUser())).questions.map((q) => q.attribute);
+      assert.deepEqual(asked, ["job_title", "industry"], JSON.stringify(facts));
+    }
+  });
+
+  it("offers a held suggestion while Authgear stays empty, and a Yes writes it, confirmed", async () => {
+    const sub = await newUser();
+    observations = [WORK_ADDRESS, guess("company_name", "Acme Robotics")];
+    const prompt = await askedNow(sub);
+    assert.deepEqual(prompt.questions, [{ attribute: "job_title" }, { attribute: "company", suggestion: { value: "Acme Robotics", source: "work-email" } }]);
+    assert.equal(Object.hasOwn(await attributes(sub), "company"), false, "nothing written by showing the prompt");
+    assert.equal(Object.hasOwn(await store.provenance(sub), "company"), false);
+
+    const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { company: "Acme Robotics" }, confirmed: ["company"], skipped: ["job_title"], declined: [] });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.outcome.changed, ["company"]);
+    assert.equal((await attributes(sub)).company, "Acme Robotics");
+    const record = (await store.provenance(sub)).company;
+    assert.deepEqual([record?.source, record?.confirmed, record?.value], ["confirmed", true, "Acme Robotics"]);
+  });
+
+  it("keeps who suggested a confirmed value (provenance suggestedBy)", { todo: "the store keeps it once provenance has a suggested_by column (migration 005)" }, async () => {
+    const sub = await newUser();
+    observations = [WORK_ADDRESS, guess("company_name", "Acme Robotics")];
+    const prompt = await askedNow(sub);
+    await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { company: "Acme Robotics" }, confirmed: ["company"], skipped: ["job_title"], declined: [] });
+    assert.equal((await store.provenance(sub)).company?.suggestedBy, "work-email");
+  });
+
+  it("never writes a held suggestion with other answers, nor when the user skips it or types another value", async () => {
+    const sub = await newUser();
+    observations = [WORK_ADDRESS, guess("company_name", "Acme Robotics")];
+    const prompt = await askedNow(sub);
+    const skipped = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Engineer" }, confirmed: [], skipped: ["company"], declined: [] });
+    assert.ok(skipped.ok, JSON.stringify(skipped));
+    assert.deepEqual(await attributes(sub), { job_title: "Engineer" });
+
+    const other = await newUser();
+    const second = await askedNow(other);
+    const changed = await service.submit(login(other), { submissionId: submissionId(), loginKey: second.loginKey, answers: { company: "Acme Holdings" }, confirmed: [], skipped: ["job_title"], declined: [] });
+    assert.ok(changed.ok, JSON.stringify(changed));
+    assert.equal((await attributes(other)).company, "Acme Holdings");
+    assert.equal((await store.provenance(other)).company?.source, "user");
+  });
+
+  it("offers the company website as a guess once its turn comes (Company known, higher priorities answered)", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3, city: "Leeds", country: "GB", timezone: "Europe/London" });
+    observations = [WORK_ADDRESS, guess("company_website", "https://acme-robotics.com", "work-email", 0.6)];
+    const prompt = await askedNow(sub);
+    assert.deepEqual(prompt.questions, [{ attribute: "company_website", suggestion: { value: "https://acme-robotics.com", source: "work-email" } }, { attribute: "work_phone", phoneCountry: "GB" }]);
+    assert.equal(Object.hasOwn(await attributes(sub), "company_website"), false);
   });
 });
 
@@ -449,7 +515,7 @@ describe("profile service: a value Authgear refuses although our rules accept it
         });
       },
     };
-    return createProfileService({ catalog: profileCatalog, store, admin: refusing, enrich: async () => ({ values: [] }), now: () => clock, log: silent });
+    return createProfileService({ catalog: profileCatalog, store, admin: refusing, enrich: async () => ({ values: [WORK_ADDRESS] }), now: () => clock, log: silent });
   }
 
   it("names the field and why, records nothing, and logs the rule", async () => {
