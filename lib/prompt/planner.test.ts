@@ -585,7 +585,7 @@ describe("planPrompt: when.enriched (enrichment's facts)", () => {
   });
 
   it("leaves it out for another value, and when enrichment has no value for the field", () => {
-    for (const facts of [{ email_type: "free" }, { email_type: "disposable" }, {}, undefined]) {
+    for (const facts of [{ email_type: "free" }, { email_type: "disposable" }, {}, undefined] as (Record<string, string> | undefined)[]) {
       const result = plan({ catalog, ...(facts ? { facts } : {}) });
       assert.equal(reasonOf(result, "company"), "condition_unmet", JSON.stringify(facts));
       assert.deepEqual(asked(result), ["other"]);
