@@ -7,6 +7,7 @@ import { ATTRIBUTE_NAME_PATTERN } from "@/lib/authgear/custom-attributes";
 import { MAX_CLIENT_LANGUAGES, MAX_LANGUAGE_TAG_LENGTH, MAX_TIME_ZONE_LENGTH } from "@/lib/enrichment/client-hints";
 import type { AttributeValue } from "@/lib/domain";
 
+/** @public the consent item's name in PromptQuestion.attribute and in a submission's `skipped` (the prompt's client component reads it). */
 export { CONSENT_QUESTION } from "@/lib/domain";
 
 /** A third-party source the consent item asks about, as /profile lists it too. */
