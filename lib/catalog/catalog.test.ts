@@ -462,6 +462,13 @@ describe("defineProfileCatalog: open enrichment (issue 17)", () => {
     assert.doesNotThrow(() => defineProfileCatalog({ questions: [q("company", { when: { enriched: { crm_tier: ["gold"] } } })] }), "a custom field's values are taken on trust");
   });
 
+  it("knows the shared vocabulary by default (lib/enrichment/fields.ts)", () => {
+    assertProblem({ questions: [q("city", { type: "integer", enrichment: { field: "city", mode: "fill" } })] }, /"city" gives text values, which a integer attribute cannot hold/);
+    assertProblem({ questions: [q("size", { type: "string", enrichment: { field: "company_size", mode: "fill" } })] }, /"company_size" gives integer values/);
+    assertProblem({ questions: [q("company", { when: { enriched: { email_type: ["corporate"] } } })] }, /lists "corporate", which email_type never holds \(work, free, disposable\)/);
+    assert.doesNotThrow(() => defineProfileCatalog({ questions: [q("company_site", { type: "url", enrichment: { field: "company_website", mode: "confirm" } })] }));
+  });
+
   it("checks field types against the fields it is given", () => {
     const fields = { crm_tier: { type: "enum", values: ["gold", "silver"] }, crm_seats: { type: "integer" } } as const;
     assert.throws(() => defineProfileCatalog({ questions: [q("company", { when: { enriched: { crm_tier: ["bronze"] } } })] }, { fields }), /lists "bronze", which crm_tier never holds \(gold, silver\)/);

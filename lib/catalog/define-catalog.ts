@@ -31,6 +31,7 @@ import type { $ZodIssue } from "zod/v4/core";
 import { customAttributeConfigSchema } from "@/lib/authgear/config";
 import { ACCESS_LEVELS, CUSTOM_ATTRIBUTE_TYPES, attributeNameProblem, attributeValueSchema, type CustomAttributeType } from "@/lib/authgear/custom-attributes";
 import { ENRICHMENT_MODES } from "@/lib/domain";
+import { FIELDS as SHARED_FIELDS } from "@/lib/enrichment/fields";
 import { ENRICHMENT_FIELD_PATTERN, type EnrichmentFieldSpec, type EnrichmentFieldType } from "@/lib/enrichment/types";
 import { LOCALES, localeChain } from "@/lib/i18n/locales";
 import {
@@ -433,8 +434,6 @@ export interface DefineProfileCatalogOptions {
 
 type FieldSpecs = Readonly<Record<string, EnrichmentFieldSpec>>;
 
-// TEMPORARY until the engine's lib/enrichment/fields.ts is on this branch: then FIELDS from there.
-const SHARED_FIELDS: FieldSpecs = {};
 
 /**
  * Checks and builds a question catalog: defaults applied, copied, frozen. Throws a
