@@ -4,7 +4,7 @@ import { readAdminKey, setUnconfiguredAttributes, signIn, startTestEmulator, typ
 import { AdminApiError, createAdminApiClient, type AdminApiClient } from "@/lib/authgear/admin-api.server";
 import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
-import type { EnrichedValue } from "@/lib/enrichment/types";
+import type { EnrichedValue, EnrichmentProvider } from "@/lib/enrichment/types";
 import { profileCatalog } from "@/profile.config";
 import { DAY_MS } from "./planner";
 import { createProfileService, type ProfileService } from "./service.server";
@@ -568,5 +568,150 @@ describe("profile service: a question Authgear dropped is not asked for a day", 
     const retried = await service.submit(login(first, Math.floor(T0 / 1000)), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
     assert.ok(retried.ok, JSON.stringify(retried));
     assert.equal((await store.configProblems()).find((p) => p.subject === "company")?.resolvedAt, clock, "the write that stuck closed the problem");
+  });
+});
+
+describe("profile service: consent to third-party sources", () => {
+  // The providers as the app would build them; what they answer comes from `observations` (the service's `enrich`).
+  const fullContact: EnrichmentProvider = {
+    name: "fullcontact-person",
+    description: "FullContact: person details from a work email",
+    thirdParty: true,
+    remote: true,
+    timeBudgetMs: 3_000,
+    fields: { job_title: { type: "text" }, full_name: { type: "text" } },
+    lookup: async () => [],
+  };
+  const workEmail: EnrichmentProvider = {
+    name: "work-email",
+    description: "Work email domain, offline lists",
+    thirdParty: false,
+    timeBudgetMs: 50,
+    fields: { email_type: { type: "enum", values: ["work", "free", "disposable"] } },
+    lookup: async () => [],
+  };
+  /** The phases enrichment was asked to run, in order. */
+  let phases: string[];
+
+  function consentService(overrides: Partial<Parameters<typeof createProfileService>[0]> = {}) {
+    return createProfileService({
+      catalog: profileCatalog,
+      store,
+      admin,
+      enrich: async (_input, options) => {
+        phases.push((options as { phase?: string }).phase ?? "?");
+        return { values: observations };
+      },
+      now: () => clock,
+      log: silent,
+      providers: [workEmail, fullContact],
+      ...overrides,
+    });
+  }
+
+  beforeEach(() => {
+    phases = [];
+  });
+
+  const ask = async (s: ProfileService, sub: string) => {
+    const result = await s.prompt(login(sub));
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.prompt;
+  };
+
+  it("asks first, naming the third-party sources, while a question they serve is unanswered", async () => {
+    const s = consentService();
+    const prompt = await ask(s, await newUser());
+    assert.deepEqual(prompt.questions, [
+      { attribute: "@consent", consent: { sources: [{ name: "fullcontact-person", description: "FullContact: person details from a work email" }] } },
+      { attribute: "job_title" },
+    ]);
+  });
+
+  it("does not ask without a third-party provider, when the catalog does not ask, after an opt-out, or once a question it serves is answered", async () => {
+    const asked = async (s: ProfileService, sub: string) => (await ask(s, sub)).questions.map((q) => q.attribute);
+    assert.deepEqual(await asked(consentService({ providers: [workEmail] }), await newUser()), ["job_title", "company"]);
+    assert.deepEqual(await asked(consentService({ catalog: { ...profileCatalog, thirdPartyConsent: undefined } }), await newUser()), ["job_title", "company"]);
+    const optedOut = await newUser();
+    await store.setEnrichmentOptOut(optedOut, true, clock);
+    assert.equal((await asked(consentService(), optedOut)).includes("@consent"), false);
+    const answered = await newUser();
+    await admin.updateCustomAttributes(answered, { job_title: "Chef" });
+    assert.equal((await asked(consentService(), answered)).includes("@consent"), false);
+  });
+
+  it("a yes is recorded with its time, answered in the outcome, never asked again, and starts the consent phase without waiting", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const prompt = await ask(s, sub);
+    const result = await s.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Chef" }, confirmed: [], skipped: [], declined: [], consent: "granted" });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.outcome.answered, ["@consent", "job_title"]);
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: true, at: T0 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(phases.includes("consent"), JSON.stringify(phases));
+    clock += 2 * DAY_MS;
+    assert.equal((await ask(s, sub)).questions.some((q) => q.attribute === "@consent"), false);
+  });
+
+  it("a no is recorded with its time and nothing runs for it", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const prompt = await ask(s, sub);
+    const result = await s.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: {}, confirmed: [], skipped: ["job_title"], declined: [], consent: "refused" });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: false, at: T0 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(phases.includes("consent"), false);
+    clock += 40 * DAY_MS;
+    assert.equal((await ask(s, sub)).questions.some((q) => q.attribute === "@consent"), false);
+  });
+
+  it("Not now is a skip: nothing recorded, asked again after the usual rest", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const prompt = await ask(s, sub);
+    const result = await s.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: {}, confirmed: [], skipped: ["@consent", "job_title"], declined: [] });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.outcome.skipped, ["@consent", "job_title"]);
+    assert.equal(await store.enrichmentConsent(sub), null);
+    clock += 21 * 3_600_000; // the next visit (20 h rest), within the skip's day of rest
+    const resting = (await ask(s, sub)).questions.map((q) => q.attribute);
+    assert.ok(resting.length > 0 && !resting.includes("@consent"), JSON.stringify(resting));
+    clock += 24 * 3_600_000; // the visit after that, the day's rest over
+    assert.equal((await ask(s, sub)).questions[0]?.attribute, "@consent", "after the rest");
+  });
+
+  it("refuses a consent answer the prompt did not ask for, and one given and skipped at once, recording nothing", async () => {
+    const plain = consentService({ providers: [workEmail] });
+    const sub = await newUser();
+    const prompt = await ask(plain, sub);
+    const unasked = await plain.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: {}, confirmed: [], skipped: [], declined: [], consent: "granted" });
+    assert.equal(unasked.ok, false);
+    assert.equal(!unasked.ok && unasked.error.code, "not_offered");
+    assert.equal(await store.enrichmentConsent(sub), null);
+
+    const s = consentService();
+    const other = await newUser();
+    const offered = await ask(s, other);
+    const both = await s.submit(login(other), { submissionId: submissionId(), loginKey: offered.loginKey, answers: {}, confirmed: [], skipped: ["@consent"], declined: [], consent: "granted" });
+    assert.equal(both.ok, false);
+    assert.equal(await store.enrichmentConsent(other), null);
+  });
+
+  it("setConsent (/profile): a withdrawal is recorded with its time and forgets what the third-party sources found", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const observed = [{ field: "job_title", value: "Head of Operations", confidence: 0.8, source: "fullcontact-person", observedAt: new Date(T0).toISOString() }];
+    await store.recordEnrichmentRuns(sub, [
+      { provider: "fullcontact-person", ranAt: T0, phase: "consent", outcome: "found", observations: observed, thirdParty: true },
+      { provider: "work-email", ranAt: T0, phase: "sign-up", outcome: "found", observations: [WORK_ADDRESS], thirdParty: false },
+    ]);
+    await s.setConsent(sub, true);
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: true, at: T0 });
+    clock += 60_000;
+    await s.setConsent(sub, false);
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: false, at: T0 + 60_000 });
+    assert.deepEqual((await store.enrichmentRuns(sub)).map((r) => r.provider), ["work-email"]);
   });
 });
