@@ -140,8 +140,9 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
     );
 
   const account = (): Promise<AccountService> =>
-    remember(`account ${catalogName()} ${storeName()} ${authgearName()} ${clockName()}`, async () =>
-      createAccountService({ catalog, store: await store(), admin: admin(), now }),
+    remember(`account ${catalogName()} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
+      // The providers: /profile lists the sources that ran with their descriptions, and whether consent applies.
+      createAccountService({ catalog, store: await store(), admin: admin(), now, providers: enrichment().providers }),
     );
 
   const adminQueries = (): Promise<AdminQueries> =>
