@@ -78,6 +78,8 @@ export interface EmailClassification {
 const MAX_ADDRESS_LENGTH = 254;
 /** Characters that cannot be in a domain name, or that would make the URL parser read something else than a host. */
 const NOT_IN_A_HOST = /[\s/\\?#@:%[\]<>"'`{}|^]/u;
+/** Already ASCII: only lower-cased (the URL parser would give the same, at several times the cost). */
+const ASCII_HOST = /^[A-Za-z0-9.-]+$/;
 
 /** RFC 1035: a host name of at most 253 characters (without the trailing dot), labels of 1–63. */
 const MAX_HOST_LENGTH = 253;
@@ -103,10 +105,14 @@ function asciiDomain(address: string): string | null {
   if (domain.endsWith(".")) domain = domain.slice(0, -1);
   if (domain === "" || NOT_IN_A_HOST.test(domain)) return null;
   let host: string;
-  try {
-    host = new URL(`http://${domain}/`).hostname;
-  } catch {
-    return null;
+  if (ASCII_HOST.test(domain)) host = domain.toLowerCase();
+  else {
+    // IDNA (UTS 46) as browsers do it: Unicode to Punycode, full-width forms and the ideographic full stop mapped.
+    try {
+      host = new URL(`http://${domain}/`).hostname;
+    } catch {
+      return null;
+    }
   }
   // A mail domain is a host name of letters, digits and hyphens (RFC 5321 section 4.1.2): this also
   // refuses empty labels (`a..b`, a second trailing dot), underscores and what the parser made an IPv6 literal.
@@ -122,15 +128,19 @@ function listed(host: string, set: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** tldts is given a checked host name, not a URL: no extraction or second validation. */
+const ICANN_OPTIONS = { extractHostname: false, validateHostname: false, mixedInputs: false } as const;
+const PRIVATE_OPTIONS = { ...ICANN_OPTIONS, allowPrivateDomains: true } as const;
+
 /** The registrable domain of an ASCII host and its first label (before the public suffix), or null. */
 function registrable(host: string): { domain: string; label: string } | null {
-  const withPrivate = parse(host, { allowPrivateDomains: true });
+  const withPrivate = parse(host, PRIVATE_OPTIONS);
   if (withPrivate.isIp) return null;
   if (withPrivate.domain && withPrivate.domainWithoutSuffix && (withPrivate.isIcann || withPrivate.isPrivate)) {
     return { domain: withPrivate.domain, label: withPrivate.domainWithoutSuffix };
   }
   // The host is a private suffix itself: its operator's own (ICANN) registrable domain.
-  const icann = parse(host);
+  const icann = parse(host, ICANN_OPTIONS);
   if (icann.domain && icann.domainWithoutSuffix && icann.isIcann) return { domain: icann.domain, label: icann.domainWithoutSuffix };
   return null;
 }
