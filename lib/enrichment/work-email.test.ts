@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { domainToUnicode } from "node:url";
 import { authgearUrlProblem } from "@/lib/authgear/url-rule";
+import { checkEnrichmentProvider } from "./testing";
 import type { Observation } from "./types";
 import {
   DISPOSABLE_EMAIL_LIST,
@@ -239,6 +240,44 @@ describe("the work-email provider", () => {
     const aborted = new AbortController();
     aborted.abort();
     assert.deepEqual(await provider.lookup({ email: "ana@acme-robotics.com" }, { ...context, signal: aborted.signal }), []);
+  });
+
+  it("passes the provider contract on real addresses and every bad input", async () => {
+    const emails = [
+      "ana@acme-robotics.com",
+      "ana+tag@Mail.Acme.co.uk.",
+      "ana@bücher.de",
+      "ana@xn--bcher-kva.de",
+      "ana@食狮.中国",
+      "ana@acme.github.io",
+      "ana@gmail.com",
+      "ana@yahoo.co.jp",
+      "ana@mailinator.com",
+      "ana@guerrillamail.com",
+      "ana",
+      "ana@",
+      "@acme.com",
+      "ana@[192.0.2.1]",
+      "ana@192.0.2.1",
+      "ana@localhost",
+      "ana@acme..com",
+      `ana@${"a".repeat(300)}.com`,
+    ];
+    for (const phase of ["sign-up", "login"] as const) {
+      const report = await checkEnrichmentProvider(provider, { inputs: emails.map((email) => ({ email })), now, phase });
+      const work = report.answers.find((a) => a.input.email === "ana@acme-robotics.com");
+      // What the runner keeps: every observation, as the provider gave it, with its provenance.
+      assert.deepEqual(
+        work?.values.map(({ field, value, source }) => ({ field, value, source })),
+        [
+          { field: "email_type", value: "work", source: "work-email" },
+          { field: "email_domain", value: "acme-robotics.com", source: "work-email" },
+          { field: "company_website", value: "https://acme-robotics.com", source: "work-email" },
+          { field: "company_name", value: "Acme Robotics", source: "work-email" },
+        ],
+      );
+      assert.deepEqual(report.answers.find((a) => a.input.email === "ana@localhost")?.values, []);
+    }
   });
 
   it("answers values of its declared types, with a website Authgear's url type accepts", () => {

@@ -37,13 +37,11 @@ import { freeEmailDomains } from "free-email-domains-typescript";
 import freeEmailDomainsPackage from "free-email-domains-typescript/package.json" with { type: "json" };
 import { parse } from "tldts";
 import tldtsPackage from "tldts/package.json" with { type: "json" };
-import type { EnrichmentFieldSpec, EnrichmentInput, EnrichmentProvider, Observation } from "./types";
+import { pickFields, type EmailType } from "./fields";
+import type { EnrichmentInput, EnrichmentProvider, Observation } from "./types";
 import { labelToUnicode } from "./work-email-punycode";
 
 export const WORK_EMAIL_PROVIDER_NAME = "work-email";
-
-export const EMAIL_TYPES = ["work", "free", "disposable"] as const;
-export type EmailType = (typeof EMAIL_TYPES)[number];
 
 /** A list an answer rests on: the npm package and its version, read from its package.json at build time. */
 export interface EmailDomainList {
@@ -174,13 +172,8 @@ export function companyNameGuess(domain: string): string | null {
   return words.map((word) => word.charAt(0).toLocaleUpperCase("en") + word.slice(1)).join(" ");
 }
 
-/** The fields work-email fills (the shared vocabulary of ADR 005); none is `prefill`: a guess is only written once confirmed. */
-export const WORK_EMAIL_FIELDS = {
-  email_type: { type: "enum", values: EMAIL_TYPES },
-  email_domain: { type: "text" },
-  company_website: { type: "url" },
-  company_name: { type: "text" },
-} as const satisfies Record<string, EnrichmentFieldSpec>;
+/** The fields work-email fills (the shared vocabulary, fields.ts); none is `prefill`: a guess is only written once confirmed. */
+export const WORK_EMAIL_FIELDS = pickFields("email_type", "email_domain", "company_website", "company_name");
 
 export const WORK_EMAIL_CONFIDENCE = { email_type: 0.99, email_domain: 0.99, company_website: 0.6, company_name: 0.4 } as const;
 
