@@ -1,0 +1,295 @@
+import { after, before, beforeEach, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { startStandins, type RunningStandins } from "@/emulator/standins/testing";
+import {
+  createFullContactCompanyProvider,
+  createFullContactPersonProvider,
+  readFullContactCompany,
+  readFullContactPerson,
+  type RemoteProviderOptions,
+} from "./fullcontact.server";
+import { RemoteProviderError } from "./remote-http.server";
+import type { EnrichmentInput, Observation, ProviderContext } from "./types";
+
+const PERSON = "/fullcontact/v3/person.enrich";
+const COMPANY = "/fullcontact/v3/company.enrich";
+const DAY = 24 * 60 * 60 * 1000;
+const now = new Date("2026-12-01T10:00:00.000Z");
+
+function context(): ProviderContext {
+  return { signal: new AbortController().signal, now, phase: "after-sign-up" };
+}
+const values = (observations: readonly Observation[]) => Object.fromEntries(observations.map((o) => [o.field, o.value]));
+
+async function refusal(promise: Promise<unknown>): Promise<RemoteProviderError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof RemoteProviderError, `expected a RemoteProviderError, got ${String(error)}`);
+    assert.ok(!error.message.includes("standin") && !error.message.includes("bad-key"), `no key in the error: ${error.message}`);
+    assert.ok(!/@/.test(error.message), `no email in the error: ${error.message}`);
+    return error;
+  }
+  assert.fail("expected the lookup to fail");
+}
+
+describe("FullContact providers against the stand-in", () => {
+  let standins: RunningStandins;
+  let t = now.getTime();
+  before(async () => {
+    standins = await startStandins({ delayMs: 300 });
+  });
+  after(() => standins.close());
+  beforeEach(() => {
+    standins.server.reset();
+    t = now.getTime();
+  });
+
+  const options = (extra: Partial<RemoteProviderOptions> = {}): RemoteProviderOptions => ({
+    apiKey: "standin",
+    baseUrl: `${standins.origin}/fullcontact`,
+    timeoutMs: 5000,
+    now: () => t,
+    ...extra,
+  });
+  const person = (extra?: Partial<RemoteProviderOptions>) => createFullContactPersonProvider(options(extra));
+  const company = (extra?: Partial<RemoteProviderOptions>) => createFullContactCompanyProvider(options(extra));
+  const ana: EnrichmentInput = { email: "Ana@Acme-Robotics.com" };
+
+  describe("fullcontact-person", () => {
+    it("is a third-party remote provider declaring the person fields", () => {
+      const p = person();
+      assert.equal(p.name, "fullcontact-person");
+      assert.equal(p.thirdParty, true);
+      assert.equal(p.remote, true);
+      assert.deepEqual(Object.keys(p.fields).sort(), ["company_name", "company_website", "country", "full_name", "job_title", "linkedin_url"]);
+      assert.equal(p.timeBudgetMs, 5050);
+    });
+
+    it("200: POSTs the lower-cased email with the key, and maps the answer onto the fields", async () => {
+      const observations = await person().lookup(ana, context());
+      assert.deepEqual(values(observations), {
+        full_name: "Ana Pereira",
+        job_title: "Head of Operations",
+        company_name: "Acme Robotics",
+        company_website: "https://acme-robotics.com",
+        linkedin_url: "https://www.linkedin.com/in/ana-pereira-ops",
+        country: "PT",
+      });
+      for (const o of observations) {
+        assert.equal(o.confidence, 0.8);
+        assert.equal(o.basis, "FullContact person.enrich");
+        assert.equal(o.observedAt, now.toISOString());
+      }
+      const { last } = standins.server.requests();
+      assert.deepEqual(last.map((r) => [r.method, r.path, r.body]), [["POST", PERSON, { email: "ana@acme-robotics.com" }]]);
+    });
+
+    it("a found answer is cached 24 h: cached() answers it, a second lookup makes no request", async () => {
+      const p = person();
+      assert.equal(p.cached?.(ana, { now, phase: "sign-up" }), undefined, "nothing before the first lookup");
+      const first = await p.lookup(ana, context());
+      assert.deepEqual(p.cached?.({ email: "ana@acme-robotics.com " }, { now, phase: "sign-up" }), first);
+      assert.deepEqual(await p.lookup(ana, context()), first);
+      assert.equal(standins.count(PERSON), 1);
+      t += DAY + 1;
+      assert.equal(p.cached?.(ana, { now, phase: "sign-up" }), undefined, "expired after 24 h");
+      await p.lookup(ana, context());
+      assert.equal(standins.count(PERSON), 2);
+    });
+
+    it("202: nothing now and nothing cached; asked again at the next lookup, which finds the person", async () => {
+      const p = person();
+      const pending = { email: "pending-ana@acme-robotics.com" };
+      assert.deepEqual(await p.lookup(pending, context()), []);
+      assert.equal(p.cached?.(pending, { now, phase: "login" }), undefined);
+      const later = await p.lookup(pending, context());
+      assert.equal(values(later).job_title, "Head of Operations");
+      assert.equal(standins.count(PERSON), 2);
+    });
+
+    it("404: nothing, remembered 24 h (cached() answers [], no second request)", async () => {
+      const p = person();
+      const nobody = { email: "nobody-here@acme-robotics.com" };
+      assert.deepEqual(await p.lookup(nobody, context()), []);
+      assert.deepEqual(p.cached?.(nobody, { now, phase: "sign-up" }), []);
+      assert.deepEqual(await p.lookup(nobody, context()), []);
+      assert.equal(standins.count(PERSON), 1);
+      t += DAY;
+      await p.lookup(nobody, context());
+      assert.equal(standins.count(PERSON), 2);
+    });
+
+    it("an unknown address is a 404 too", async () => {
+      assert.deepEqual(await person().lookup({ email: "stranger@example.org" }, context()), []);
+      assert.equal(standins.count(PERSON), 1);
+    });
+
+    it("403 (bad key or quota): an error naming the status, not cached, the circuit stays closed", async () => {
+      const p = person({ apiKey: "bad-key" });
+      const error = await refusal(p.lookup(ana, context()));
+      assert.equal(error.status, 403);
+      assert.equal(error.message, "FullContact person.enrich answered HTTP 403: the API key was refused or its quota is spent");
+      assert.equal(p.cached?.(ana, { now, phase: "login" }), undefined);
+      await refusal(p.lookup(ana, context()));
+      assert.equal(standins.count(PERSON), 2);
+      assert.equal(p.circuit.state, "closed");
+    });
+
+    it("422 (a parameter refused): an error, the circuit stays closed", async () => {
+      const p = person();
+      const error = await refusal(p.lookup({ email: "invalid-x@acme-robotics.com" }, context()));
+      assert.equal(error.status, 422);
+      assert.match(error.message, /HTTP 422: the request's parameters were refused/);
+      assert.equal(p.circuit.state, "closed");
+    });
+
+    it("429 with X-FullContact-RateDelay: the circuit opens for the delay, no request meanwhile, then one probe", async () => {
+      const p = person();
+      const error = await refusal(p.lookup({ email: "rate-x@acme-robotics.com" }, context()));
+      assert.equal(error.status, 429);
+      assert.match(error.message, /HTTP 429: rate limited \(asked to wait 5000 ms\)/);
+      assert.equal(p.circuit.state, "open");
+      const open = await refusal(p.lookup(ana, context()));
+      assert.equal(open.kind, "circuit-open");
+      assert.match(open.message, /not asked for 5 s/);
+      assert.equal(standins.count(PERSON), 1, "the open circuit sent nothing");
+      t += 5000;
+      assert.equal(values(await p.lookup(ana, context())).job_title, "Head of Operations");
+      assert.equal(p.circuit.state, "closed");
+      assert.equal(standins.count(PERSON), 2);
+    });
+
+    it("503 three times in a row opens the circuit; the fourth lookup sends nothing", async () => {
+      const p = person();
+      for (let i = 0; i < 3; i++) {
+        const error = await refusal(p.lookup({ email: `flaky-${i}@acme-robotics.com` }, context()));
+        assert.equal(error.status, 503);
+      }
+      assert.equal(p.circuit.state, "open");
+      assert.equal((await refusal(p.lookup(ana, context()))).kind, "circuit-open");
+      assert.equal(standins.count(PERSON), 3);
+      t += 30_000;
+      assert.equal(p.circuit.state, "half-open");
+    });
+
+    it("malformed JSON: a not-json error", async () => {
+      const error = await refusal(person().lookup({ email: "malformed-ana@acme-robotics.com" }, context()));
+      assert.equal(error.kind, "not-json");
+    });
+
+    it("a 10 MB body: refused (too-large)", async () => {
+      const error = await refusal(person().lookup({ email: "huge-ana@acme-robotics.com" }, context()));
+      assert.equal(error.kind, "too-large");
+    });
+
+    it("a hang: a timeout at the provider's own timeout, counted by the circuit", async () => {
+      const p = person({ timeoutMs: 200 });
+      const started = Date.now();
+      const error = await refusal(p.lookup({ email: "hang-ana@acme-robotics.com" }, context()));
+      assert.equal(error.kind, "timeout");
+      assert.ok(Date.now() - started < 3000);
+      assert.equal(p.circuit.failures, 1);
+    });
+
+    it("a slow answer within the timeout is an answer", async () => {
+      const observations = await person().lookup({ email: "slow-ana@acme-robotics.com" }, context());
+      assert.equal(values(observations).job_title, "Head of Operations");
+    });
+
+    it("the runner's abort ends the request and is rethrown as it is, without a verdict on the service", async () => {
+      const p = person();
+      const controller = new AbortController();
+      const reason = new DOMException("budget", "TimeoutError");
+      setTimeout(() => controller.abort(reason), 50);
+      await assert.rejects(p.lookup({ email: "hang-ana@acme-robotics.com" }, { ...context(), signal: controller.signal }), (e) => e === reason);
+      assert.equal(p.circuit.failures, 0);
+    });
+
+    it("HTML, a bad URL and a wrong type are handed on as the service gave them (the runner drops them)", async () => {
+      const html = values(await person().lookup({ email: "html-ana@acme-robotics.com" }, context()));
+      assert.equal(html.job_title, '<b onclick="alert(1)">Head of Operations</b>');
+      const badUrl = values(await person().lookup({ email: "badurl-ana@acme-robotics.com" }, context()));
+      assert.equal(badUrl.linkedin_url, "https://www.linkedin.com/in/ana-pereira-ops/../admin");
+      const wrongType = values(await person().lookup({ email: "wrongtype-ana@acme-robotics.com" }, context()));
+      assert.equal(wrongType.job_title, 42);
+      assert.equal(wrongType.full_name, "Ana Pereira", "the other fields are kept");
+    });
+
+    it("without a verified email: no request, nothing", async () => {
+      const p = person();
+      assert.deepEqual(await p.lookup({ ip: "81.2.69.142" }, context()), []);
+      assert.deepEqual(await p.lookup({ email: "not-an-address" }, context()), []);
+      assert.equal(p.cached?.({}, { now, phase: "sign-up" }), undefined);
+      assert.equal(standins.server.requests().total, 0);
+    });
+  });
+
+  describe("fullcontact-company", () => {
+    it("200: POSTs the email's domain and maps name, website, industry, size and founding year", async () => {
+      const observations = await company().lookup(ana, context());
+      assert.deepEqual(values(observations), {
+        company_name: "Acme Robotics",
+        company_website: "https://www.acme-robotics.com",
+        company_industry: "Computer Software",
+        company_size: 140,
+        company_founded: 2014,
+      });
+      assert.ok(observations.every((o) => o.basis === "FullContact company.enrich" && o.confidence === 0.8));
+      assert.deepEqual(standins.server.requests().last.map((r) => r.body), [{ domain: "acme-robotics.com" }]);
+    });
+
+    it("one company lookup serves every colleague (the cache key is the domain)", async () => {
+      const p = company();
+      await p.lookup(ana, context());
+      await p.lookup({ email: "bruno@acme-robotics.com" }, context());
+      assert.equal(standins.count(COMPANY), 1);
+    });
+
+    it("404, 202 and 429 as for the person", async () => {
+      const p = company();
+      assert.deepEqual(await p.lookup({ email: "x@nobody-corp.com" }, context()), []);
+      assert.deepEqual(p.cached?.({ email: "x@nobody-corp.com" }, { now, phase: "login" }), []);
+      assert.deepEqual(await p.lookup({ email: "x@pending-acme-robotics.com" }, context()), []);
+      assert.equal(values(await p.lookup({ email: "x@pending-acme-robotics.com" }, context())).company_name, "Acme Robotics");
+      assert.equal((await refusal(p.lookup({ email: "x@rate-corp.com" }, context()))).status, 429);
+      assert.equal(p.circuit.state, "open");
+    });
+
+    it("a wrong type and HTML are handed on for the runner to drop", async () => {
+      assert.equal(values(await company().lookup({ email: "x@wrongtype-acme-robotics.com" }, context())).company_size, "lots");
+      assert.equal(values(await company().lookup({ email: "x@html-acme-robotics.com" }, context())).company_name, "<script>Acme Robotics</script>");
+    });
+  });
+});
+
+describe("reading FullContact answers", () => {
+  const at = now.toISOString();
+  it("person: the current job's title and organization when the top-level ones are missing; country from the location text", () => {
+    const answer = readFullContactPerson(
+      {
+        fullName: "Lee Chan",
+        location: "Kowloon, Hong Kong",
+        details: { employment: [{ name: "Old Co", title: "Intern", current: false }, { name: "New Co", domain: "newco.hk", title: "CTO", current: true }] },
+      },
+      at,
+    );
+    assert.equal(answer.kind, "found");
+    if (answer.kind !== "found") return;
+    assert.deepEqual(values(answer.observations), { full_name: "Lee Chan", job_title: "CTO", company_name: "New Co", company_website: "https://newco.hk", country: "HK" });
+  });
+
+  it("person: an answer with nothing Gradual reads is 'not found'; a body that is not an object is an error", () => {
+    assert.deepEqual(readFullContactPerson({ gender: "Female" }, at), { kind: "not-found" });
+    assert.throws(() => readFullContactPerson([1, 2], at), (e) => e instanceof RemoteProviderError && e.kind === "unexpected-body");
+    assert.throws(() => readFullContactPerson(null, at), RemoteProviderError);
+  });
+
+  it("company: the industry from details.industries, else the category unless it is 'Other'; a founding year as text", () => {
+    const a = readFullContactCompany({ name: "X", category: "Internet", founded: "1999", employees: "51-200" }, at);
+    assert.ok(a.kind === "found");
+    if (a.kind === "found") assert.deepEqual(values(a.observations), { company_name: "X", company_industry: "Internet", company_founded: 1999, company_size: 126 });
+    const b = readFullContactCompany({ name: "Y", category: "Other", details: { industries: "nope" } }, at);
+    if (b.kind === "found") assert.deepEqual(values(b.observations), { company_name: "Y" });
+  });
+});
