@@ -293,3 +293,45 @@ describe("reading FullContact answers", () => {
     if (b.kind === "found") assert.deepEqual(values(b.observations), { company_name: "Y" });
   });
 });
+
+describe("fullContactProviders(env) and peopleDataLabsProviders(env)", async () => {
+  const { fullContactProviders } = await import("./fullcontact.server");
+  const { peopleDataLabsProviders } = await import("./people-data-labs.server");
+
+  it("build nothing unless switched on", () => {
+    assert.deepEqual(fullContactProviders({}), []);
+    assert.deepEqual(fullContactProviders({ FULLCONTACT: "off", FULLCONTACT_API_KEY: "k" }), []);
+    assert.deepEqual(peopleDataLabsProviders({ PEOPLE_DATA_LABS: "off" }), []);
+  });
+
+  it("switched on: the person and the company provider, in that order", () => {
+    assert.deepEqual(fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "development" }).map((p) => p.name), ["fullcontact-person", "fullcontact-company"]);
+    assert.deepEqual(peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", NODE_ENV: "development" }).map((p) => p.name), ["pdl-person", "pdl-company"]);
+  });
+
+  it("without a key in development they ask the stand-in, with the key 'standin'; with a key, the real service", async () => {
+    const seen: { url: string; auth: string | null; apiKey: string | null }[] = [];
+    const fetch = (async (url: URL | RequestInfo, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      seen.push({ url: String(url), auth: headers.get("authorization"), apiKey: headers.get("x-api-key") });
+      return new Response(JSON.stringify({ status: 404 }), { status: 404 });
+    }) as typeof globalThis.fetch;
+    const ctx = { signal: new AbortController().signal, now, phase: "login" as const };
+    const input = { email: "ana@acme-robotics.com" };
+    await fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "development", ENRICHMENT_STANDINS_URL: "http://localhost:3102/" }, { fetch })[0]?.lookup(input, ctx);
+    await fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "production", FULLCONTACT_API_KEY: "fc_key" }, { fetch })[0]?.lookup(input, ctx);
+    await peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", NODE_ENV: "development" }, { fetch })[0]?.lookup(input, ctx);
+    await peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", PEOPLE_DATA_LABS_API_KEY: "pdl_key", PEOPLE_DATA_LABS_BASE_URL: "https://pdl.internal/proxy" }, { fetch })[1]?.lookup(input, ctx);
+    assert.deepEqual(seen, [
+      { url: "http://localhost:3102/fullcontact/v3/person.enrich", auth: "Bearer standin", apiKey: null },
+      { url: "https://api.fullcontact.com/v3/person.enrich", auth: "Bearer fc_key", apiKey: null },
+      { url: "http://localhost:3002/pdl/v5/person/enrich?email=ana%40acme-robotics.com", auth: null, apiKey: "standin" },
+      { url: "https://pdl.internal/proxy/v5/company/enrich?website=acme-robotics.com", auth: null, apiKey: "pdl_key" },
+    ]);
+  });
+
+  it("in production a switched-on provider without a key is an error naming the variable", () => {
+    assert.throws(() => fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "production" }), /FULLCONTACT=on needs FULLCONTACT_API_KEY in production/);
+    assert.throws(() => peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", NODE_ENV: "production" }), /PEOPLE_DATA_LABS=on needs PEOPLE_DATA_LABS_API_KEY/);
+  });
+});
