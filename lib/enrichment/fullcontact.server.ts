@@ -22,6 +22,7 @@ import {
   websiteOfDomain,
   withScheme,
   workDomainKey,
+  yearOf,
   type RemoteAnswer,
   type RemoteProvider,
 } from "./remote-http.server";
@@ -132,7 +133,6 @@ export function readFullContactCompany(body: unknown, observedAt: string): Remot
   const company = parsed.data;
   const industry = (company.details?.industries ?? []).map((i) => textOrRaw(i.name)).find((n) => n !== undefined);
   const category = textOrRaw(company.category);
-  const founded = typeof company.founded === "string" && /^\d{4}$/.test(company.founded.trim()) ? Number(company.founded) : textOrRaw(company.founded);
   const values = observations(
     [
       ["company_name", textOrRaw(company.name)],
@@ -140,7 +140,7 @@ export function readFullContactCompany(body: unknown, observedAt: string): Remot
       // "Other" is FullContact's category for "no category", not an industry.
       ["company_industry", industry ?? (category === "Other" ? undefined : category)],
       ["company_size", employeeCount(company.employees)],
-      ["company_founded", founded],
+      ["company_founded", yearOf(company.founded)],
     ],
     FULLCONTACT_CONFIDENCE,
     observedAt,

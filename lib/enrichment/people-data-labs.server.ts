@@ -26,6 +26,7 @@ import {
   textOrRaw,
   withScheme,
   workDomainKey,
+  yearOf,
   type RemoteAnswer,
   type RemoteProvider,
 } from "./remote-http.server";
@@ -117,7 +118,7 @@ export function readPdlCompany(body: unknown, observedAt: string): RemoteAnswer 
       ["company_industry", textOrRaw(company.industry)],
       // The head count when PDL has it, else its size range.
       ["company_size", employeeCount(company.employee_count) ?? employeeCount(company.size)],
-      ["company_founded", textOrRaw(company.founded)],
+      ["company_founded", yearOf(company.founded)],
     ],
     PDL_COMPANY_CONFIDENCE,
     observedAt,

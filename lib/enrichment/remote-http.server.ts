@@ -335,6 +335,12 @@ export function employeeCount(value: unknown): string | number | undefined {
   return value;
 }
 
+/** A year as a number: 2014 or "2014" → 2014; anything else kept as it is (for the runner to refuse). */
+export function yearOf(value: unknown): string | number | undefined {
+  if (typeof value === "string" && /^\s*\d{4}\s*$/.test(value)) return Number(value);
+  return textOrRaw(value);
+}
+
 /** Builds observations from candidates, skipping absent ones (undefined). */
 export function observations(
   candidates: ReadonlyArray<readonly [field: string, value: string | number | undefined]>,
