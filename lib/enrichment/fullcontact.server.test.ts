@@ -313,7 +313,7 @@ describe("fullContactProviders(env) and peopleDataLabsProviders(env)", async () 
     const seen: { url: string; auth: string | null; apiKey: string | null }[] = [];
     const fetch = (async (url: URL | RequestInfo, init?: RequestInit) => {
       const headers = new Headers(init?.headers);
-      seen.push({ url: String(url), auth: headers.get("authorization"), apiKey: headers.get("x-api-key") });
+      seen.push({ url: url instanceof Request ? url.url : url.toString(), auth: headers.get("authorization"), apiKey: headers.get("x-api-key") });
       return new Response(JSON.stringify({ status: 404 }), { status: 404 });
     }) as typeof globalThis.fetch;
     const ctx = { signal: new AbortController().signal, now, phase: "login" as const };
