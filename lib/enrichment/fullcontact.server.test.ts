@@ -294,19 +294,21 @@ describe("reading FullContact answers", () => {
   });
 });
 
-describe("fullContactProviders(env) and peopleDataLabsProviders(env)", async () => {
+describe("fullContactProviders(env) and peopleDataLabsProviders(env), on the parsed settings", async () => {
   const { fullContactProviders } = await import("./fullcontact.server");
   const { peopleDataLabsProviders } = await import("./people-data-labs.server");
+  const { parseSettings } = await import("@/lib/env.server");
 
   it("build nothing unless switched on", () => {
-    assert.deepEqual(fullContactProviders({}), []);
-    assert.deepEqual(fullContactProviders({ FULLCONTACT: "off", FULLCONTACT_API_KEY: "k" }), []);
-    assert.deepEqual(peopleDataLabsProviders({ PEOPLE_DATA_LABS: "off" }), []);
+    assert.deepEqual(fullContactProviders(parseSettings({})), []);
+    assert.deepEqual(fullContactProviders(parseSettings({ FULLCONTACT: "off", FULLCONTACT_API_KEY: "fc_key_0123" })), []);
+    assert.deepEqual(peopleDataLabsProviders(parseSettings({ PEOPLE_DATA_LABS: "off" })), []);
   });
 
-  it("switched on: the person and the company provider, in that order", () => {
-    assert.deepEqual(fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "development" }).map((p) => p.name), ["fullcontact-person", "fullcontact-company"]);
-    assert.deepEqual(peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", NODE_ENV: "development" }).map((p) => p.name), ["pdl-person", "pdl-company"]);
+  it("switched on: the person and the company provider, in that order, with the timeout set", () => {
+    const fc = fullContactProviders(parseSettings({ FULLCONTACT: "on", NODE_ENV: "development", FULLCONTACT_TIMEOUT_MS: "1500" }));
+    assert.deepEqual(fc.map((p) => [p.name, p.timeBudgetMs]), [["fullcontact-person", 1550], ["fullcontact-company", 1550]]);
+    assert.deepEqual(peopleDataLabsProviders(parseSettings({ PEOPLE_DATA_LABS: "on", NODE_ENV: "development" })).map((p) => p.name), ["pdl-person", "pdl-company"]);
   });
 
   it("without a key in development they ask the stand-in, with the key 'standin'; with a key, the real service", async () => {
@@ -318,20 +320,88 @@ describe("fullContactProviders(env) and peopleDataLabsProviders(env)", async () 
     }) as typeof globalThis.fetch;
     const ctx = { signal: new AbortController().signal, now, phase: "login" as const };
     const input = { email: "ana@acme-robotics.com" };
-    await fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "development", ENRICHMENT_STANDINS_URL: "http://localhost:3102/" }, { fetch })[0]?.lookup(input, ctx);
-    await fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "production", FULLCONTACT_API_KEY: "fc_key" }, { fetch })[0]?.lookup(input, ctx);
-    await peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", NODE_ENV: "development" }, { fetch })[0]?.lookup(input, ctx);
-    await peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", PEOPLE_DATA_LABS_API_KEY: "pdl_key", PEOPLE_DATA_LABS_BASE_URL: "https://pdl.internal/proxy" }, { fetch })[1]?.lookup(input, ctx);
+    await fullContactProviders(parseSettings({ FULLCONTACT: "on", NODE_ENV: "development", ENRICHMENT_STANDINS_URL: "http://localhost:3102/" }), { fetch })[0]?.lookup(input, ctx);
+    await fullContactProviders(parseSettings({ FULLCONTACT: "on", NODE_ENV: "production", FULLCONTACT_API_KEY: "fc_key_0123" }), { fetch })[0]?.lookup(input, ctx);
+    await peopleDataLabsProviders(parseSettings({ PEOPLE_DATA_LABS: "on", NODE_ENV: "development" }), { fetch })[0]?.lookup(input, ctx);
+    await peopleDataLabsProviders(parseSettings({ PEOPLE_DATA_LABS: "on", PEOPLE_DATA_LABS_API_KEY: "pdl_key_0123", PEOPLE_DATA_LABS_BASE_URL: "https://pdl.internal/proxy" }), { fetch })[1]?.lookup(input, ctx);
     assert.deepEqual(seen, [
       { url: "http://localhost:3102/fullcontact/v3/person.enrich", auth: "Bearer standin", apiKey: null },
-      { url: "https://api.fullcontact.com/v3/person.enrich", auth: "Bearer fc_key", apiKey: null },
+      { url: "https://api.fullcontact.com/v3/person.enrich", auth: "Bearer fc_key_0123", apiKey: null },
       { url: "http://localhost:3002/pdl/v5/person/enrich?email=ana%40acme-robotics.com", auth: null, apiKey: "standin" },
-      { url: "https://pdl.internal/proxy/v5/company/enrich?website=acme-robotics.com", auth: null, apiKey: "pdl_key" },
+      { url: "https://pdl.internal/proxy/v5/company/enrich?website=acme-robotics.com", auth: null, apiKey: "pdl_key_0123" },
     ]);
   });
+});
 
-  it("in production a switched-on provider without a key is an error naming the variable", () => {
-    assert.throws(() => fullContactProviders({ FULLCONTACT: "on", NODE_ENV: "production" }), /FULLCONTACT=on needs FULLCONTACT_API_KEY in production/);
-    assert.throws(() => peopleDataLabsProviders({ PEOPLE_DATA_LABS: "on", NODE_ENV: "production" }), /PEOPLE_DATA_LABS=on needs PEOPLE_DATA_LABS_API_KEY/);
+describe("FullContact providers with the runner and the provider contract", async () => {
+  const { enrich } = await import("./enrich");
+  const { checkEnrichmentProvider } = await import("./testing");
+  const { checkFieldValue } = await import("./field-values");
+  let standins: RunningStandins;
+  before(async () => {
+    standins = await startStandins({ delayMs: 2000 });
+  });
+  after(() => standins.close());
+  beforeEach(() => standins.server.reset());
+  const options = (): RemoteProviderOptions => ({ apiKey: "standin", baseUrl: `${standins.origin}/fullcontact`, timeoutMs: 3000 });
+  const ana = { email: "ana@acme-robotics.com" };
+
+  it("both pass the provider contract against the stand-in (found, not found, pending, a refusal)", async () => {
+    const inputs = [ana, { email: "omar@harbour-bank.co.uk" }, { email: "nobody-x@acme-robotics.com" }, { email: "pending-yuki@sakura-logistics.co.jp" }, { email: "invalid-x@acme-robotics.com" }];
+    const person = await checkEnrichmentProvider(createFullContactPersonProvider(options()), { inputs, now, allowErrors: true });
+    assert.equal(person.answers.find((a) => a.input === ana)?.values.find((v) => v.field === "job_title")?.value, "Head of Operations");
+    const company = await checkEnrichmentProvider(createFullContactCompanyProvider(options()), { inputs, now, allowErrors: true });
+    assert.equal(company.answers.find((a) => a.input === ana)?.values.find((v) => v.field === "company_size")?.value, 140);
+  });
+
+  it("every value they give passes its field's spec as it is (already normalised)", async () => {
+    const person = createFullContactPersonProvider(options());
+    const company = createFullContactCompanyProvider(options());
+    for (const email of ["ana@acme-robotics.com", "omar@harbour-bank.co.uk", "yuki@sakura-logistics.co.jp"]) {
+      for (const provider of [person, company]) {
+        for (const o of await provider.lookup({ email }, context())) {
+          const spec = provider.fields[o.field];
+          assert.ok(spec, o.field);
+          assert.deepEqual(checkFieldValue(spec, o.value), o.value, `${provider.name} ${o.field} ${String(o.value)}`);
+        }
+      }
+    }
+  });
+
+  it("HTML, a URL Authgear refuses and a wrong type: dropped by the runner, which names the field and why; the rest is kept", async () => {
+    for (const [email, field] of [
+      ["html-ana@acme-robotics.com", "job_title"],
+      ["badurl-ana@acme-robotics.com", "linkedin_url"],
+      ["wrongtype-ana@acme-robotics.com", "job_title"],
+    ] as const) {
+      const result = await enrich([createFullContactPersonProvider(options())], { email }, { budgetMs: 5000, now, phase: "after-sign-up" });
+      assert.equal(result.best[field], undefined, `${email}: ${field} dropped`);
+      assert.equal(result.best.full_name?.value, "Ana Pereira", `${email}: the rest kept`);
+      assert.equal(result.problems.length, 1);
+      assert.equal(result.problems[0]?.kind, "invalid");
+      assert.match(result.problems[0]?.message ?? "", new RegExp(field));
+    }
+  });
+
+  it("sign-up asks only the cache: a miss sends nothing; after user.created's lookup, sign-up answers from the cache", async () => {
+    const person = createFullContactPersonProvider(options());
+    const first = await enrich([person], ana, { budgetMs: 1000, now, phase: "sign-up" });
+    assert.deepEqual([first.runs, first.values], [[], []]);
+    assert.equal(standins.server.requests().total, 0);
+    const created = await enrich([person], ana, { budgetMs: 5000, now, phase: "after-sign-up" });
+    assert.deepEqual(created.runs.map((r) => r.outcome), ["found"]);
+    const again = await enrich([person], ana, { budgetMs: 1000, now, phase: "sign-up" });
+    assert.deepEqual(again.runs.map((r) => r.outcome), ["cached"]);
+    assert.equal(again.best.job_title?.value, "Head of Operations");
+    assert.equal(again.best.job_title?.source, "fullcontact-person");
+    assert.equal(standins.count(PERSON), 1);
+  });
+
+  it("a slow service (2 s) never holds the run past its budget: a timeout, the other providers' values kept", async () => {
+    const started = Date.now();
+    const result = await enrich([createFullContactPersonProvider(options()), createFullContactCompanyProvider(options())], { email: "slow-ana@acme-robotics.com" }, { budgetMs: 500, now, phase: "login" });
+    assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+    assert.deepEqual(result.runs.map((r) => [r.provider, r.outcome]), [["fullcontact-person", "timeout"], ["fullcontact-company", "found"]]);
+    assert.equal(result.best.company_name?.value, "Acme Robotics");
   });
 });

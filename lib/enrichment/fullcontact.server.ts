@@ -9,14 +9,14 @@
  */
 import "server-only";
 import { z } from "zod";
+import type { EnrichmentSettings } from "@/lib/env.server";
 import { countryCodeFromName } from "./country-names.server";
+import { pickFields } from "./fields";
 import {
   createRemoteProvider,
   emailKey,
   employeeCount,
   observations,
-  pickFields,
-  remoteConnection,
   RemoteProviderError,
   textOrRaw,
   websiteOfDomain,
@@ -199,33 +199,18 @@ export function createFullContactCompanyProvider(options: RemoteProviderOptions)
   });
 }
 
-/** The variables of contract §3 that concern FullContact (lib/env.server.ts parses them). */
-export interface FullContactSettings {
-  FULLCONTACT?: "on" | "off";
-  FULLCONTACT_API_KEY?: string;
-  FULLCONTACT_BASE_URL?: string;
-  FULLCONTACT_TIMEOUT_MS?: number;
-  ENRICHMENT_STANDINS_URL?: string;
-  NODE_ENV?: string;
-}
+/** The variables that concern FullContact, as lib/env.server.ts resolves them (a key and base URL of the stand-in in development). */
+export type FullContactSettings = Pick<EnrichmentSettings, "FULLCONTACT" | "FULLCONTACT_API_KEY" | "FULLCONTACT_BASE_URL" | "FULLCONTACT_TIMEOUT_MS">;
 
 /**
  * `fullcontact-person` and `fullcontact-company`, or none unless FULLCONTACT=on (a third party:
- * off until the app switches it on). Without FULLCONTACT_API_KEY in development they talk to the
- * local stand-in. Build once per process: the cache and the circuit breaker live in the providers.
+ * off until the app switches it on). lib/env.server.ts gives the key and base URL: the local
+ * stand-in's without a key in development, and refuses FULLCONTACT=on without a key in production.
+ * Build once per process: the cache and the circuit breaker live in the providers.
  */
 export function fullContactProviders(env: FullContactSettings, extra: Pick<RemoteProviderOptions, "now" | "fetch"> = {}): RemoteProvider[] {
   if (env.FULLCONTACT !== "on") return [];
-  const connection = remoteConnection({
-    apiKey: env.FULLCONTACT_API_KEY,
-    baseUrl: env.FULLCONTACT_BASE_URL,
-    defaultBaseUrl: FULLCONTACT_DEFAULT_BASE_URL,
-    standinPath: "fullcontact",
-    standinsUrl: env.ENRICHMENT_STANDINS_URL,
-    nodeEnv: env.NODE_ENV ?? process.env.NODE_ENV,
-    switchName: "FULLCONTACT",
-    keyName: "FULLCONTACT_API_KEY",
-  });
-  const options: RemoteProviderOptions = { ...connection, timeoutMs: env.FULLCONTACT_TIMEOUT_MS ?? FULLCONTACT_DEFAULT_TIMEOUT_MS, ...extra };
+  if (!env.FULLCONTACT_API_KEY) throw new Error("FULLCONTACT=on needs FULLCONTACT_API_KEY (lib/env.server.ts sets the stand-in's in development)");
+  const options: RemoteProviderOptions = { apiKey: env.FULLCONTACT_API_KEY, baseUrl: env.FULLCONTACT_BASE_URL, timeoutMs: env.FULLCONTACT_TIMEOUT_MS, ...extra };
   return [createFullContactPersonProvider(options), createFullContactCompanyProvider(options)];
 }

@@ -188,3 +188,51 @@ describe("reading PDL answers", () => {
     else assert.fail(answer.kind);
   });
 });
+
+describe("PDL providers with the runner and the provider contract", async () => {
+  const { enrich } = await import("./enrich");
+  const { checkEnrichmentProvider } = await import("./testing");
+  const { checkFieldValue } = await import("./field-values");
+  let standins: RunningStandins;
+  before(async () => {
+    standins = await startStandins();
+  });
+  after(() => standins.close());
+  const options = (): RemoteProviderOptions => ({ apiKey: "standin", baseUrl: `${standins.origin}/pdl`, timeoutMs: 3000 });
+  const emails = ["ana@acme-robotics.com", "omar@harbour-bank.co.uk", "yuki@sakura-logistics.co.jp"];
+
+  it("both pass the provider contract against the stand-in", async () => {
+    const inputs = [...emails.map((email) => ({ email })), { email: "nobody-x@acme-robotics.com" }, { email: "invalid-x@acme-robotics.com" }];
+    await checkEnrichmentProvider(createPdlPersonProvider(options()), { inputs, now, allowErrors: true });
+    await checkEnrichmentProvider(createPdlCompanyProvider(options()), { inputs, now, allowErrors: true });
+  });
+
+  it("every normalised value passes its field's spec as it is (country code, https URLs, integer sizes)", async () => {
+    for (const provider of [createPdlPersonProvider(options()), createPdlCompanyProvider(options())]) {
+      for (const email of emails) {
+        for (const o of await provider.lookup({ email }, context())) {
+          const spec = provider.fields[o.field];
+          assert.ok(spec, o.field);
+          assert.deepEqual(checkFieldValue(spec, o.value), o.value, `${provider.name} ${o.field} ${String(o.value)}`);
+        }
+      }
+    }
+  });
+
+  it("HTML, a bad URL and a wrong type are dropped by the runner with a problem naming the field", async () => {
+    for (const [email, field] of [
+      ["html-ana@acme-robotics.com", "job_title"],
+      ["badurl-ana@acme-robotics.com", "linkedin_url"],
+      ["wrongtype-ana@acme-robotics.com", "job_title"],
+    ] as const) {
+      const result = await enrich([createPdlPersonProvider(options())], { email }, { budgetMs: 5000, now, phase: "after-sign-up" });
+      assert.equal(result.best[field], undefined, email);
+      assert.equal(result.best.country?.value, "PT");
+      assert.match(result.problems[0]?.message ?? "", new RegExp(field));
+    }
+    const company = await enrich([createPdlCompanyProvider(options())], { email: "x@wrongtype-acme-robotics.com" }, { budgetMs: 5000, now, phase: "login" });
+    assert.equal(company.best.company_size, undefined);
+    assert.equal(company.best.company_name?.value, "Acme Robotics");
+    assert.match(company.problems[0]?.message ?? "", /company_size/);
+  });
+});

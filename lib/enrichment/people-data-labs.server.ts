@@ -13,15 +13,15 @@
  */
 import "server-only";
 import { z } from "zod";
+import type { EnrichmentSettings } from "@/lib/env.server";
 import { countryCodeFromName } from "./country-names.server";
+import { pickFields } from "./fields";
 import { type RemoteProviderOptions } from "./fullcontact.server";
 import {
   createRemoteProvider,
   emailKey,
   employeeCount,
   observations,
-  pickFields,
-  remoteConnection,
   RemoteProviderError,
   textOrRaw,
   withScheme,
@@ -187,32 +187,16 @@ export function createPdlCompanyProvider(options: RemoteProviderOptions): Remote
   });
 }
 
-/** The variables of contract §3 that concern People Data Labs (lib/env.server.ts parses them). */
-export interface PeopleDataLabsSettings {
-  PEOPLE_DATA_LABS?: "on" | "off";
-  PEOPLE_DATA_LABS_API_KEY?: string;
-  PEOPLE_DATA_LABS_BASE_URL?: string;
-  PEOPLE_DATA_LABS_TIMEOUT_MS?: number;
-  ENRICHMENT_STANDINS_URL?: string;
-  NODE_ENV?: string;
-}
+/** The variables that concern People Data Labs, as lib/env.server.ts resolves them. */
+export type PeopleDataLabsSettings = Pick<EnrichmentSettings, "PEOPLE_DATA_LABS" | "PEOPLE_DATA_LABS_API_KEY" | "PEOPLE_DATA_LABS_BASE_URL" | "PEOPLE_DATA_LABS_TIMEOUT_MS">;
 
 /**
- * `pdl-person` and `pdl-company`, or none unless PEOPLE_DATA_LABS=on. Without
- * PEOPLE_DATA_LABS_API_KEY in development they talk to the local stand-in.
+ * `pdl-person` and `pdl-company`, or none unless PEOPLE_DATA_LABS=on. lib/env.server.ts gives the
+ * key and base URL (the local stand-in's without a key in development).
  */
 export function peopleDataLabsProviders(env: PeopleDataLabsSettings, extra: Pick<RemoteProviderOptions, "now" | "fetch"> = {}): RemoteProvider[] {
   if (env.PEOPLE_DATA_LABS !== "on") return [];
-  const connection = remoteConnection({
-    apiKey: env.PEOPLE_DATA_LABS_API_KEY,
-    baseUrl: env.PEOPLE_DATA_LABS_BASE_URL,
-    defaultBaseUrl: PDL_DEFAULT_BASE_URL,
-    standinPath: "pdl",
-    standinsUrl: env.ENRICHMENT_STANDINS_URL,
-    nodeEnv: env.NODE_ENV ?? process.env.NODE_ENV,
-    switchName: "PEOPLE_DATA_LABS",
-    keyName: "PEOPLE_DATA_LABS_API_KEY",
-  });
-  const options: RemoteProviderOptions = { ...connection, timeoutMs: env.PEOPLE_DATA_LABS_TIMEOUT_MS ?? PDL_DEFAULT_TIMEOUT_MS, ...extra };
+  if (!env.PEOPLE_DATA_LABS_API_KEY) throw new Error("PEOPLE_DATA_LABS=on needs PEOPLE_DATA_LABS_API_KEY (lib/env.server.ts sets the stand-in's in development)");
+  const options: RemoteProviderOptions = { apiKey: env.PEOPLE_DATA_LABS_API_KEY, baseUrl: env.PEOPLE_DATA_LABS_BASE_URL, timeoutMs: env.PEOPLE_DATA_LABS_TIMEOUT_MS, ...extra };
   return [createPdlPersonProvider(options), createPdlCompanyProvider(options)];
 }
