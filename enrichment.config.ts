@@ -6,9 +6,12 @@
  *
  * Server only: app/gradual.server.ts passes it to createGradual.
  */
-import { defineEnrichment, locationProviders } from "@gradual/kit/enrichment";
+import { defineEnrichment, fullContactProviders, locationProviders, peopleDataLabsProviders } from "@gradual/kit/enrichment";
 
 export const enrichment = defineEnrichment((env) => [
   // client, authgear-context, ipgeolocation (only with IPGEOLOCATION_API_KEY), geoip.
   ...locationProviders(env),
+  // Third parties, each off unless switched on: FULLCONTACT=on, PEOPLE_DATA_LABS=on (the local stand-ins without a key in development).
+  ...fullContactProviders(env),
+  ...peopleDataLabsProviders(env),
 ]);

@@ -37,3 +37,11 @@ export { createAuthgearContextProvider } from "@/lib/enrichment/authgear-context
 export { createGeoipProvider, type GeoipProviderOptions } from "@/lib/enrichment/geoip.server";
 export { createIpgeolocationProvider, type IpgeolocationOptions } from "@/lib/enrichment/ipgeolocation.server";
 export type { EnrichmentRun, RunOutcome } from "@/lib/enrichment/enrich";
+// Person and company sources (third parties: built only when FULLCONTACT / PEOPLE_DATA_LABS=on).
+export {
+  createFullContactCompanyProvider,
+  createFullContactPersonProvider,
+  fullContactProviders,
+  type RemoteProviderOptions,
+} from "@/lib/enrichment/fullcontact.server";
+export { createPdlCompanyProvider, createPdlPersonProvider, peopleDataLabsProviders } from "@/lib/enrichment/people-data-labs.server";
