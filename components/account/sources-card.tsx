@@ -42,6 +42,11 @@ export function SourcesCard({ enrichment, catalog, locale, optOut, formatTime, b
   const sources = sourcesInOrder(enrichment.sources);
   const consent = consentState(enrichment.consent);
 
+  // A kit provider in the page's language (`sourcesProvider.*`), else the provider's own description, else its name.
+  const describe = (source: AccountSource) => {
+    const key = `sourcesProvider.${source.provider}` as KitKey<"profile">;
+    return t.has(key) ? t(key) : source.description?.trim() || source.provider;
+  };
   const what = (source: AccountSource) => {
     const found = foundWords(source, words);
     if (found.length > 0) return t("sourcesFound", { fields: list(found) });
@@ -66,7 +71,7 @@ export function SourcesCard({ enrichment, catalog, locale, optOut, formatTime, b
               return (
                 <li key={source.provider} className="space-y-1 py-3 first:pt-0 last:pb-0" data-testid={`enrichment-source-${source.provider}`}>
                   <p className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium text-slate-900">{source.description?.trim() || source.provider}</span>
+                    <span className="font-medium text-slate-900">{describe(source)}</span>
                     {source.thirdParty ? <span className="rounded-full border border-amber-300 bg-amber-50 px-2 text-xs font-medium text-amber-900">{t("sourcesThirdParty")}</span> : null}
                   </p>
                   <p className="text-sm text-slate-700">{what(source)}</p>

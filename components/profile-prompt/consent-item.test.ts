@@ -50,6 +50,11 @@ describe("sourceNames: how the item names its sources", () => {
     assert.deepEqual(sourceNames([{ name: "company-directory" }, { name: "crm", description: "  " }]), ["company-directory", "crm"]);
   });
 
+  it("a kit provider by the kit's words in the page's language, before its own description", () => {
+    const de = (name: string) => (name === "fullcontact-person" ? "FullContact (Ihre Position)" : undefined);
+    assert.deepEqual(sourceNames([fullContact, pdl, { name: "crm" }], de), ["FullContact (Ihre Position)", "People Data Labs: people", "crm"]);
+  });
+
   it("each once", () => {
     assert.deepEqual(sourceNames([fullContact, { name: "fullcontact-company", description: "FullContact: people" }, fullContact]), ["FullContact: people"]);
   });

@@ -51,13 +51,15 @@ export function consentSubmission(attribute: string, choice: ConsentChoice | nul
 }
 
 /**
- * The words a source is named by: its description when it has one, else its name; each named once
- * (a provider listed twice, or two with the same description, is said once), in the server's order.
+ * The words a source is named by: the kit's own words for it in the page's language when it is one
+ * of the kit's providers (`known`, from the messages `prompt.consentSource.*`), else its
+ * description, else its name; each named once (a provider listed twice, or two with the same
+ * words, is said once), in the server's order.
  */
-export function sourceNames(sources: readonly ConsentSource[]): string[] {
+export function sourceNames(sources: readonly ConsentSource[], known: (name: string) => string | undefined = () => undefined): string[] {
   const names: string[] = [];
   for (const source of sources) {
-    const words = source.description?.trim() || source.name;
+    const words = known(source.name) ?? (source.description?.trim() || source.name);
     if (!names.includes(words)) names.push(words);
   }
   return names;

@@ -13,7 +13,7 @@ import { confirmSentence } from "@/lib/catalog/catalog";
 import { useActionErrorText } from "@/lib/i18n/action-error";
 import { GradualIntlProvider } from "@/lib/i18n/intl-provider";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
+import { useKitTranslations, type KitKey } from "@/lib/i18n/use-kit-translations";
 import type { ActionError } from "@/lib/actions/result";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
 import { catalogConsentTexts, consentWording, sourceNames } from "./consent-item";
@@ -435,7 +435,10 @@ function ConsentBlock({ consent, catalog, labels, classNames, prompt, disabled }
     );
   }
 
-  const names = sourceNames(consent.sources);
+  const names = sourceNames(consent.sources, (provider) => {
+    const key = `consentSource.${provider}` as KitKey<"prompt">;
+    return t.has(key) ? t(key) : undefined;
+  });
   return (
     <div role="group" aria-labelledby={`${id}-question`} aria-describedby={names.length > 0 ? `${id}-purpose ${id}-sources` : `${id}-purpose`} className={cx("space-y-2", classNames.question)}>
       <p id={`${id}-question`} className="text-sm font-medium text-slate-900">
