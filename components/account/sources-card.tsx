@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { ProfileCatalog } from "@/lib/catalog/catalog";
 import { useKitTranslations, type KitKey } from "@/lib/i18n/use-kit-translations";
-import { consentState, fieldWords, foundWords, sourcesInOrder, type AccountEnrichment, type AccountSource } from "./sources";
+import { consentState, fieldWords, foundWords, type AccountEnrichment, type AccountSource } from "./sources";
 
 const OUTCOMES = new Set(["found", "nothing", "timeout", "error", "invalid", "cached"]);
 
@@ -39,7 +39,8 @@ export function SourcesCard({ enrichment, catalog, locale, optOut, formatTime, b
   };
   const words = (field: string) => fieldWords(field, catalog, locale, vocabulary);
   const list = (items: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
-  const sources = sourcesInOrder(enrichment.sources);
+  // In the app's provider order, as the account view lists them.
+  const { sources } = enrichment;
   const consent = consentState(enrichment.consent);
 
   // A kit provider in the page's language (`sourcesProvider.*`), else the provider's own description, else its name.

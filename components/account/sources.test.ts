@@ -2,14 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { normalizeProfileCatalog, type ProfileCatalog } from "@/lib/catalog/catalog";
 import { profileCatalog } from "@/profile.config";
-import { consentState, fieldWords, foundWords, sourcesInOrder, type AccountSource } from "./sources";
+import { consentState, fieldWords, foundWords } from "./sources";
 
 const vocabulary: Record<string, string> = { job_title: "Job title (vocabulary)", company_size: "Company size" };
 const kitWord = (field: string) => vocabulary[field];
-
-function source(provider: string, ranAt: string, fields: string[] = []): AccountSource {
-  return { provider, description: null, thirdParty: false, ranAt, outcome: fields.length ? "found" : "nothing", fields };
-}
 
 describe("fieldWords: a provider field in the user's words", () => {
   it("the label of the catalog question that takes its suggestion from the field, in the page's locale", () => {
@@ -40,17 +36,6 @@ describe("foundWords", () => {
 
   it("two fields with the same words are said once", () => {
     assert.deepEqual(foundWords({ fields: ["a", "b"] }, () => "Same"), ["Same"]);
-  });
-});
-
-describe("sourcesInOrder", () => {
-  it("latest run first, ties by provider name, an unreadable time last; the input is left as it was", () => {
-    const input = [source("geoip", "2026-12-01T10:00:00Z"), source("bad", "yesterday"), source("work-email", "2026-12-01T11:00:00Z"), source("client", "2026-12-01T10:00:00Z")];
-    assert.deepEqual(
-      sourcesInOrder(input).map((s) => s.provider),
-      ["work-email", "client", "geoip", "bad"],
-    );
-    assert.equal(input[0]?.provider, "geoip");
   });
 });
 

@@ -60,15 +60,6 @@ export function foundWords(source: Pick<AccountSource, "fields">, words: (field:
   return out;
 }
 
-/** The sources in the order the page lists them: the latest run first; ties by provider name. */
-export function sourcesInOrder(sources: readonly AccountSource[]): AccountSource[] {
-  const time = (s: AccountSource) => {
-    const ms = Date.parse(s.ranAt);
-    return Number.isNaN(ms) ? -Infinity : ms;
-  };
-  return [...sources].sort((a, b) => time(b) - time(a) || a.provider.localeCompare(b.provider));
-}
-
 /** The consent's state, and what its button does: Withdraw when granted, Allow otherwise. */
 export function consentState(consent: AccountConsent): { state: "granted" | "refused" | "undecided"; at: number | null; offer: { granted: boolean } } {
   const ms = consent.at === null ? null : Date.parse(consent.at);

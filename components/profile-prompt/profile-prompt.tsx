@@ -208,7 +208,7 @@ function PromptView({ variant = "inline", labels: labelOverrides, classNames = {
   if (status === "saved") {
     return shell(
       <p ref={statusRef} tabIndex={-1} role="status" className="mt-2 text-sm font-medium text-emerald-800 focus:outline-none">
-        {prompt.savedConsent === "granted" ? labels.consentSaved : outcome?.answered.length ? labels.saved : labels.savedChoices}
+        {prompt.savedConsent === "granted" ? labels.consentSaved : outcome?.answered.some((a) => a !== prompt.consent?.attribute) ? labels.saved : labels.savedChoices}
       </p>,
     );
   }
