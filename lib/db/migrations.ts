@@ -108,6 +108,31 @@ const migrations = (types: SchemaTypes): Record<string, Migration> => ({
       await db.schema.alterTable("login_prompt").dropColumn("sign_in").execute();
     },
   },
+  "005_enrichment_sources": {
+    // Open enrichment (issue 17, ADR 005): the last run per provider and user, with what it found
+    // (remote answers wait here for the next prompt), and the user's answer to the consent question
+    // for third-party sources, with its time.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("enrichment_run")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("provider", "text", (c) => c.notNull())
+        .addColumn("ran_at", "bigint", (c) => c.notNull())
+        .addColumn("phase", "text", (c) => c.notNull())
+        .addColumn("outcome", "text", (c) => c.notNull())
+        .addColumn("observations", "text", (c) => c.notNull())
+        .addColumn("third_party", "integer", (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint("enrichment_run_pk", ["user_id", "provider"])
+        .execute();
+      await db.schema.alterTable("user_settings").addColumn("third_party_consent", "integer").execute();
+      await db.schema.alterTable("user_settings").addColumn("third_party_consent_at", "bigint").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("user_settings").dropColumn("third_party_consent_at").execute();
+      await db.schema.alterTable("user_settings").dropColumn("third_party_consent").execute();
+      await db.schema.dropTable("enrichment_run").execute();
+    },
+  },
 });
 
 export function createMigrationProvider(types: SchemaTypes): MigrationProvider {

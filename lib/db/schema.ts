@@ -70,6 +70,30 @@ export interface UserSettingsTable {
   user_id: string;
   enrichment_opt_out: number;
   updated_at: number;
+  /** The answer to the catalog's consent question for third-party sources: null (not decided), 1 (yes), 0 (no). Migration 005. */
+  third_party_consent: number | null;
+  /** When that answer was given (epoch ms), or null. */
+  third_party_consent_at: number | null;
+}
+
+/**
+ * The last run of one enrichment provider for one user (migration 005): what /profile shows as the
+ * sources that ran, and where a remote provider's answer waits for the next prompt (a lookup after
+ * sign-up reaches the next login). Observations are the user's data: an opt-out deletes the rows,
+ * withdrawing consent deletes the third-party ones.
+ */
+export interface EnrichmentRunTable {
+  user_id: string;
+  provider: string;
+  ran_at: number;
+  /** EnrichmentPhase: sign-up, after-sign-up, login, consent. */
+  phase: string;
+  /** RunOutcome: found, nothing, timeout, error, invalid, cached. */
+  outcome: string;
+  /** JSON array of the accepted observations (EnrichedValue[]) of the last run that answered. */
+  observations: string;
+  /** 1 when the provider sends the user's data to a third party (its rows go when consent is withdrawn). */
+  third_party: number;
 }
 
 /**
@@ -102,4 +126,5 @@ export interface Database {
   prompt_event: PromptEventTable;
   user_settings: UserSettingsTable;
   config_problem: ConfigProblemTable;
+  enrichment_run: EnrichmentRunTable;
 }

@@ -4,9 +4,62 @@ import { type Engine, engineOf, lockUserInTransaction, POSTGRES_LOCK_CONCURRENCY
 import { createKeyedMutex, createSemaphore } from "./keyed-mutex";
 import type { ConfigProblem } from "@/lib/admin/config-problems";
 import type { LoginPrompt, Provenance, QuestionOutcome, QuestionState } from "@/lib/domain";
-import type { ConfigProblemTable, LoginPromptTable, ProvenanceTable, QuestionStateTable } from "./schema";
+import type { EnrichedValue, EnrichmentPhase } from "@/lib/enrichment/types";
+import type { RunOutcome } from "@/lib/enrichment/enrich";
+import type { ConfigProblemTable, EnrichmentRunTable, LoginPromptTable, ProvenanceTable, QuestionStateTable } from "./schema";
 
 export type { ConfigProblem };
+
+/** One provider's last run for a user, as stored (migration 005). */
+export interface StoredEnrichmentRun {
+  provider: string;
+  /** Epoch ms. */
+  ranAt: number;
+  phase: EnrichmentPhase;
+  outcome: RunOutcome;
+  /** What it found on its last run that answered (a timeout or an error keeps the earlier answer). */
+  observations: EnrichedValue[];
+  thirdParty: boolean;
+}
+
+/** A run to record: outcomes "timeout" and "error" keep the observations already stored. */
+export type EnrichmentRunRecord = StoredEnrichmentRun;
+
+const PHASES: readonly string[] = ["sign-up", "after-sign-up", "login", "consent"] satisfies readonly EnrichmentPhase[];
+const OUTCOMES: readonly string[] = ["found", "nothing", "timeout", "error", "invalid", "cached"] satisfies readonly RunOutcome[];
+
+/** A stored observation, checked for shape only (the service checks it again against the provider's current specs). */
+function storedObservation(item: unknown, provider: string): EnrichedValue | null {
+  if (typeof item !== "object" || item === null) return null;
+  const o = item as Record<string, unknown>;
+  const value = o.value;
+  const valueOk =
+    typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || (Array.isArray(value) && value.every((v) => typeof v === "string"));
+  if (typeof o.field !== "string" || !valueOk || typeof o.confidence !== "number" || typeof o.observedAt !== "string" || o.source !== provider) return null;
+  const out: EnrichedValue = { field: o.field, value: value, confidence: o.confidence, source: provider, observedAt: o.observedAt };
+  if (typeof o.basis === "string") out.basis = o.basis;
+  if (o.prefill === true) out.prefill = true;
+  return out;
+}
+
+function toEnrichmentRun(row: EnrichmentRunTable): StoredEnrichmentRun | null {
+  if (!PHASES.includes(row.phase) || !OUTCOMES.includes(row.outcome)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.observations);
+  } catch {
+    raw = [];
+  }
+  const observations = Array.isArray(raw) ? raw.map((item) => storedObservation(item, row.provider)).filter((o) => o !== null) : [];
+  return {
+    provider: row.provider,
+    ranAt: row.ran_at,
+    phase: row.phase as EnrichmentPhase,
+    outcome: row.outcome as RunOutcome,
+    observations,
+    thirdParty: row.third_party === 1,
+  };
+}
 
 function toConfigProblem(row: ConfigProblemTable): ConfigProblem {
   return {
@@ -336,13 +389,78 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
       return row?.enrichment_opt_out === 1;
     },
 
+    /** Opting out also forgets every source's last run and what it found (no provider runs after it). */
     async setEnrichmentOptOut(userId: string, optOut: boolean, at: number): Promise<void> {
       const row = { enrichment_opt_out: optOut ? 1 : 0, updated_at: at };
-      await db
-        .insertInto("user_settings")
-        .values({ user_id: userId, ...row })
-        .onConflict((oc) => oc.column("user_id").doUpdateSet(row))
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("user_settings")
+          .values({ user_id: userId, ...row })
+          .onConflict((oc) => oc.column("user_id").doUpdateSet(row))
+          .execute();
+        if (optOut) await trx.deleteFrom("enrichment_run").where("user_id", "=", userId).execute();
+      });
+    },
+
+    /** The user's answer to the consent question for third-party sources, with its time; null when not decided. */
+    async enrichmentConsent(userId: string): Promise<{ granted: boolean; at: number } | null> {
+      const row = await db
+        .selectFrom("user_settings")
+        .select(["third_party_consent", "third_party_consent_at"])
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      if (!row || row.third_party_consent === null) return null;
+      return { granted: row.third_party_consent === 1, at: row.third_party_consent_at ?? 0 };
+    },
+
+    /**
+     * Records the answer (null: undecided again) at `at`. Anything but a yes also deletes the
+     * third-party sources' runs, and with them the suggestions they hold.
+     */
+    async setEnrichmentConsent(userId: string, granted: boolean | null, at: number): Promise<void> {
+      const consent = { third_party_consent: granted === null ? null : granted ? 1 : 0, third_party_consent_at: granted === null ? null : at, updated_at: at };
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("user_settings")
+          .values({ user_id: userId, enrichment_opt_out: 0, ...consent })
+          .onConflict((oc) => oc.column("user_id").doUpdateSet(consent))
+          .execute();
+        if (granted !== true) await trx.deleteFrom("enrichment_run").where("user_id", "=", userId).where("third_party", "=", 1).execute();
+      });
+    },
+
+    /** The last run of each provider for the user, in provider-name order. */
+    async enrichmentRuns(userId: string): Promise<StoredEnrichmentRun[]> {
+      const rows = await db.selectFrom("enrichment_run").selectAll().where("user_id", "=", userId).orderBy("provider").execute();
+      return rows.map(toEnrichmentRun).filter((r) => r !== null);
+    },
+
+    /**
+     * Records each run as its provider's last. A "timeout" or an "error" keeps the observations
+     * already stored (a flaky call does not forget a good answer); every other outcome replaces them.
+     */
+    async recordEnrichmentRuns(userId: string, runs: readonly EnrichmentRunRecord[]): Promise<void> {
+      if (runs.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const run of runs) {
+          const keep = run.outcome === "timeout" || run.outcome === "error";
+          const row = { ran_at: run.ranAt, phase: run.phase, outcome: run.outcome, third_party: run.thirdParty ? 1 : 0 };
+          const observations = JSON.stringify(keep ? [] : run.observations);
+          await trx
+            .insertInto("enrichment_run")
+            .values({ user_id: userId, provider: run.provider, ...row, observations })
+            .onConflict((oc) => oc.columns(["user_id", "provider"]).doUpdateSet(keep ? row : { ...row, observations }))
+            .execute();
+        }
+      });
+    },
+
+    /** Forgets the user's runs: of these providers, or all. */
+    async deleteEnrichmentRuns(userId: string, providers?: readonly string[]): Promise<void> {
+      if (providers !== undefined && providers.length === 0) return;
+      let query = db.deleteFrom("enrichment_run").where("user_id", "=", userId);
+      if (providers !== undefined) query = query.where("provider", "in", [...providers]);
+      await query.execute();
     },
   };
 }

@@ -7,7 +7,7 @@ import { Migrator, sql } from "kysely";
 import { type AppDatabase, DatabaseStartupError, openPostgresDatabase, openSqliteDatabase } from "./database.server";
 import { migrationTableSchema, schemaTypes } from "./dialect.server";
 import { createMigrationProvider } from "./migrations";
-import { createStore, type Store } from "./store.server";
+import { createStore, type EnrichmentRunRecord, type Store } from "./store.server";
 import { postgresEngine, type TestDatabase, testEngines } from "./test-databases";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -113,16 +113,35 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
     assert.deepEqual((await store.signInPrompts("u1", "u1:7")).map((v) => [v.loginKey, v.attributes]), [["u1:7", ["company"]]]);
   });
 
+  it("migration 005 keeps every user's settings: opted-out users stay opted out, nobody has decided on consent yet", async () => {
+    const migrator = new Migrator({ db, provider: createMigrationProvider(schemaTypes(engine.engine)), migrationTableSchema: await migrationTableSchema(db, engine.engine) });
+    const down = await migrator.migrateTo("004_login_prompt_visit");
+    assert.deepEqual(down.results?.map((r) => [r.migrationName, r.direction, r.status]), [["005_enrichment_sources", "Down", "Success"]]);
+    await sql`insert into user_settings (user_id, enrichment_opt_out, updated_at) values ('u1', 1, 1000), ('u2', 0, 2000)`.execute(db);
+    const up = await migrator.migrateToLatest();
+    assert.equal(up.error, undefined);
+    assert.equal(await store.enrichmentOptOut("u1"), true);
+    assert.equal(await store.enrichmentOptOut("u2"), false);
+    assert.equal(await store.enrichmentConsent("u1"), null);
+    assert.deepEqual(await store.enrichmentRuns("u1"), []);
+  });
+
   it("migration 004 keeps every existing prompt: each becomes the first visit of its sign-in", async () => {
     const migrator = new Migrator({ db, provider: createMigrationProvider(schemaTypes(engine.engine)), migrationTableSchema: await migrationTableSchema(db, engine.engine) });
     const down = await migrator.migrateTo("003_config_problem");
     assert.equal(down.error, undefined);
-    assert.deepEqual(down.results?.map((r) => [r.migrationName, r.direction, r.status]), [["004_login_prompt_visit", "Down", "Success"]]);
+    assert.deepEqual(down.results?.map((r) => [r.migrationName, r.direction, r.status]), [
+      ["005_enrichment_sources", "Down", "Success"],
+      ["004_login_prompt_visit", "Down", "Success"],
+    ]);
     // Rows as 003 wrote them: no sign_in column at all.
     await sql`insert into login_prompt (user_id, login_key, attributes, shown_at, finished_at, dismissed_at) values ('u1', 'u1:100', '["job_title","company"]', 1000, 2000, null), ('u2', 'u2:5', '["city"]', 3000, null, 4000)`.execute(db);
     const up = await migrator.migrateToLatest();
     assert.equal(up.error, undefined);
-    assert.deepEqual(up.results?.map((r) => [r.migrationName, r.status]), [["004_login_prompt_visit", "Success"]]);
+    assert.deepEqual(up.results?.map((r) => [r.migrationName, r.status]), [
+      ["004_login_prompt_visit", "Success"],
+      ["005_enrichment_sources", "Success"],
+    ]);
     const rows = await db.selectFrom("login_prompt").select(["user_id", "login_key", "sign_in"]).orderBy("user_id").execute();
     assert.deepEqual(rows, [
       { user_id: "u1", login_key: "u1:100", sign_in: "u1:100" },
@@ -255,6 +274,104 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
     await store.setEnrichmentOptOut("u1", false, 2_000);
     assert.equal(await store.enrichmentOptOut("u1"), false);
   });
+
+  const observed = (source: string, field: string, value: string | number | string[]) => ({ field, value, confidence: 0.8, source, observedAt: "2026-03-01T12:00:00.000Z", basis: `${source} answer` });
+  const run = (provider: string, extra: Partial<EnrichmentRunRecord> = {}): EnrichmentRunRecord => ({
+    provider,
+    ranAt: 1_000,
+    phase: "after-sign-up",
+    outcome: "found",
+    observations: [observed(provider, "job_title", "Head of Operations")],
+    thirdParty: provider.startsWith("fullcontact"),
+    ...extra,
+  });
+
+  it("keeps each provider's last run per user, with what it found", async () => {
+    assert.deepEqual(await store.enrichmentRuns("u1"), []);
+    await store.recordEnrichmentRuns("u1", [run("fullcontact-person"), run("work-email", { phase: "sign-up", outcome: "cached", observations: [observed("work-email", "email_type", "work")] })]);
+    await store.recordEnrichmentRuns("u2", [run("fullcontact-person", { outcome: "nothing", observations: [] })]);
+    assert.deepEqual(await store.enrichmentRuns("u1"), [
+      { ...run("fullcontact-person") },
+      { ...run("work-email", { phase: "sign-up", outcome: "cached", observations: [observed("work-email", "email_type", "work")] }) },
+    ]);
+    // A later run replaces the earlier one...
+    await store.recordEnrichmentRuns("u1", [run("fullcontact-person", { ranAt: 2_000, phase: "login", outcome: "nothing", observations: [] })]);
+    assert.deepEqual((await store.enrichmentRuns("u1"))[0], run("fullcontact-person", { ranAt: 2_000, phase: "login", outcome: "nothing", observations: [] }));
+    assert.equal((await store.enrichmentRuns("u2")).length, 1);
+  });
+
+  it("a run that timed out or failed keeps the answer an earlier run found", async () => {
+    await store.recordEnrichmentRuns("u1", [run("fullcontact-person", { observations: [observed("fullcontact-person", "languages", ["en-GB", "fr"]), observed("fullcontact-person", "company_size", 125)] })]);
+    await store.recordEnrichmentRuns("u1", [run("fullcontact-person", { ranAt: 3_000, phase: "login", outcome: "error", observations: [] })]);
+    const [stored] = await store.enrichmentRuns("u1");
+    assert.equal(stored?.outcome, "error");
+    assert.equal(stored?.ranAt, 3_000);
+    assert.deepEqual(stored?.observations, [observed("fullcontact-person", "languages", ["en-GB", "fr"]), observed("fullcontact-person", "company_size", 125)]);
+    // A first run that failed stores no observations.
+    await store.recordEnrichmentRuns("u1", [run("pdl-person", { outcome: "timeout" })]);
+    assert.deepEqual((await store.enrichmentRuns("u1")).find((r) => r.provider === "pdl-person")?.observations, []);
+  });
+
+  it("reads back only well-formed observations of the row's own provider", async () => {
+    await db
+      .insertInto("enrichment_run")
+      .values({
+        user_id: "u1",
+        provider: "fullcontact-person",
+        ran_at: 1,
+        phase: "login",
+        outcome: "found",
+        third_party: 1,
+        observations: JSON.stringify([observed("fullcontact-person", "job_title", "CTO"), observed("someone-else", "job_title", "CEO"), { field: "job_title" }, "nonsense"]),
+      })
+      .execute();
+    await db.insertInto("enrichment_run").values({ user_id: "u1", provider: "broken", ran_at: 1, phase: "login", outcome: "found", third_party: 0, observations: "{not json" }).execute();
+    await db.insertInto("enrichment_run").values({ user_id: "u1", provider: "odd-phase", ran_at: 1, phase: "yesterday", outcome: "found", third_party: 0, observations: "[]" }).execute();
+    const runs = await store.enrichmentRuns("u1");
+    assert.deepEqual(runs.map((r) => [r.provider, r.observations.map((o) => o.value)]), [["broken", []], ["fullcontact-person", ["CTO"]]]);
+  });
+
+  it("deletes runs: some providers', or all of a user's", async () => {
+    await store.recordEnrichmentRuns("u1", [run("fullcontact-person"), run("pdl-person"), run("work-email")]);
+    await store.recordEnrichmentRuns("u2", [run("work-email")]);
+    await store.deleteEnrichmentRuns("u1", ["pdl-person", "work-email"]);
+    assert.deepEqual((await store.enrichmentRuns("u1")).map((r) => r.provider), ["fullcontact-person"]);
+    await store.deleteEnrichmentRuns("u1", []);
+    assert.equal((await store.enrichmentRuns("u1")).length, 1);
+    await store.deleteEnrichmentRuns("u1");
+    assert.deepEqual(await store.enrichmentRuns("u1"), []);
+    assert.equal((await store.enrichmentRuns("u2")).length, 1);
+  });
+
+  it("opting out of enrichment deletes the user's runs, and only theirs", async () => {
+    await store.recordEnrichmentRuns("u1", [run("fullcontact-person"), run("work-email")]);
+    await store.recordEnrichmentRuns("u2", [run("work-email")]);
+    await store.setEnrichmentOptOut("u1", true, 5_000);
+    assert.deepEqual(await store.enrichmentRuns("u1"), []);
+    assert.equal((await store.enrichmentRuns("u2")).length, 1);
+    await store.setEnrichmentOptOut("u2", false, 5_000);
+    assert.equal((await store.enrichmentRuns("u2")).length, 1);
+  });
+
+  it("records the consent answer with its time; withdrawing it deletes the third-party runs", async () => {
+    assert.equal(await store.enrichmentConsent("u1"), null);
+    await store.setEnrichmentConsent("u1", true, 1_000);
+    assert.deepEqual(await store.enrichmentConsent("u1"), { granted: true, at: 1_000 });
+    assert.equal(await store.enrichmentOptOut("u1"), false, "a consent row is not an opt-out");
+    await store.recordEnrichmentRuns("u1", [run("fullcontact-person"), run("work-email", { thirdParty: false })]);
+    await store.recordEnrichmentRuns("u2", [run("fullcontact-person")]);
+    await store.setEnrichmentConsent("u1", false, 2_000);
+    assert.deepEqual(await store.enrichmentConsent("u1"), { granted: false, at: 2_000 });
+    assert.deepEqual((await store.enrichmentRuns("u1")).map((r) => r.provider), ["work-email"]);
+    assert.equal((await store.enrichmentRuns("u2")).length, 1, "another user's runs stay");
+    await store.setEnrichmentConsent("u1", null, 3_000);
+    assert.equal(await store.enrichmentConsent("u1"), null);
+    // The opt-out and the consent answer are separate settings of one row.
+    await store.setEnrichmentOptOut("u1", true, 4_000);
+    await store.setEnrichmentConsent("u1", true, 5_000);
+    assert.equal(await store.enrichmentOptOut("u1"), true);
+    assert.deepEqual(await store.enrichmentConsent("u1"), { granted: true, at: 5_000 });
+  });
 });
 
 describe("state store across app instances (PostgreSQL)", { skip: postgresEngine.skip }, () => {
@@ -338,7 +455,7 @@ describe("state store across app instances (PostgreSQL)", { skip: postgresEngine
     await first.setEnrichmentOptOut("u1", true, 1);
     assert.equal(await second.enrichmentOptOut("u1"), true);
     const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(first.db);
-    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value", "003_config_problem", "004_login_prompt_visit"]);
+    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value", "003_config_problem", "004_login_prompt_visit", "005_enrichment_sources"]);
   });
 });
 

@@ -4,6 +4,7 @@
  * (null when unknown), and `preferred_languages`, from ui_locales or Accept-Language.
  * Isomorphic.
  */
+import { pickFields } from "./fields";
 import type { EnrichedValue, EnrichmentInput, EnrichmentProvider } from "./types";
 import { canonicalCountry, canonicalLanguages } from "./values";
 
@@ -25,8 +26,10 @@ export function authgearContextValues(context: EnrichmentInput["hookContext"], n
 export function createAuthgearContextProvider(): EnrichmentProvider {
   return {
     name: AUTHGEAR_CONTEXT_PROVIDER_NAME,
-    fields: ["country", "languages"],
+    fields: pickFields("country", "languages"),
     timeBudgetMs: 50,
+    thirdParty: false,
+    description: "The country and languages Authgear saw at sign-in",
     async lookup(input, { now }) {
       return authgearContextValues(input.hookContext, now);
     },

@@ -96,7 +96,7 @@ describe("collectClientHints (browser helper)", () => {
 
 describe("client provider", () => {
   it("turns hints into a time zone and a language list, the time zone very confident", async () => {
-    const result = await enrich([createClientProvider()], { clientHints: { timeZone: "America/New_York", languages: ["en-US", "es"] } }, { budgetMs: 100, now });
+    const result = await enrich([createClientProvider()], { clientHints: { timeZone: "America/New_York", languages: ["en-US", "es"] } }, { budgetMs: 100, now, phase: "login" });
     assert.deepEqual(result.problems, []);
     assert.equal(result.best.timezone?.value, "America/New_York");
     assert.ok((result.best.timezone?.confidence ?? 0) >= 0.9);
@@ -107,7 +107,7 @@ describe("client provider", () => {
   it("contributes nothing for missing or invalid hints", async () => {
     const provider = createClientProvider();
     const signal = new AbortController().signal;
-    assert.deepEqual(await provider.lookup({}, { signal, now }), []);
-    assert.deepEqual(await provider.lookup({ clientHints: { timeZone: "Nowhere/Land", languages: ["??"] } }, { signal, now }), []);
+    assert.deepEqual(await provider.lookup({}, { signal, now, phase: "login" }), []);
+    assert.deepEqual(await provider.lookup({ clientHints: { timeZone: "Nowhere/Land", languages: ["??"] } }, { signal, now, phase: "login" }), []);
   });
 });

@@ -5,6 +5,7 @@
  * (./client-hints.ts, no zod); the strict schema and the provider run on the server.
  */
 import { array, maxLength, optional, pipe, strictObject, string, transform } from "zod/mini";
+import { pickFields } from "./fields";
 import type { EnrichedValue, EnrichmentProvider } from "./types";
 import { canonicalLanguages, canonicalLanguageTag, canonicalTimeZone } from "./values";
 import { MAX_CLIENT_LANGUAGES, type ClientHints } from "./client-hints";
@@ -71,8 +72,10 @@ export function clientValues(hints: ClientHints, now: Date): EnrichedValue[] {
 export function createClientProvider(): EnrichmentProvider {
   return {
     name: CLIENT_PROVIDER_NAME,
-    fields: ["timezone", "languages"],
+    fields: pickFields("timezone", "languages"),
     timeBudgetMs: 50,
+    thirdParty: false,
+    description: "Your browser's time zone and languages",
     async lookup(input, { now }) {
       return input.clientHints ? clientValues(parseClientHints(input.clientHints), now) : [];
     },

@@ -1,38 +1,35 @@
 /**
- * The enrichment runner: asks every provider at once, each within its own time budget and the
- * overall one, and keeps the best value per field. It never throws: a provider that fails,
- * hangs or answers nonsense contributes nothing and is listed in `problems` (fail open).
- * Runs on the server. Free of server-only code, but it checks providers' answers with zod classic,
- * so no module a client component reaches may import it (ADR 014).
+ * The enrichment runner: asks the given providers at once, each within its own time budget and the
+ * overall one, checks every answer against the provider's declared field specs
+ * (field-values.ts), and keeps the best value per field. It never throws: a provider that fails,
+ * hangs or answers nonsense contributes nothing, is listed in `problems` (one entry per provider
+ * and run, naming the field and why) and its run says how it ended (fail open).
+ *
+ * Phases (types.ts): in `sign-up` a remote provider is asked only for its `cached` answer (a hit
+ * counts as an answer, a miss runs nothing), so the blocking hook never waits on the network; in
+ * every phase a provider's cache hit answers without a lookup (outcome "cached"). Which providers
+ * run at all (opt-out, consent, ENRICHMENT_PROVIDERS) is `selectProviders` (select.ts).
+ * Isomorphic and free of zod.
  */
-import { z } from "zod";
+import { checkFieldValueWithReason, fieldSpecProblem } from "./field-values";
 import {
+  PROVIDER_NAME_PATTERN,
   pickBest,
   type BestValues,
   type EnrichedValue,
   type EnrichmentInput,
+  type EnrichmentPhase,
   type EnrichmentProvider,
 } from "./types";
-
-const confidence = z.number().min(0).max(1);
-const base = { confidence, source: z.string().min(1), observedAt: z.iso.datetime({ offset: true }) };
-const text = z.string().trim().min(1).max(200);
-
-/** An EnrichedValue as data (for values read back from storage or handed in by a provider). */
-export const enrichedValueSchema = z.discriminatedUnion("field", [
-  z.object({ field: z.literal("city"), value: text, ...base }),
-  z.object({ field: z.literal("region"), value: text, ...base }),
-  z.object({ field: z.literal("country"), value: z.string().regex(/^[A-Z]{2}$/), ...base }),
-  z.object({ field: z.literal("timezone"), value: z.string().min(1).max(64), ...base }),
-  z.object({ field: z.literal("languages"), value: z.array(z.string().min(1).max(35)).min(1).max(10), ...base }),
-]);
 
 export interface EnrichOptions {
   /** The most the whole run may take, in milliseconds. */
   budgetMs: number;
-  /** Passed to providers; observations carry it as `observedAt`. */
+  /** Passed to providers; observations without their own time carry it as `observedAt`. */
   now: Date;
-  /** Cancels the run (e.g. the request went away); counts as a problem for unfinished providers. */
+  /** When the run happens (types.ts, ENRICHMENT_PHASES). */
+  phase: EnrichmentPhase;
+  /** Cancels the run (e.g. the request went away); unfinished providers end as "timeout" with a "cancelled" problem. */
   signal?: AbortSignal;
 }
 
@@ -44,18 +41,117 @@ export interface EnrichmentProblem {
   message: string;
 }
 
+/** How one provider's part of a run ended. */
+export type RunOutcome = "found" | "nothing" | "timeout" | "error" | "invalid" | "cached";
+
+export interface EnrichmentRun {
+  provider: string;
+  outcome: RunOutcome;
+  elapsedMs: number;
+}
+
 export interface EnrichmentResult {
   /** The best value per field (highest confidence, then provider order). */
   best: BestValues;
-  /** Every valid observation, in provider order. */
+  /** Every accepted observation, in provider order. */
   values: EnrichedValue[];
   problems: EnrichmentProblem[];
+  /** One per provider that was asked (a remote one's cache miss in `sign-up` is not asked), in provider order. */
+  runs: EnrichmentRun[];
   elapsedMs: number;
+}
+
+/** More observations than this from one provider in one answer: the rest are dropped. */
+export const MAX_OBSERVATIONS = 100;
+
+export interface AcceptedObservations {
+  values: EnrichedValue[];
+  /** Why values were dropped, one entry for the whole answer; absent when nothing was. */
+  problem?: EnrichmentProblem;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function observedAt(raw: unknown, now: Date): string | null {
+  if (raw === undefined) return now.toISOString();
+  if (typeof raw !== "string" || !ISO_TIME.test(raw)) return null;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** One observation as the runner accepts it, or why not. */
+function acceptOne(provider: EnrichmentProvider, item: unknown, now: Date): EnrichedValue | string {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return "an answer that is not an observation";
+  const o = item as Record<string, unknown>;
+  const field = o.field;
+  if (typeof field !== "string" || !Object.hasOwn(provider.fields, field)) {
+    return `${typeof field === "string" ? `"${field.slice(0, 64)}"` : "an observation without a field"} is not a declared field`;
+  }
+  const spec = provider.fields[field];
+  if (!spec) return `"${field}" is not a declared field`;
+  const checked = checkFieldValueWithReason(spec, o.value);
+  if (!checked.ok) return `${field}: ${checked.why}`;
+  const confidence = o.confidence;
+  if (typeof confidence !== "number" || !(confidence >= 0 && confidence <= 1)) return `${field}: confidence must be a number from 0 to 1`;
+  const at = observedAt(o.observedAt, now);
+  if (!at) return `${field}: observedAt must be an ISO 8601 time`;
+  const value: EnrichedValue = { field, value: checked.value, confidence, source: provider.name, observedAt: at };
+  if (o.basis !== undefined) {
+    const basis = checkFieldValueWithReason({ type: "text" }, o.basis);
+    if (!basis.ok) return `${field}: basis: ${basis.why}`;
+    value.basis = basis.value as string;
+  }
+  if (spec.prefill === true) value.prefill = true;
+  return value;
+}
+
+/**
+ * The observations of `raw` (a provider's answer) that are well-formed, of a field the provider
+ * declared and pass the field's spec, in their canonical form and named after the provider.
+ */
+export function acceptObservations(provider: EnrichmentProvider, raw: unknown, now: Date): AcceptedObservations {
+  if (!Array.isArray(raw)) return { values: [], problem: { provider: provider.name, kind: "invalid", message: "lookup did not return a list" } };
+  const values: EnrichedValue[] = [];
+  const reasons: string[] = [];
+  for (const item of (raw as unknown[]).slice(0, MAX_OBSERVATIONS)) {
+    const accepted = acceptOne(provider, item, now);
+    if (typeof accepted === "string") reasons.push(accepted);
+    else values.push(accepted);
+  }
+  if (raw.length > MAX_OBSERVATIONS) reasons.push(`${raw.length - MAX_OBSERVATIONS} observation(s) beyond the first ${MAX_OBSERVATIONS}`);
+  if (reasons.length === 0) return { values };
+  const shown = [...new Set(reasons)].slice(0, 3).join("; ");
+  const dropped = raw.length - values.length;
+  return { values, problem: { provider: provider.name, kind: "invalid", message: `${dropped} value(s) dropped: ${shown}${reasons.length > 3 ? "; …" : ""}` } };
+}
+
+/** What is wrong with a provider's declaration, or [] (the contract of types.ts; testing.ts checks the same). */
+export function providerDeclarationProblems(provider: unknown): string[] {
+  if (typeof provider !== "object" || provider === null) return ["is not a provider object"];
+  const p = provider as Partial<Record<keyof EnrichmentProvider, unknown>>;
+  const problems: string[] = [];
+  if (typeof p.name !== "string" || !PROVIDER_NAME_PATTERN.test(p.name)) problems.push(`name ${JSON.stringify(p.name)} must match ${String(PROVIDER_NAME_PATTERN)}`);
+  if (typeof p.fields !== "object" || p.fields === null || Array.isArray(p.fields) || Object.keys(p.fields).length === 0) {
+    problems.push("fields must name at least one field with its spec, e.g. pickFields(\"company_name\")");
+  } else {
+    for (const [name, spec] of Object.entries(p.fields)) {
+      const problem = fieldSpecProblem(name, spec);
+      if (problem) problems.push(problem);
+    }
+  }
+  if (typeof p.timeBudgetMs !== "number" || !Number.isFinite(p.timeBudgetMs) || p.timeBudgetMs <= 0) problems.push("timeBudgetMs must be a positive number of milliseconds");
+  if (typeof p.thirdParty !== "boolean") problems.push("thirdParty must be true or false");
+  if (p.remote !== undefined && typeof p.remote !== "boolean") problems.push("remote must be true, false or absent");
+  if (typeof p.lookup !== "function") problems.push("lookup must be a function");
+  if (p.cached !== undefined && typeof p.cached !== "function") problems.push("cached must be a function or absent");
+  if (p.description !== undefined && (typeof p.description !== "string" || p.description.length > 200)) problems.push("description must be text of at most 200 characters");
+  return problems;
 }
 
 interface Outcome {
   values: EnrichedValue[];
   problems: EnrichmentProblem[];
+  outcome: RunOutcome;
 }
 
 function errorMessage(error: unknown): string {
@@ -67,34 +163,33 @@ function isAbortLike(error: unknown): boolean {
   return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 }
 
-/** Keeps the values that are well-formed and of a field the provider declared. */
-function validated(provider: EnrichmentProvider, raw: unknown): Outcome {
-  if (!Array.isArray(raw)) {
-    return { values: [], problems: [{ provider: provider.name, kind: "invalid", message: "lookup did not return a list" }] };
-  }
-  const values: EnrichedValue[] = [];
-  let rejected = 0;
-  for (const item of raw) {
-    const parsed = enrichedValueSchema.safeParse(item);
-    if (parsed.success && provider.fields.includes(parsed.data.field)) {
-      values.push({ ...parsed.data, source: provider.name });
-    } else {
-      rejected += 1;
-    }
-  }
-  const problems: EnrichmentProblem[] =
-    rejected > 0 ? [{ provider: provider.name, kind: "invalid", message: `${rejected} malformed value(s) ignored` }] : [];
-  return { values, problems };
+function answered(accepted: AcceptedObservations, hit: boolean): Outcome {
+  const problems = accepted.problem ? [accepted.problem] : [];
+  if (accepted.values.length > 0) return { values: accepted.values, problems, outcome: hit ? "cached" : "found" };
+  if (accepted.problem) return { values: [], problems, outcome: "invalid" };
+  return { values: [], problems, outcome: hit ? "cached" : "nothing" };
 }
 
-function runOne(
+/** A cache hit (answered), a miss (undefined), or the provider's `cached` threw (an error outcome). */
+function fromCache(provider: EnrichmentProvider, input: EnrichmentInput, now: Date, phase: EnrichmentPhase): Outcome | undefined {
+  if (!provider.cached) return undefined;
+  try {
+    const hit = provider.cached(input, { now, phase });
+    return hit === undefined ? undefined : answered(acceptObservations(provider, hit, now), true);
+  } catch (error) {
+    return { values: [], problems: [{ provider: provider.name, kind: "error", message: `cached: ${errorMessage(error)}` }], outcome: "error" };
+  }
+}
+
+function lookupOne(
   provider: EnrichmentProvider,
   input: EnrichmentInput,
   now: Date,
+  phase: EnrichmentPhase,
   overall: AbortSignal,
   overallBudgetMs: number,
 ): Promise<Outcome> {
-  const budgetMs = Math.max(0, Math.min(provider.timeBudgetMs, overallBudgetMs));
+  const budgetMs = Math.max(0, Math.min(Number.isFinite(provider.timeBudgetMs) ? provider.timeBudgetMs : 0, overallBudgetMs));
   const own = new AbortController();
   const signal = AbortSignal.any([own.signal, overall]);
 
@@ -111,6 +206,7 @@ function runOne(
       const cancelled = overall.aborted && overall.reason instanceof Error && overall.reason.name === "AbortError";
       finish({
         values: [],
+        outcome: "timeout",
         problems: [
           cancelled
             ? { provider: provider.name, kind: "cancelled", message: "the run was cancelled" }
@@ -125,14 +221,13 @@ function runOne(
     }
     signal.addEventListener("abort", onAbort, { once: true });
     Promise.resolve()
-      .then(() => provider.lookup(input, { signal, now }))
+      .then(() => provider.lookup(input, { signal, now, phase }))
       .then(
-        (values) => finish(validated(provider, values)),
-        (error: unknown) =>
-          finish({
-            values: [],
-            problems: [{ provider: provider.name, kind: isAbortLike(error) ? "timeout" : "error", message: errorMessage(error) }],
-          }),
+        (values) => finish(answered(acceptObservations(provider, values, now), false)),
+        (error: unknown) => {
+          const timeout = isAbortLike(error);
+          finish({ values: [], outcome: timeout ? "timeout" : "error", problems: [{ provider: provider.name, kind: timeout ? "timeout" : "error", message: errorMessage(error) }] });
+        },
       );
   });
 }
@@ -144,6 +239,7 @@ export async function enrich(
   options: EnrichOptions,
 ): Promise<EnrichmentResult> {
   const started = Date.now();
+  const { now, phase } = options;
   const budgetMs = Number.isFinite(options.budgetMs) ? Math.max(0, options.budgetMs) : 0;
   const overall = new AbortController();
   const overallTimer = setTimeout(() => overall.abort(new DOMException("enrichment budget exceeded", "TimeoutError")), budgetMs);
@@ -152,12 +248,26 @@ export async function enrich(
   else options.signal?.addEventListener("abort", onCancel, { once: true });
 
   try {
-    const outcomes = await Promise.all(providers.map((p) => runOne(p, input, options.now, overall.signal, budgetMs)));
-    const values = outcomes.flatMap((o) => o.values);
+    const outcomes = await Promise.all(
+      providers.map(async (provider): Promise<(Outcome & { provider: string; elapsedMs: number }) | null> => {
+        const t0 = Date.now();
+        const hit = fromCache(provider, input, now, phase);
+        let outcome: Outcome | undefined = hit;
+        if (!outcome) {
+          // A remote lookup may take seconds: never in the blocking sign-up hook.
+          if (phase === "sign-up" && provider.remote === true) return null;
+          outcome = await lookupOne(provider, input, now, phase, overall.signal, budgetMs);
+        }
+        return { ...outcome, provider: provider.name, elapsedMs: Date.now() - t0 };
+      }),
+    );
+    const ran = outcomes.filter((o) => o !== null);
+    const values = ran.flatMap((o) => o.values);
     return {
       best: pickBest(values),
       values,
-      problems: outcomes.flatMap((o) => o.problems),
+      problems: ran.flatMap((o) => o.problems),
+      runs: ran.map((o) => ({ provider: o.provider, outcome: o.outcome, elapsedMs: o.elapsedMs })),
       elapsedMs: Date.now() - started,
     };
   } finally {

@@ -47,7 +47,7 @@ describe("geoip (DB-IP City Lite via maxmind)", () => {
   });
 
   it("as a provider: country more confident than time zone, region and city", async () => {
-    const result = await enrich([createGeoipProvider({ log: quiet })], { ip: "81.2.69.142" }, { budgetMs: 3000, now });
+    const result = await enrich([createGeoipProvider({ log: quiet })], { ip: "81.2.69.142" }, { budgetMs: 3000, now, phase: "login" });
     assert.deepEqual(result.problems, []);
     const { country, timezone, region, city } = result.best;
     assert.equal(country?.value, "GB");
@@ -65,7 +65,7 @@ describe("geoip (DB-IP City Lite via maxmind)", () => {
     const provider = createGeoipProvider({ log: quiet });
     const signal = new AbortController().signal;
     for (const ip of ["10.0.0.1", "192.168.1.1", "127.0.0.1", "::1", "fc00::1", "", "999.1.1.1", "abc", null, undefined]) {
-      assert.deepEqual(await provider.lookup({ ip }, { signal, now }), [], String(ip));
+      assert.deepEqual(await provider.lookup({ ip }, { signal, now, phase: "login" }), [], String(ip));
     }
   });
 });
@@ -84,10 +84,10 @@ describe("geoip without its database", () => {
     const dir = join(tempDir(), "nothing-here");
     const provider = createGeoipProvider({ dir, log: { warn: (m: string) => warnings.push(m) } });
     const signal = new AbortController().signal;
-    assert.deepEqual(await provider.lookup({ ip: "81.2.69.142" }, { signal, now }), []);
-    assert.deepEqual(await provider.lookup({ ip: "8.8.8.8" }, { signal, now }), []);
+    assert.deepEqual(await provider.lookup({ ip: "81.2.69.142" }, { signal, now, phase: "login" }), []);
+    assert.deepEqual(await provider.lookup({ ip: "8.8.8.8" }, { signal, now, phase: "login" }), []);
     const again = createGeoipProvider({ dir, log: { warn: (m: string) => warnings.push(m) } });
-    assert.deepEqual(await again.lookup({ ip: "8.8.8.8" }, { signal, now }), []);
+    assert.deepEqual(await again.lookup({ ip: "8.8.8.8" }, { signal, now, phase: "login" }), []);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? "", /geoip provider disabled: .*dbip-city-ipv4\.mmdb not found.*GEOIP_DB_DIR/);
   });

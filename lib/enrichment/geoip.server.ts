@@ -10,6 +10,7 @@ import "server-only";
 import { join } from "node:path";
 import maxmind, { type Reader, type Response as MmdbRecord } from "maxmind";
 import { z } from "zod";
+import { pickFields } from "./fields";
 import { publicIp } from "./ip-ranges";
 import { timeZoneAt } from "./time-zone-at";
 import type { EnrichedValue, EnrichmentProvider } from "./types";
@@ -153,12 +154,20 @@ export interface GeoipProviderOptions {
   timeBudgetMs?: number;
 }
 
-export function createGeoipProvider(options: GeoipProviderOptions = {}): EnrichmentProvider {
+/** A provider with data to load ahead of its first lookup (the webhook warms it within its budget). */
+export type WarmableProvider = EnrichmentProvider & { warm(): Promise<void> };
+
+export function createGeoipProvider(options: GeoipProviderOptions = {}): WarmableProvider {
   const dir = options.dir ?? defaultGeoipDir();
   const log = options.log ?? console;
   return {
+    async warm() {
+      await loadGeoip(dir, log);
+    },
     name: GEOIP_PROVIDER_NAME,
-    fields: ["country", "timezone", "region", "city"],
+    fields: pickFields("country", "timezone", "region", "city"),
+    thirdParty: false,
+    description: "Your IP address's location in an offline database (IP geolocation by DB-IP)",
     // The first call in a process waits for the files to load (a few hundred ms); later ones don't.
     timeBudgetMs: options.timeBudgetMs ?? 1500,
     async lookup(input, { now }) {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { enrich } from "./enrich";
+import { checkEnrichmentProvider } from "./testing";
 import { createIpgeolocationProvider } from "./ipgeolocation.server";
 
 const now = new Date("2026-03-01T12:00:00.000Z");
@@ -61,7 +62,7 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
     createIpgeolocationProvider({ apiKey: API_KEY, baseUrl, timeoutMs: 5_000, ...extra });
 
   it("asks GET /ipgeo with the key and IP, and reads city, region, country and time zone", async () => {
-    const result = await enrich([provider()], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    const result = await enrich([provider()], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     assert.deepEqual(result.problems, []);
     assert.equal(requests.length, 1);
     assert.equal(requests[0]?.pathname, "/ipgeo");
@@ -74,15 +75,15 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
   });
 
   it("keeps a base URL's path", async () => {
-    await enrich([provider({ baseUrl: `${baseUrl}/v1/` })], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    await enrich([provider({ baseUrl: `${baseUrl}/v1/` })], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     assert.equal(requests[0]?.pathname, "/v1/ipgeo");
   });
 
   it("answers a repeated IP from its cache, with the original observation time", async () => {
     const p = provider();
-    const first = await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    const first = await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     const later = new Date(now.getTime() + 60_000);
-    const second = await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now: later });
+    const second = await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now: later, phase: "login" });
     assert.equal(requests.length, 1, "the second call made no request");
     assert.deepEqual(second.values, first.values);
     assert.equal(second.best.city?.observedAt, now.toISOString());
@@ -91,16 +92,16 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
   it("asks again once the cached answer has expired", async () => {
     const clock = { t: 0 };
     const p = provider({ cache: { ttlMs: 1000 }, clock: () => clock.t });
-    await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     clock.t = 1001;
-    await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     assert.equal(requests.length, 2);
   });
 
   it("gives up on a hanging server within its timeout and contributes nothing", async () => {
     handler = (_req, res) => void hanging.add(res);
     const started = Date.now();
-    const result = await enrich([provider({ timeoutMs: 150 })], { ip: "81.2.69.142" }, { budgetMs: 2000, now });
+    const result = await enrich([provider({ timeoutMs: 150 })], { ip: "81.2.69.142" }, { budgetMs: 2000, now, phase: "login" });
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 1000, `took ${elapsed} ms`);
     assert.deepEqual(result.values, []);
@@ -113,11 +114,11 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
       res.end(JSON.stringify({ message: "Provided API key is not valid." }));
     };
     const p = provider();
-    const result = await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    const result = await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     assert.deepEqual(result.values, []);
     assert.deepEqual(result.problems, [{ provider: "ipgeolocation", kind: "error", message: "ipgeolocation.io answered HTTP 401" }]);
     assert.ok(!JSON.stringify(result).includes(API_KEY));
-    await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    await enrich([p], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     assert.equal(requests.length, 2);
   });
 
@@ -126,13 +127,13 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html>maintenance</html>");
     };
-    const notJson = await enrich([provider()], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    const notJson = await enrich([provider()], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     assert.match(notJson.problems[0]?.message ?? "", /not JSON/);
     handler = (_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ city: 42, time_zone: "UTC" }));
     };
-    const wrongShape = await enrich([provider()], { ip: "81.2.69.142" }, { budgetMs: 1000, now });
+    const wrongShape = await enrich([provider()], { ip: "81.2.69.142" }, { budgetMs: 1000, now, phase: "login" });
     assert.match(wrongShape.problems[0]?.message ?? "", /unexpected body/);
     assert.deepEqual(wrongShape.values, []);
   });
@@ -142,7 +143,7 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ip: "31.9.0.1", country_code2: "AQ", state_prov: "", city: "Pristina", latitude: "42.66", longitude: "21.17" }));
     };
-    const result = await enrich([provider()], { ip: "31.9.0.1" }, { budgetMs: 1000, now });
+    const result = await enrich([provider()], { ip: "31.9.0.1" }, { budgetMs: 1000, now, phase: "login" });
     assert.equal(result.best.country, undefined);
     assert.equal(result.best.region, undefined);
     assert.equal(result.best.city?.value, "Pristina");
@@ -153,8 +154,15 @@ describe("ipgeolocation provider (against a local stand-in of api.ipgeolocation.
     const p = provider();
     const signal = new AbortController().signal;
     for (const ip of ["10.0.0.1", "192.168.1.1", "127.0.0.1", "::1", "fc00::1", "100.64.1.1", "", "999.1.1.1", "abc", null]) {
-      assert.deepEqual(await p.lookup({ ip }, { signal, now }), []);
+      assert.deepEqual(await p.lookup({ ip }, { signal, now, phase: "login" }), []);
     }
     assert.equal(requests.length, 0);
+  });
+
+  it("keeps the provider contract (checkEnrichmentProvider), declaring itself a third party", async () => {
+    const p = provider({ timeoutMs: 500 });
+    assert.equal(p.thirdParty, true);
+    const report = await checkEnrichmentProvider(p, { now, inputs: [{ ip: "81.2.69.142" }, { ip: "10.0.0.1" }] });
+    assert.deepEqual(report.answers[2]?.values.map((v) => v.field), ["country", "timezone", "region", "city"]);
   });
 });

@@ -7,6 +7,7 @@
  */
 import "server-only";
 import { z } from "zod";
+import { pickFields } from "./fields";
 import { publicIp } from "./ip-ranges";
 import { LruCache } from "./lru-cache";
 import { timeZoneAt } from "./time-zone-at";
@@ -104,8 +105,14 @@ export function createIpgeolocationProvider(options: IpgeolocationOptions): Enri
 
   return {
     name: IPGEOLOCATION_PROVIDER_NAME,
-    fields: ["country", "timezone", "region", "city"],
+    fields: pickFields("country", "timezone", "region", "city"),
     timeBudgetMs: timeoutMs + 50,
+    // It sends the IP address to ipgeolocation.io; built only with IPGEOLOCATION_API_KEY.
+    thirdParty: true,
+    // Not `remote` in the runner's sense: its strict timeout (800 ms by default) fits the sign-up
+    // hook's budget, so it runs at sign-up as it always has (ADR 005).
+    remote: false,
+    description: "Your IP address's location from ipgeolocation.io",
     async lookup(input, { signal, now }) {
       const ip = publicIp(input.ip);
       if (!ip) return [];

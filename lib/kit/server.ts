@@ -3,8 +3,10 @@ import "server-only";
  * `@gradual/kit/server`: the kit's server side for an app. One call, in a server module of the app:
  *
  *   // app/gradual.server.ts
- *   export const gradual = createGradual({ catalog: profileCatalog });
+ *   export const gradual = createGradual({ catalog: profileCatalog, enrichment });
  *
+ * (`enrichment` from the app's enrichment.config.ts, `defineEnrichment` of `@gradual/kit/enrichment`;
+ * without it the location providers run.)
  * then the app re-exports `gradual.actions` from its own "use server" file and serves
  * `gradual.webhook` at POST /api/authgear/hooks. Every option is optional but the catalog: what is
  * unset is read from the environment (AUTHGEAR_*, DATABASE_URL / SQLITE_PATH, ENRICHMENT_*, ...,
@@ -16,7 +18,7 @@ import "server-only";
  * the database, the store and its per-user locks, the clients and the services per process and target.
  */
 import type { ProfileCatalog } from "@/lib/catalog/catalog";
-import type { ProviderName } from "@/lib/enrichment/types";
+import { isEnrichmentConfig, type EnrichmentConfig } from "@/lib/enrichment/config";
 import type { EnvSource } from "@/lib/env.server";
 import { createActions, type GradualActions } from "@/lib/server/actions.server";
 import { createServices } from "@/lib/server/services.server";
@@ -44,9 +46,14 @@ export interface GradualOptions<A extends string = string> {
   };
   /** The state store: DATABASE_URL (postgres://… or sqlite:<path>), else SQLite at SQLITE_PATH. */
   store?: { databaseUrl?: string; sqlitePath?: string };
-  /** Enrichment: ENRICHMENT_PROVIDERS (in priority order; [] turns it off), ENRICHMENT_BUDGET_MS, GEOIP_DB_DIR, IPGEOLOCATION_API_KEY, TRUSTED_PROXY_HOPS. */
-  enrichment?: {
-    providers?: readonly ProviderName[];
+  /**
+   * The app's enrichment providers: `defineEnrichment((env) => [...])` from `@gradual/kit/enrichment`,
+   * usually exported by enrichment.config.ts. Default: the location providers (`locationProviders(env)`).
+   */
+  enrichment?: EnrichmentConfig;
+  /** Enrichment settings: ENRICHMENT_PROVIDERS (names the config builds, in priority order; [] turns it off), ENRICHMENT_BUDGET_MS, GEOIP_DB_DIR, IPGEOLOCATION_API_KEY, TRUSTED_PROXY_HOPS. */
+  enrichmentSettings?: {
+    providers?: readonly string[];
     budgetMs?: number;
     geoipDir?: string;
     ipgeolocationApiKey?: string;
@@ -81,11 +88,11 @@ function asVariables(options: GradualOptions): Record<string, string> {
     EMULATOR_DATA_DIR: options.authgear?.emulatorDataDir,
     DATABASE_URL: options.store?.databaseUrl,
     SQLITE_PATH: options.store?.sqlitePath,
-    ENRICHMENT_PROVIDERS: options.enrichment?.providers === undefined ? undefined : options.enrichment.providers.length === 0 ? "none" : options.enrichment.providers.join(","),
-    ENRICHMENT_BUDGET_MS: options.enrichment?.budgetMs,
-    GEOIP_DB_DIR: options.enrichment?.geoipDir,
-    IPGEOLOCATION_API_KEY: options.enrichment?.ipgeolocationApiKey,
-    TRUSTED_PROXY_HOPS: options.enrichment?.trustedProxyHops,
+    ENRICHMENT_PROVIDERS: options.enrichmentSettings?.providers === undefined ? undefined : options.enrichmentSettings.providers.length === 0 ? "none" : options.enrichmentSettings.providers.join(","),
+    ENRICHMENT_BUDGET_MS: options.enrichmentSettings?.budgetMs,
+    GEOIP_DB_DIR: options.enrichmentSettings?.geoipDir,
+    IPGEOLOCATION_API_KEY: options.enrichmentSettings?.ipgeolocationApiKey,
+    TRUSTED_PROXY_HOPS: options.enrichmentSettings?.trustedProxyHops,
   };
   return Object.fromEntries(Object.entries(vars).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
 }
@@ -94,7 +101,10 @@ export function createGradual<A extends string>(options: GradualOptions<A>): Gra
   const overrides = asVariables(options);
   // process.env is read when the settings are first needed (a request), not now: a build needs none.
   const source: EnvSource = Object.keys(overrides).length === 0 ? process.env : new Proxy(overrides, { get: (o, name: string) => o[name] ?? process.env[name] });
-  const services = createServices(options.catalog, source, options.now);
+  if (options.enrichment !== undefined && !isEnrichmentConfig(options.enrichment)) {
+    throw new TypeError("createGradual: `enrichment` must be what defineEnrichment((env) => [...providers]) returns (@gradual/kit/enrichment)");
+  }
+  const services = createServices(options.catalog, source, options.now, options.enrichment);
   return {
     actions: createActions(services),
     webhook: createWebhookRoute(services.hookDeps),
@@ -106,7 +116,7 @@ export type { GradualActions } from "@/lib/server/actions.server";
 export { ACTION_ERROR_CODES, type ActionError, type ActionErrorCode, type ActionResult } from "@/lib/actions/result";
 export type { ProfilePromptView, PromptQuestion, SubmitOutcome, PromptRequest, SubmitRequest, DismissRequest } from "@/lib/prompt/prompt-types";
 export type { AccountView, AccountAttribute } from "@/lib/account/account";
-export type { ProviderName } from "@/lib/enrichment/types";
+export type { EnrichmentConfig } from "@/lib/enrichment/config";
 
 // Locales and messages (issue 16, ADR 019): the request's locale, the kit's messages in it, a loader for the app's own.
 export { requestLocale } from "@/lib/i18n/request.server";

@@ -17,10 +17,14 @@ import "server-only";
  * user answered it the save fails with `attribute_not_configured` (nothing recorded as answered,
  * the submission id not used up), so the same answers can be saved once the team fixes the config.
  */
-import { AdminApiError, type AdminApiClient } from "@/lib/authgear/admin-api.server";
+import { AdminApiError, type AdminApiClient, type AdminUser } from "@/lib/authgear/admin-api.server";
 import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
-import { pickBest, type EnrichedValue, type EnrichmentInput } from "@/lib/enrichment/types";
+import { acceptObservations, type EnrichmentRun } from "@/lib/enrichment/enrich";
+import type { EnrichmentRunOptions } from "@/lib/enrichment/providers.server";
+import { catalogRequiresConsent, consentState, selectProviders, type ConsentState } from "@/lib/enrichment/select";
+import { pickBest, type EnrichedValue, type EnrichmentInput, type EnrichmentPhase, type EnrichmentProvider } from "@/lib/enrichment/types";
+import { verifiedEmail } from "@/lib/enrichment/verified-email";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
 import type { AttributeValue, Provenance } from "@/lib/domain";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type UserAnswer } from "./merge";
@@ -41,8 +45,16 @@ export interface ProfileServiceDeps<A extends string = string> {
   catalog: ProfileCatalog<A>;
   store: Store;
   admin: Pick<AdminApiClient, "getUser" | "updateCustomAttributes">;
-  /** Runs enrichment within its budget; never throws (lib/enrichment/enrich.ts). */
-  enrich: (input: EnrichmentInput, options: { now: Date }) => Promise<{ values: EnrichedValue[] }>;
+  /**
+   * Runs enrichment's providers for a phase, selected by the opt-out and consent given, within the
+   * phase's budget; never throws (lib/enrichment/providers.server.ts's EnrichmentService.run).
+   */
+  enrich: (input: EnrichmentInput, options: EnrichmentRunOptions) => Promise<{ values: EnrichedValue[]; runs?: EnrichmentRun[] }>;
+  /**
+   * The providers behind `enrich`: their specs check the observations stored from earlier runs
+   * (merged at login), their `thirdParty` says which run after consent. Default none.
+   */
+  providers?: readonly EnrichmentProvider[];
   /** Epoch milliseconds. */
   now: () => number;
   log?: Pick<Console, "warn" | "error">;
@@ -148,10 +160,86 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
     return question ? answerSchema(question).safeParse(value).success : false;
   };
 
-  async function enriched(sub: string, context: RequestContext, now: number): Promise<EnrichedValue[]> {
-    if (await store.enrichmentOptOut(sub)) return [];
-    const { values } = await deps.enrich({ ip: context.ip ?? null, clientHints: context.clientHints ?? null }, { now: new Date(now) });
-    return values;
+  const providers = deps.providers ?? [];
+  const consentRequired = catalogRequiresConsent(catalog);
+  const providerNamed = (name: string) => providers.find((p) => p.name === name);
+
+  /** Outcomes of a fresh run that answered: the stored answer of that provider is replaced, not merged. */
+  const ANSWERED = new Set(["found", "nothing", "cached", "invalid"]);
+
+  /**
+   * The observations stored from earlier runs (enrichment_run) of the providers that may run now
+   * and did not answer in this run (not asked, timed out, failed), checked again against the
+   * provider's current specs: a lookup after sign-up, or after consent, reaches the next prompt.
+   */
+  function storedValues(stored: Awaited<ReturnType<Store["enrichmentRuns"]>>, fresh: readonly EnrichmentRun[] | undefined, consent: ConsentState, now: number): EnrichedValue[] {
+    const answered = new Set((fresh ?? []).filter((r) => ANSWERED.has(r.outcome)).map((r) => r.provider));
+    const out: EnrichedValue[] = [];
+    for (const run of stored) {
+      const provider = providerNamed(run.provider);
+      if (!provider || answered.has(run.provider) || run.observations.length === 0) continue;
+      if (selectProviders([provider], { phase: "login", optOut: false, consent, consentRequired }).length === 0) continue;
+      out.push(...acceptObservations(provider, run.observations, new Date(now)).values);
+    }
+    return out;
+  }
+
+  /** Stores each run as its provider's last, with what it found. */
+  async function recordRuns(sub: string, result: { values: readonly EnrichedValue[]; runs?: readonly EnrichmentRun[] }, phase: EnrichmentPhase, now: number): Promise<void> {
+    const runs = result.runs ?? [];
+    if (runs.length === 0) return;
+    await store.recordEnrichmentRuns(
+      sub,
+      runs.map((run) => ({
+        provider: run.provider,
+        ranAt: now,
+        phase,
+        outcome: run.outcome,
+        observations: result.values.filter((v) => v.source === run.provider),
+        thirdParty: providerNamed(run.provider)?.thirdParty ?? false,
+      })),
+    );
+  }
+
+  /**
+   * Enrichment at login (the prompt, its submit): phase `login` for the user's request (IP, client
+   * hints, verified email), selected by their opt-out and consent, plus the stored observations of
+   * providers that did not answer fresh. `record` stores the runs (the prompt and its save; not
+   * /admin's explanation); a store failure there costs the record, never the prompt.
+   */
+  async function enriched(sub: string, context: RequestContext, now: number, email: Promise<string | null> | string | null, record: boolean): Promise<EnrichedValue[]> {
+    const [optOut, consentRecord, stored] = await Promise.all([store.enrichmentOptOut(sub), store.enrichmentConsent(sub), store.enrichmentRuns(sub)]);
+    if (optOut) return [];
+    const consent = consentState(consentRecord);
+    const address = await email;
+    const input: EnrichmentInput = { ip: context.ip ?? null, clientHints: context.clientHints ?? null, ...(address ? { email: address } : {}) };
+    const result = await deps.enrich(input, { now: new Date(now), phase: "login", consent });
+    if (record) {
+      await recordRuns(sub, result, "login", now).catch((error: unknown) => log.warn(`[gradual] enrichment runs for ${sub} not recorded: ${(error as Error).message}`));
+    }
+    return [...result.values, ...storedValues(stored, result.runs, consent, now)];
+  }
+
+  /**
+   * A run outside any prompt (phase after-sign-up from the user.created event, consent right after
+   * the user allowed third-party sources): selected by the user's opt-out and consent, then, when it
+   * found something a question takes, through THE save path (fill values written, held guesses
+   * kept for the prompt); its runs recorded under the user's lock either way.
+   */
+  async function runAndWrite(sub: string, phase: EnrichmentPhase, input: EnrichmentInput, only?: readonly string[]): Promise<string[] | null> {
+    const now = deps.now();
+    const [optOut, consentRecord] = await Promise.all([store.enrichmentOptOut(sub), store.enrichmentConsent(sub)]);
+    if (optOut) return [];
+    const result = await deps.enrich(input, { now: new Date(now), phase, consent: consentState(consentRecord), ...(only ? { only } : {}) });
+    const asked = result.values.some((v) => catalog.questions.some((q) => q.enrichment?.field === v.field));
+    if (!asked) {
+      await store.withUserLock(sub, () => recordRuns(sub, result, phase, now));
+      return [];
+    }
+    return mergeAndWrite(sub, {}, result.values, now, async (merged) => {
+      await recordRuns(sub, result, phase, now);
+      return merged.changed;
+    });
   }
 
   async function history(sub: string): Promise<PromptHistory> {
@@ -180,14 +268,16 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   }
 
   /** Everything the planner needs, read once: Authgear (one read), the store, enrichment. */
-  async function situation(login: LoginRef, context: RequestContext, now: number) {
+  async function situation(login: LoginRef, context: RequestContext, now: number, record: boolean) {
     const signIn = loginKey(login);
+    const reading = admin.getUser(login.sub);
+    const email = reading.then((u) => verifiedEmail(u?.standardAttributes), () => null);
     const [user, questionHistory, prompts, provenance, values, problems] = await Promise.all([
-      admin.getUser(login.sub),
+      reading,
       history(login.sub),
       store.signInPrompts(login.sub, signIn),
       store.provenance(login.sub),
-      enriched(login.sub, context, now),
+      enriched(login.sub, context, now, email, record),
       store.configProblems(),
     ]);
     if (!user) return null;
@@ -221,7 +311,8 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const value = attributes[q.attribute];
       if (q.type === "alpha2" && typeof value === "string" && value !== "") return value;
     }
-    return pickBest(values).country?.value || undefined;
+    const country = pickBest(values).country?.value;
+    return typeof country === "string" && country !== "" ? country : undefined;
   }
 
   /**
@@ -236,14 +327,14 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
   async function mergeAndWrite<T>(
     sub: string,
     answers: Record<string, UserAnswer>,
-    values: readonly EnrichedValue[],
+    enrichment: readonly EnrichedValue[] | ((user: AdminUser) => Promise<readonly EnrichedValue[]>),
     now: number,
     after: (merged: ReturnType<typeof mergeProfile>) => Promise<T>,
   ): Promise<T | null> {
     return store.withUserLock(sub, async () => {
       const user = await admin.getUser(sub);
       if (!user) return null;
-      const provenance = await store.provenance(sub);
+      const [provenance, values] = await Promise.all([store.provenance(sub), typeof enrichment === "function" ? enrichment(user) : enrichment]);
       const merged = mergeProfile({
         questions: catalog.questions,
         attributes: user.customAttributes,
@@ -271,7 +362,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
     async prompt(login: LoginRef, context: RequestContext = {}): Promise<ActionResult<{ prompt: ProfilePromptView }>> {
       const now = deps.now();
       try {
-        const s = await situation(login, context, now);
+        const s = await situation(login, context, now, true);
         if (!s) return failure("unauthenticated", MESSAGES.unknownUser);
         const plan = planPrompt(s.input);
         const attributes = plan.ask.map((a) => a.attribute);
@@ -295,7 +386,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
 
     /** The planner's decision for this user with its reasons (support, /admin), now or `at` (epoch ms); records nothing. */
     async explain(login: LoginRef, at: number = deps.now()): Promise<PromptExplanation<A> | null> {
-      const s = await situation(login, {}, at);
+      const s = await situation(login, {}, at, false);
       return s ? explainPrompt(s.input) : null;
     },
 
@@ -353,7 +444,8 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const skipped = offered.filter((a) => !answered.includes(a) && !declined.includes(a));
 
       const now = deps.now();
-      const values = await enriched(sub, context, now);
+      // Enrichment with the user as this save reads them (their verified email), under the save's lock.
+      const values = (user: AdminUser) => enriched(sub, context, now, verifiedEmail(user.standardAttributes), true);
       try {
         const userAnswers: Record<string, UserAnswer> = {};
         for (const a of answered) {
@@ -446,6 +538,33 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
      */
     async enrichAndWrite(sub: string, values: readonly EnrichedValue[]): Promise<string[] | null> {
       return mergeAndWrite(sub, {}, values, deps.now(), async (merged) => merged.changed);
+    },
+
+    /**
+     * A run for an existing user outside any prompt (the webhook's user.created: phase
+     * after-sign-up, every selected provider, remote ones within their own budgets): its fill values
+     * through the save path, its runs recorded. The attributes that changed, or null when the user is gone.
+     */
+    async enrichUser(sub: string, phase: "after-sign-up" | "consent", input: EnrichmentInput): Promise<string[] | null> {
+      return runAndWrite(sub, phase, input);
+    },
+
+    /**
+     * Right after the user allowed third-party sources: runs them (phase consent) with the user's
+     * verified email, records the runs and writes fill values, in the background. The caller (the
+     * consent action) does not wait: the promise never rejects, a failure is logged.
+     */
+    runAfterConsent(sub: string, context: RequestContext = {}): Promise<void> {
+      const thirdParty = providers.filter((p) => p.thirdParty).map((p) => p.name);
+      if (thirdParty.length === 0) return Promise.resolve();
+      return (async () => {
+        const user = await admin.getUser(sub);
+        if (!user) return;
+        const email = verifiedEmail(user.standardAttributes);
+        await runAndWrite(sub, "consent", { ip: context.ip ?? null, clientHints: context.clientHints ?? null, ...(email ? { email } : {}) }, thirdParty);
+      })().catch((error: unknown) => {
+        log.error(`[gradual] enrichment after consent for ${sub}: ${error instanceof Error ? error.message : String(error)}`);
+      });
     },
 
     /** The user closed the prompt ("Not now"): it does not come back in this visit. */

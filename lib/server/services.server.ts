@@ -23,10 +23,10 @@ import type { ProfileCatalog } from "@/lib/catalog/catalog";
 import { openDatabase, type AppDatabase, type DatabaseTarget } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import { clientIpFromHeaders } from "@/lib/enrichment/client-ip.server";
-import { enrich, type EnrichmentResult } from "@/lib/enrichment/enrich";
-import { buildEnrichmentProviders, warmProviders } from "@/lib/enrichment/providers.server";
-import type { EnrichmentInput } from "@/lib/enrichment/types";
-import { parseSettings, type EnrichmentSettings, type EnvSource, type Settings } from "@/lib/env.server";
+import { defaultEnrichment, type EnrichmentConfig } from "@/lib/enrichment/config";
+import { catalogRequiresConsent } from "@/lib/enrichment/select";
+import { buildEnrichmentProviders, createEnrichmentService, type EnrichmentService } from "@/lib/enrichment/providers.server";
+import { enrichmentSettingsOf, parseSettings, type EnrichmentSettings, type EnvSource, type Settings } from "@/lib/env.server";
 import { createServerClock } from "@/lib/test-clock.server";
 import { createProfileService, type ProfileService } from "@/lib/prompt/service.server";
 import type { HookDeps } from "@/lib/webhook/handler.server";
@@ -61,7 +61,7 @@ export type Clock = () => number;
 const THIS_COPY = objectId({});
 
 /** The kit's server side for one catalog over one environment (see the file comment). */
-export function createServices<A extends string>(catalog: ProfileCatalog<A>, source: EnvSource, clock?: Clock) {
+export function createServices<A extends string>(catalog: ProfileCatalog<A>, source: EnvSource, clock?: Clock, enrichmentConfig: EnrichmentConfig = defaultEnrichment) {
   let parsed: Settings | undefined;
   /** The settings, parsed on first use; throws EnvError listing every problem. */
   const settings = (): Settings => (parsed ??= parseSettings(source));
@@ -78,18 +78,9 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
   const clockName = () => (clock ? `clock#${objectId(clock)}` : serverClockName());
   const catalogName = () => `catalog#${objectId(catalog)}${settings().NODE_ENV === "development" ? ` copy#${THIS_COPY}` : ""}`;
   const storeName = () => targetName(settings().store);
-  const enrichmentSettings = (): EnrichmentSettings => {
-    const e = settings();
-    return {
-      ENRICHMENT_PROVIDERS: e.ENRICHMENT_PROVIDERS,
-      ENRICHMENT_BUDGET_MS: e.ENRICHMENT_BUDGET_MS,
-      GEOIP_DB_DIR: e.GEOIP_DB_DIR,
-      IPGEOLOCATION_API_KEY: e.IPGEOLOCATION_API_KEY,
-      IPGEOLOCATION_BASE_URL: e.IPGEOLOCATION_BASE_URL,
-      IPGEOLOCATION_TIMEOUT_MS: e.IPGEOLOCATION_TIMEOUT_MS,
-    };
-  };
-  const enrichmentName = () => JSON.stringify(enrichmentSettings());
+  const enrichmentSettings = (): EnrichmentSettings => enrichmentSettingsOf(settings());
+  const enrichmentName = () =>
+    `config#${objectId(enrichmentConfig)} ${JSON.stringify(enrichmentSettings())} consent:${catalogRequiresConsent(catalog)}${settings().NODE_ENV === "development" ? ` copy#${THIS_COPY}` : ""}`;
 
   const database = () => databaseFor(settings().store);
   const store = () => storeFor(settings().store);
@@ -106,15 +97,16 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
       createWebhookSecretSource(() => loadWebhookSecret(settings())),
     );
 
-  const enrichment = () =>
+  /** The app's providers (enrichment.config.ts) over the settings, built once per process, config and settings. */
+  const enrichment = (): EnrichmentService =>
     remember(`enrichment ${enrichmentName()}`, () => {
       const e = enrichmentSettings();
-      const providers = buildEnrichmentProviders(e);
-      return {
-        enrich: (input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }): Promise<EnrichmentResult> =>
-          enrich(providers, input, { budgetMs: e.ENRICHMENT_BUDGET_MS, ...options }),
-        warm: () => warmProviders(e),
-      };
+      return createEnrichmentService({
+        providers: buildEnrichmentProviders(e, enrichmentConfig),
+        budgetMs: e.ENRICHMENT_BUDGET_MS,
+        consentRequired: catalogRequiresConsent(catalog),
+        now,
+      });
     });
 
   /** Configuration problems (dropped attributes, bad webhook signatures): one reporter per store, so its throttling is the process's. */
@@ -123,7 +115,15 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
 
   const profile = (): Promise<ProfileService> =>
     remember(`profile ${catalogName()} ${storeName()} ${authgearName()} ${enrichmentName()} ${clockName()}`, async () =>
-      createProfileService({ catalog, store: await store(), admin: admin(), enrich: enrichment().enrich, now, problems: problems() }),
+      createProfileService({
+        catalog,
+        store: await store(),
+        admin: admin(),
+        enrich: (...args) => enrichment().run(...args),
+        providers: enrichment().providers,
+        now,
+        problems: problems(),
+      }),
     );
 
   const account = (): Promise<AccountService> =>
@@ -143,7 +143,8 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
       reloadSecret: () => webhookSecret().reload(),
       store,
       save: async (...args) => (await profile()).enrichAndWrite(...args),
-      enrich: (...args) => enrichment().enrich(...args),
+      enrichUser: async (...args) => (await profile()).enrichUser(...args),
+      enrich: (...args) => enrichment().run(...args),
       warm: () => enrichment().warm(),
       catalog,
       now,
@@ -166,6 +167,8 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
     account,
     adminQueries,
     hookDeps,
+    /** The server's enrichment (its providers, runs by phase). */
+    enrichment,
     /** Verifies an access token against this environment's Authgear (endpoint, client ID, clock). */
     verify: (token: string | null): Promise<AccessTokenVerification> => {
       const e = settings();

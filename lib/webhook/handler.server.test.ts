@@ -6,6 +6,7 @@ import { HOOK_SIGNATURE_HEADER } from "@/lib/authgear/protocol";
 import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
 import { enrich as runEnrichment } from "@/lib/enrichment/enrich";
+import { pickFields } from "@/lib/enrichment/fields";
 import type { EnrichedValue, EnrichmentInput, EnrichmentProvider } from "@/lib/enrichment/types";
 import { createProfileService } from "@/lib/prompt/service.server";
 import { profileCatalog } from "@/profile.config";
@@ -90,6 +91,7 @@ describe("Authgear webhook handler", () => {
   let store: Store;
   let admin: FakeAdmin;
   let enrichCalls: EnrichmentInput[];
+  let enrichOptions: Parameters<HookDeps["enrich"]>[1][];
   let enrichImpl: HookDeps["enrich"];
   let logs: string[];
   let deps: HookDeps;
@@ -100,6 +102,7 @@ describe("Authgear webhook handler", () => {
     store = createStore(db);
     admin = new FakeAdmin();
     enrichCalls = [];
+    enrichOptions = [];
     logs = [];
     enrichImpl = async () => ({ values: LONDON });
     const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
@@ -111,6 +114,7 @@ describe("Authgear webhook handler", () => {
       save: (sub, values) => profile.enrichAndWrite(sub, values),
       enrich: (input, options) => {
         enrichCalls.push(input);
+        enrichOptions.push(options);
         return enrichImpl(input, options);
       },
       catalog: profileCatalog,
@@ -381,8 +385,8 @@ describe("Authgear webhook handler", () => {
     });
 
     it("with the real runner, a hanging provider costs only its budget and the others still fill", async () => {
-      const hanging: EnrichmentProvider = { name: "remote", fields: ["city", "country"], timeBudgetMs: 5_000, lookup: () => new Promise(() => {}) };
-      const local: EnrichmentProvider = { name: "geoip", fields: ["country", "timezone", "city"], timeBudgetMs: 100, lookup: async () => LONDON };
+      const hanging: EnrichmentProvider = { name: "remote", fields: pickFields("city", "country"), timeBudgetMs: 5_000, thirdParty: false, lookup: () => new Promise(() => {}) };
+      const local: EnrichmentProvider = { name: "geoip", fields: pickFields("country", "timezone", "city"), timeBudgetMs: 100, thirdParty: false, lookup: async () => LONDON };
       deps.enrich = (input, options) => runEnrichment([hanging, local], input, { budgetMs: 200, ...options });
       const started = Date.now();
       const result = await send(preCreate());
@@ -405,6 +409,55 @@ describe("Authgear webhook handler", () => {
       await store.setEnrichmentOptOut("u1", true, NOW);
       assert.deepEqual((await send(preCreate())).body, { is_allowed: true });
       assert.equal(enrichCalls.length, 0);
+    });
+  });
+
+  describe("the input and phase of each event's enrichment", () => {
+    const verified = (id: string, custom: Record<string, unknown> = {}) => ({ ...hookUser(id, custom), standard_attributes: { email: `${id}@acme-robotics.com`, email_verified: true } });
+
+    it("user.pre_create runs phase sign-up with the email Authgear verified, and no consent yet", async () => {
+      await send(event("user.pre_create", { user: verified("u1"), identities: [] }));
+      assert.deepEqual(enrichCalls, [{ ip: "81.2.69.142", hookContext: { geo_location_code: null, preferred_languages: ["en-GB"] }, email: "u1@acme-robotics.com" }]);
+      assert.equal(enrichOptions[0]?.phase, "sign-up");
+      assert.equal(enrichOptions[0]?.consent, undefined);
+      assert.ok(enrichOptions[0]?.signal, "within the blocking budget");
+    });
+
+    it("an unverified address is never handed to a provider", async () => {
+      await send(event("user.pre_create", { user: { ...hookUser("u1"), standard_attributes: { email: "u1@acme-robotics.com", email_verified: false } }, identities: [] }));
+      assert.equal(enrichCalls[0]?.email, undefined);
+    });
+
+    it("user.created runs phase after-sign-up for the new user through the profile service, only for sign-ups by the user", async () => {
+      const runs: [string, string, EnrichmentInput][] = [];
+      deps.enrichUser = async (sub, phase, input) => {
+        runs.push([sub, phase, input]);
+        return [];
+      };
+      await send(event("user.created", { user: verified("u5", { job_title: "Dev" }), identities: [] }));
+      assert.deepEqual(runs, [["u5", "after-sign-up", { ip: "81.2.69.142", hookContext: { geo_location_code: null, preferred_languages: ["en-GB"] }, email: "u5@acme-robotics.com" }]]);
+      await send(event("user.created", { user: verified("u6"), identities: [] }, { triggered_by: "admin_api" }));
+      assert.equal(runs.length, 1, "not for a user created through the Admin API or the Portal");
+    });
+
+    it("a failing run after sign-up is logged, after the provenance was recorded", async () => {
+      deps.enrichUser = async () => {
+        throw new Error("Admin API unreachable");
+      };
+      await send(preCreate({}));
+      const result = await send(event("user.created", { user: hookUser("u1", { city: "London", country: "GB", timezone: "Europe/London" }), identities: [] }));
+      assert.equal(result.status, 500);
+      assert.equal((await store.provenance("u1")).city?.source, "geoip");
+      assert.match(logs.join("\n"), /user\.created .*Admin API unreachable/);
+    });
+
+    it("user.authenticated runs phase login with the user's consent from the store", async () => {
+      admin.users.set("old", {});
+      await store.setEnrichmentConsent("old", true, NOW);
+      await send(event("user.authenticated", { user: verified("old"), session: { id: "s1", type: "offline_grant" } }));
+      assert.equal(enrichOptions[0]?.phase, "login");
+      assert.equal(enrichOptions[0]?.consent, "granted");
+      assert.equal(enrichCalls[0]?.email, "old@acme-robotics.com");
     });
   });
 

@@ -58,7 +58,10 @@ import {
   type ConfigProblemReporter,
 } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
-import type { EnrichedValue, EnrichmentInput } from "@/lib/enrichment/types";
+import type { EnrichmentRunOptions } from "@/lib/enrichment/providers.server";
+import { consentState, type ConsentState } from "@/lib/enrichment/select";
+import type { EnrichedValue, EnrichmentInput, EnrichmentPhase } from "@/lib/enrichment/types";
+import { verifiedEmail } from "@/lib/enrichment/verified-email";
 import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/catalog/catalog";
 import type { AttributeValue, Provenance } from "@/lib/domain";
 import { mergeProfile, USER_SOURCE } from "@/lib/prompt/merge";
@@ -72,7 +75,7 @@ export const BLOCKING_BUDGET_MS = 3_500;
 
 export type HookStore = Pick<
   Store,
-  "withUserLock" | "provenance" | "writeProvenance" | "enrichmentOptOut" | "recordConfigProblem" | "resolveConfigProblems"
+  "withUserLock" | "provenance" | "writeProvenance" | "enrichmentOptOut" | "enrichmentConsent" | "recordConfigProblem" | "resolveConfigProblems"
 >;
 
 /** AUTHGEAR_WEBHOOK_BAD_SIGNATURE (lib/env.server.ts). */
@@ -96,8 +99,14 @@ export interface HookDeps {
    * provenance of what Authgear kept); the attributes changed, or null when the user is gone.
    */
   save: (sub: string, values: readonly EnrichedValue[]) => Promise<string[] | null>;
-  /** Runs enrichment within its own budget and never throws (enrichWithServerProviders). */
-  enrich: (input: EnrichmentInput, options: { now: Date; signal?: AbortSignal }) => Promise<{ values: EnrichedValue[] }>;
+  /**
+   * user.created's run of every selected provider (phase after-sign-up; remote ones within their
+   * own budgets) through the same save path, recording the runs (`ProfileService.enrichUser`).
+   * Absent: no run after sign-up.
+   */
+  enrichUser?: (sub: string, phase: "after-sign-up", input: EnrichmentInput) => Promise<string[] | null>;
+  /** Runs enrichment's providers for a phase within its budget and never throws (lib/enrichment/providers.server.ts). */
+  enrich: (input: EnrichmentInput, options: EnrichmentRunOptions) => Promise<{ values: EnrichedValue[] }>;
   /** Loads slow provider data (the geo database) ahead of enrichment; part of the blocking budget. */
   warm?: () => Promise<void>;
   catalog: ProfileCatalog;
@@ -223,10 +232,13 @@ async function withDeadline<T>(ms: number, fallback: T, task: (signal: AbortSign
   }
 }
 
-function enrichmentInput(context: HookEventContext): EnrichmentInput {
+/** What the event tells enrichment: the request's IP and Authgear's context, and the user's email when Authgear says it is verified. */
+function enrichmentInput(context: HookEventContext, standardAttributes?: Readonly<Record<string, unknown>>): EnrichmentInput {
+  const email = verifiedEmail(standardAttributes);
   return {
     ip: context.ip_address ?? null,
     hookContext: { geo_location_code: context.geo_location_code ?? null, preferred_languages: context.preferred_languages },
+    ...(email ? { email } : {}),
   };
 }
 
@@ -310,8 +322,13 @@ function createEventHandlers(deps: HookDeps) {
     return question ? answerSchema(question).safeParse(value).success : false;
   };
 
-  async function enrich(context: HookEventContext, signal?: AbortSignal): Promise<EnrichedValue[]> {
-    const { values } = await deps.enrich(enrichmentInput(context), { now: new Date(deps.now()), ...(signal ? { signal } : {}) });
+  async function enrich(
+    event: { context: HookEventContext; payload: { user: { standard_attributes?: Readonly<Record<string, unknown>> } } },
+    phase: EnrichmentPhase,
+    options: { signal?: AbortSignal; consent?: ConsentState } = {},
+  ): Promise<EnrichedValue[]> {
+    const input = enrichmentInput(event.context, event.payload.user.standard_attributes);
+    const { values } = await deps.enrich(input, { now: new Date(deps.now()), phase, ...options });
     return values;
   }
 
@@ -343,6 +360,49 @@ function createEventHandlers(deps: HookDeps) {
     });
   }
 
+  /** Records the provenance of what pre_create wrote (kept in memory, or recomputed), for the values the new user has. */
+  async function vouchForSignUp(event: UserCreatedEvent): Promise<void> {
+    const user = event.payload.user;
+    const attributes = user.custom_attributes;
+    let candidates = deps.pending.take(user.id);
+    if (candidates) {
+      // What pre_create answered and Authgear did not store: an attribute the project lacks.
+      const sent = Object.fromEntries(Object.entries(candidates).map(([attribute, record]) => [attribute, record.value]));
+      await problemsOf(deps).afterWrite(sent, attributes);
+    }
+    if (!candidates) {
+      // Not kept here (restart, another instance, or pre_create wrote nothing): recompute from the
+      // same sign-up context and vouch only for values the user really has.
+      const hasEnrichable = questions.some((q) => q.enrichment && !isEmptyValue(attributes[q.attribute]));
+      if (!hasEnrichable || event.context.triggered_by !== "user") return;
+      const store = await deps.store();
+      if (await store.enrichmentOptOut(user.id)) return;
+      const values = await enrich(event, "sign-up");
+      candidates = mergeProfile({ questions, attributes: {}, provenance: {}, enriched: values, now: new Date(deps.now()), accepts }).provenance;
+    }
+    const store = await deps.store();
+    await store.withUserLock(user.id, async () => {
+      const stored = await store.provenance(user.id);
+      const rows: Record<string, Provenance> = {};
+      for (const [attribute, record] of Object.entries(candidates)) {
+        if (record.value === undefined || attributes[attribute] !== record.value) continue;
+        if (stored[attribute]?.value === record.value) continue;
+        rows[attribute] = record;
+      }
+      await store.writeProvenance(user.id, rows);
+    });
+  }
+
+  /**
+   * The user exists now: every selected provider runs (phase after-sign-up; remote person and
+   * company lookups within their own budgets, which Authgear does not wait on), its fill values
+   * through the save path and its runs recorded, so the next prompt offers what it found.
+   */
+  async function afterSignUp(event: UserCreatedEvent): Promise<void> {
+    if (!deps.enrichUser || event.context.triggered_by !== "user") return;
+    await deps.enrichUser(event.payload.user.id, "after-sign-up", enrichmentInput(event.context, event.payload.user.standard_attributes));
+  }
+
   return {
     async preCreate(event: UserPreCreateEvent): Promise<HookResult> {
       const user = event.payload.user;
@@ -356,7 +416,8 @@ function createEventHandlers(deps: HookDeps) {
           if (await store.enrichmentOptOut(user.id)) return [];
           await deps.warm?.();
           if (signal.aborted) return [];
-          return enrich(event.context, signal);
+          // The user does not exist yet: no consent given, so third-party sources wait when the catalog asks for it.
+          return enrich(event, "sign-up", { signal });
         },
         (why) => log.warn(`[gradual] webhook user.pre_create: enrichment skipped (${why}); the sign-up goes on without it`),
       );
@@ -374,35 +435,8 @@ function createEventHandlers(deps: HookDeps) {
     },
 
     async created(event: UserCreatedEvent): Promise<void> {
-      const user = event.payload.user;
-      const attributes = user.custom_attributes;
-      let candidates = deps.pending.take(user.id);
-      if (candidates) {
-        // What pre_create answered and Authgear did not store: an attribute the project lacks.
-        const sent = Object.fromEntries(Object.entries(candidates).map(([attribute, record]) => [attribute, record.value]));
-        await problemsOf(deps).afterWrite(sent, attributes);
-      }
-      if (!candidates) {
-        // Not kept here (restart, another instance, or pre_create wrote nothing): recompute from the
-        // same sign-up context and vouch only for values the user really has.
-        const hasEnrichable = questions.some((q) => q.enrichment && !isEmptyValue(attributes[q.attribute]));
-        if (!hasEnrichable || event.context.triggered_by !== "user") return;
-        const store = await deps.store();
-        if (await store.enrichmentOptOut(user.id)) return;
-        const values = await enrich(event.context);
-        candidates = mergeProfile({ questions, attributes: {}, provenance: {}, enriched: values, now: new Date(deps.now()), accepts }).provenance;
-      }
-      const store = await deps.store();
-      await store.withUserLock(user.id, async () => {
-        const stored = await store.provenance(user.id);
-        const rows: Record<string, Provenance> = {};
-        for (const [attribute, record] of Object.entries(candidates)) {
-          if (record.value === undefined || attributes[attribute] !== record.value) continue;
-          if (stored[attribute]?.value === record.value) continue;
-          rows[attribute] = record;
-        }
-        await store.writeProvenance(user.id, rows);
-      });
+      await vouchForSignUp(event);
+      await afterSignUp(event);
     },
 
     async profilePreUpdate(event: UserProfilePreUpdateEvent): Promise<HookResult> {
@@ -426,7 +460,7 @@ function createEventHandlers(deps: HookDeps) {
       if (empty.length === 0) return;
       const store = await deps.store();
       if (await store.enrichmentOptOut(user.id)) return;
-      const values = await enrich(event.context);
+      const values = await enrich(event, "login", { consent: consentState(await store.enrichmentConsent(user.id)) });
       if (!empty.some((q) => values.some((v) => v.field === q.enrichment?.field))) return;
       // THE save path (the prompt's and /profile's): lock, re-read, merge, whole-object write, provenance.
       await deps.save(user.id, values);
