@@ -11,7 +11,7 @@ import type { GradualActions } from "@/lib/server/actions.server";
 export type ProfilePromptActions = Pick<GradualActions, "getProfilePrompt" | "submitProfileAnswers" | "dismissProfilePrompt">;
 
 /** What the /profile page component (<ProfilePage>) calls. */
-export type ProfilePageActions = Pick<GradualActions, "getMyProfile" | "saveMyProfileValues" | "undoMyDecline" | "setMyEnrichmentOptOut">;
+export type ProfilePageActions = Pick<GradualActions, "getMyProfile" | "saveMyProfileValues" | "undoMyDecline" | "setMyEnrichmentOptOut" | "setMyEnrichmentConsent">;
 
 /** What the language menu (<LanguageMenu>) and <AuthgearLocaleSync> call. */
 export type LanguageMenuActions = Pick<GradualActions, "chooseLocale" | "rememberAuthgearLocale">;

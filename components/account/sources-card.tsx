@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { ProfileCatalog } from "@/lib/catalog/catalog";
 import { useKitTranslations, type KitKey } from "@/lib/i18n/use-kit-translations";
-import { consentState, fieldWords, foundWords, type AccountEnrichment, type AccountSource } from "./sources";
+import { consentState, fieldWords, foundWords, type AccountEnrichment, type EnrichmentSourceView } from "./sources";
 
 const OUTCOMES = new Set(["found", "nothing", "timeout", "error", "invalid", "cached"]);
 
@@ -44,11 +44,11 @@ export function SourcesCard({ enrichment, catalog, locale, optOut, formatTime, b
   const consent = consentState(enrichment.consent);
 
   // A kit provider in the page's language (`sourcesProvider.*`), else the provider's own description, else its name.
-  const describe = (source: AccountSource) => {
+  const describe = (source: EnrichmentSourceView) => {
     const key = `sourcesProvider.${source.provider}` as KitKey<"profile">;
-    return t.has(key) ? t(key) : source.description?.trim() || source.provider;
+    return t.has(key) ? t(key) : source.description.trim() || source.provider;
   };
-  const what = (source: AccountSource) => {
+  const what = (source: EnrichmentSourceView) => {
     const found = foundWords(source, words);
     if (found.length > 0) return t("sourcesFound", { fields: list(found) });
     return OUTCOMES.has(source.outcome) ? t(`sourcesOutcome.${source.outcome}` as KitKey<"profile">) : source.outcome;

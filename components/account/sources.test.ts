@@ -16,7 +16,7 @@ describe("fieldWords: a provider field in the user's words", () => {
 
   it("the catalog's label wins over the kit's word for the same field", () => {
     const catalog: ProfileCatalog = normalizeProfileCatalog({
-      questions: [{ attribute: "role", type: "string", label: { en: "Your role", de: "Ihre Rolle" }, purpose: "p", priority: 1, enrichment: { field: "job_title" as never, mode: "confirm" } }],
+      questions: [{ attribute: "role", type: "string", label: { en: "Your role", de: "Ihre Rolle" }, purpose: "p", priority: 1, enrichment: { field: "job_title", mode: "confirm" } }],
     });
     assert.equal(fieldWords("job_title", catalog, "de", kitWord), "Ihre Rolle");
   });

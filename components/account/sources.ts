@@ -4,39 +4,12 @@
  * The shapes are the account view's `enrichment` part (lib/account/account.ts); this module turns
  * them into what the page says. Pure and isomorphic (the page is a client component).
  */
+import type { AccountView, EnrichmentConsentView, EnrichmentSourceView } from "@/lib/account/account";
 import { localize, type ProfileCatalog } from "@/lib/catalog/catalog";
 
-/** How a provider's last run for the user ended (lib/enrichment/enrich.ts's run outcomes). */
-export type SourceOutcome = "found" | "nothing" | "timeout" | "error" | "invalid" | "cached";
-
-/** One provider's last run for the user, as the account view gives it. */
-export interface AccountSource {
-  provider: string;
-  /** The provider's own short description (its `description`), when it has one. */
-  description?: string | null;
-  /** It sent the user's data to somebody else. */
-  thirdParty: boolean;
-  /** ISO 8601. */
-  ranAt: string;
-  outcome: SourceOutcome | (string & {});
-  /** The provider fields it found a value for. */
-  fields: readonly string[];
-}
-
-/** The user's decision about third-party sources. */
-export interface AccountConsent {
-  /** The catalog asks for consent before third-party providers run. */
-  required: boolean;
-  /** null: not decided. */
-  granted: boolean | null;
-  /** ISO 8601 time of the decision; null when undecided. */
-  at: string | null;
-}
-
-export interface AccountEnrichment {
-  sources: readonly AccountSource[];
-  consent: AccountConsent;
-}
+/** The account view's enrichment part (lib/account/account.ts): the sources that ran and the consent. */
+export type AccountEnrichment = AccountView["enrichment"];
+export type { EnrichmentConsentView, EnrichmentSourceView };
 
 /**
  * What a provider field is called in the user's words: the label of the catalog question that
@@ -51,7 +24,7 @@ export function fieldWords(field: string, catalog: Pick<ProfileCatalog, "questio
 }
 
 /** The fields a source found, each named once in the user's words, in the order the source gave them. */
-export function foundWords(source: Pick<AccountSource, "fields">, words: (field: string) => string): string[] {
+export function foundWords(source: Pick<EnrichmentSourceView, "fields">, words: (field: string) => string): string[] {
   const out: string[] = [];
   for (const field of source.fields) {
     const word = words(field);
@@ -61,7 +34,7 @@ export function foundWords(source: Pick<AccountSource, "fields">, words: (field:
 }
 
 /** The consent's state, and what its button does: Withdraw when granted, Allow otherwise. */
-export function consentState(consent: AccountConsent): { state: "granted" | "refused" | "undecided"; at: number | null; offer: { granted: boolean } } {
+export function consentState(consent: EnrichmentConsentView): { state: "granted" | "refused" | "undecided"; at: number | null; offer: { granted: boolean } } {
   const ms = consent.at === null ? null : Date.parse(consent.at);
   const at = ms === null || Number.isNaN(ms) ? null : ms;
   if (consent.granted === true) return { state: "granted", at, offer: { granted: false } };

@@ -47,12 +47,12 @@ describe("sourceNames: how the item names its sources", () => {
   });
 
   it("by name when there is no description (or a blank one)", () => {
-    assert.deepEqual(sourceNames([{ name: "company-directory" }, { name: "crm", description: "  " }]), ["company-directory", "crm"]);
+    assert.deepEqual(sourceNames([{ name: "company-directory", description: "" }, { name: "crm", description: "  " }]), ["company-directory", "crm"]);
   });
 
   it("a kit provider by the kit's words in the page's language, before its own description", () => {
     const de = (name: string) => (name === "fullcontact-person" ? "FullContact (Ihre Position)" : undefined);
-    assert.deepEqual(sourceNames([fullContact, pdl, { name: "crm" }], de), ["FullContact (Ihre Position)", "People Data Labs: people", "crm"]);
+    assert.deepEqual(sourceNames([fullContact, pdl, { name: "crm", description: "crm" }], de), ["FullContact (Ihre Position)", "People Data Labs: people", "crm"]);
   });
 
   it("each once", () => {

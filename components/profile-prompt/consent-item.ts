@@ -6,27 +6,19 @@
  * as submit's `consent`; "Not now" is a skip like any question's, with the usual rest.
  *
  * Pure and isomorphic, and free of zod (it ships with the prompt, ADR 014): the item is recognised
- * by its `consent` part, so nothing here imports prompt-types.ts's schemas.
+ * by its `consent` part, and prompt-types.ts (whose module holds zod schemas) is imported for its
+ * types only.
  */
-import type { LocalizedText } from "@/lib/catalog/catalog";
-import { localize } from "@/lib/catalog/catalog";
+import { localize, type ThirdPartyConsent } from "@/lib/catalog/catalog";
+import type { ConsentSource, PromptQuestion } from "@/lib/prompt/prompt-types";
 
-/** A source the user is asked about: the provider's name and its description, as the server gives them. */
-export interface ConsentSource {
-  name: string;
-  description?: string;
-}
+export type { ConsentSource };
 
 /** What the server says about the consent item it offers. */
-export interface ConsentOffer {
-  sources: readonly ConsentSource[];
-}
+export type ConsentOffer = NonNullable<PromptQuestion["consent"]>;
 
 /** The prompt's question as the server sends it, as far as the consent item goes. */
-export interface MaybeConsentQuestion {
-  attribute: string;
-  consent?: ConsentOffer;
-}
+export type MaybeConsentQuestion = Pick<PromptQuestion, "attribute" | "consent">;
 
 /** The user's tap: allowed, refused, or "Not now" (asked again at a later visit). */
 export type ConsentChoice = "granted" | "refused" | "skip";
@@ -56,32 +48,20 @@ export function consentSubmission(attribute: string, choice: ConsentChoice | nul
  * description, else its name; each named once (a provider listed twice, or two with the same
  * words, is said once), in the server's order.
  */
-export function sourceNames(sources: readonly ConsentSource[], known: (name: string) => string | undefined = () => undefined): string[] {
+export function sourceNames(sources: readonly Pick<ConsentSource, "name" | "description">[], known: (name: string) => string | undefined = () => undefined): string[] {
   const names: string[] = [];
   for (const source of sources) {
-    const words = known(source.name) ?? (source.description?.trim() || source.name);
+    const words = known(source.name) ?? (source.description.trim() || source.name);
     if (!names.includes(words)) names.push(words);
   }
   return names;
-}
-
-/** The catalog's own texts for the consent item (its `thirdPartyConsent` option), when it gives them. */
-export interface ConsentTexts {
-  question?: LocalizedText;
-  purpose?: LocalizedText;
-}
-
-/** The catalog's `thirdPartyConsent` texts (the catalog's option, lib/catalog/catalog.ts), when it has them. */
-export function catalogConsentTexts(catalog: object): ConsentTexts | undefined {
-  const texts = (catalog as { thirdPartyConsent?: ConsentTexts | null }).thirdPartyConsent;
-  return texts ?? undefined;
 }
 
 /**
  * The consent item's question and purpose in `locale`: the catalog's own (`thirdPartyConsent`), else
  * the kit's default message (`fallback`, from `prompt.consentQuestion` / `prompt.consentPurpose`).
  */
-export function consentWording(texts: ConsentTexts | undefined, locale: string, defaultLocale: string, fallback: { question: string; purpose: string }): { question: string; purpose: string } {
+export function consentWording(texts: ThirdPartyConsent | undefined, locale: string, defaultLocale: string, fallback: { question: string; purpose: string }): { question: string; purpose: string } {
   return {
     question: texts?.question !== undefined ? localize(texts.question, locale, defaultLocale) : fallback.question,
     purpose: texts?.purpose !== undefined ? localize(texts.purpose, locale, defaultLocale) : fallback.purpose,

@@ -16,7 +16,7 @@ import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { useKitTranslations, type KitKey } from "@/lib/i18n/use-kit-translations";
 import type { ActionError } from "@/lib/actions/result";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
-import { catalogConsentTexts, consentWording, sourceNames } from "./consent-item";
+import { consentWording, sourceNames } from "./consent-item";
 import { UNREACHABLE, useProfilePrompt, type PromptConsent, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
 
 /** A failure in the user's language: the action's code as a message, or, when the server was not reached, that. */
@@ -420,7 +420,7 @@ function ConsentBlock({ consent, catalog, labels, classNames, prompt, disabled }
     (choice ? undoRef : firstRef).current?.focus();
   }, [choice]);
 
-  const wording = consentWording(catalogConsentTexts(catalog), prompt.locale, catalog.defaultLocale, { question: labels.consentQuestion, purpose: labels.consentPurpose });
+  const wording = consentWording(catalog.thirdPartyConsent, prompt.locale, catalog.defaultLocale, { question: labels.consentQuestion, purpose: labels.consentPurpose });
   const label = t("consentLabel");
 
   if (choice) {
