@@ -25,7 +25,7 @@ describe("consentSubmission: what submit carries for the item's tap", () => {
     assert.deepEqual(consentSubmission("@consent", "refused"), { consent: "refused", skipped: [] });
   });
 
-  it("Not now is a skip of the item, with no decision", () => {
+  it("Ask me later is a skip of the item, with no decision", () => {
     assert.deepEqual(consentSubmission("@consent", "skip"), { skipped: ["@consent"] });
   });
 

@@ -3,7 +3,8 @@
  * third-party sources run, the server's prompt may include, as one of its questions, the item
  * `{ attribute: "@consent", consent: { sources } }` (lib/prompt/prompt-types.ts). It is not a
  * catalog question: it has no field, only three taps. "Yes" and "No" are the user's decision, sent
- * as submit's `consent`; "Not now" is a skip like any question's, with the usual rest.
+ * as submit's `consent`; "Ask me later" is a skip like any question's, with the usual rest (not
+ * the dialog's "Not now", which closes the prompt and decides nothing).
  *
  * Pure and isomorphic, and free of zod (it ships with the prompt, ADR 014): the item is recognised
  * by its `consent` part, and prompt-types.ts (whose module holds zod schemas) is imported for its
@@ -20,7 +21,7 @@ export type ConsentOffer = NonNullable<PromptQuestion["consent"]>;
 /** The prompt's question as the server sends it, as far as the consent item goes. */
 export type MaybeConsentQuestion = Pick<PromptQuestion, "attribute" | "consent">;
 
-/** The user's tap: allowed, refused, or "Not now" (asked again at a later visit). */
+/** The user's tap: allowed, refused, or "Ask me later" (asked again after the usual rest). */
 export type ConsentChoice = "granted" | "refused" | "skip";
 
 export const CONSENT_CHOICES: readonly ConsentChoice[] = ["granted", "refused", "skip"];
@@ -35,7 +36,7 @@ export function findConsentItem(questions: readonly MaybeConsentQuestion[]): { a
   return null;
 }
 
-/** What submit carries for the consent item's tap: the decision as `consent`, "Not now" as a skip of the item. */
+/** What submit carries for the consent item's tap: the decision as `consent`, "Ask me later" as a skip of the item. */
 export function consentSubmission(attribute: string, choice: ConsentChoice | null): { consent?: "granted" | "refused"; skipped: string[] } {
   if (choice === "skip") return { skipped: [attribute] };
   if (choice === "granted" || choice === "refused") return { consent: choice, skipped: [] };

@@ -401,8 +401,9 @@ interface ConsentBlockProps {
 
 /**
  * The consent item: may third-party sources look the user up? The question, why we ask, the
- * sources named, and three taps (Yes, No, Not now), as a group named by the question; each tap's
- * accessible name says what it decides (the dialog's own "Not now" closes the whole prompt). After
+ * sources named, and three taps (Yes, No, Ask me later), as a group named by the question; each
+ * tap's accessible name says what it decides ("Ask me later" is not the dialog's own "Not now",
+ * which closes the whole prompt and decides nothing). After
  * a tap, a line saying what was chosen, with Undo.
  */
 function ConsentBlock({ consent, catalog, labels, classNames, prompt, disabled }: ConsentBlockProps) {

@@ -9,7 +9,7 @@
  * repeats what the taps said, and a reload or a closed tab cannot lose them. "Not now" is not a
  * decision about any question: it closes the prompt for the visit and asks again at the next one.
  * The consent item (consent-item.ts) has no field: it is decided by any of its taps (Yes, No, and
- * its own "Not now", a skip of the item).
+ * its own "Ask me later", a skip of the item).
  */
 
 export type QuestionChoice = "answer" | "skip" | "decline";
