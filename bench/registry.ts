@@ -4,6 +4,7 @@
  * list it here; `npm run bench -- <name> …` runs a subset, `npm run bench -- --list` lists them.
  */
 import { emailDomainFigure } from "./figures/email-domain";
+import { emailDomainWebhookFigure } from "./figures/email-domain-webhook";
 import { geoFigure } from "./figures/geo";
 import { loadFigure } from "./figures/load";
 import { messagesFigure } from "./figures/messages";
@@ -13,4 +14,4 @@ import { promptFigure } from "./figures/prompt";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, emailDomainFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];
+export const figures: readonly Figure[] = [geoFigure, emailDomainFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, emailDomainWebhookFigure, loadFigure, multiInstanceFigure];
