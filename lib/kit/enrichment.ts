@@ -47,3 +47,11 @@ export {
   type EmailDomainList,
 } from "@/lib/enrichment/work-email";
 export type { EnrichmentRun, RunOutcome } from "@/lib/enrichment/enrich";
+// Person and company sources (third parties: built only when FULLCONTACT / PEOPLE_DATA_LABS=on).
+export {
+  createFullContactCompanyProvider,
+  createFullContactPersonProvider,
+  fullContactProviders,
+  type RemoteProviderOptions,
+} from "@/lib/enrichment/fullcontact.server";
+export { createPdlCompanyProvider, createPdlPersonProvider, peopleDataLabsProviders } from "@/lib/enrichment/people-data-labs.server";
