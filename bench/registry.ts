@@ -9,7 +9,8 @@ import { messagesFigure } from "./figures/messages";
 import { multiInstanceFigure } from "./figures/multi-instance";
 import { plannerFigure } from "./figures/planner";
 import { promptFigure } from "./figures/prompt";
+import { slowPersonFigure } from "./figures/slow-person";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];
+export const figures: readonly Figure[] = [geoFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, slowPersonFigure, loadFigure, multiInstanceFigure];
