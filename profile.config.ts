@@ -6,6 +6,11 @@
  * and paste its output into your Authgear project (Portal → Advanced → Edit Config, authgear.yaml
  * `user_profile.custom_attributes`), and into emulator/authgear.yaml for local development.
  *
+ * Enrichment (ADR 005): `enrichment` names the provider field a question takes its suggestion from
+ * (enrichment.config.ts lists the providers); `confirm` offers it as a one-tap question. Company
+ * questions are asked only of work addresses (`when.enriched`), and `thirdPartyConsent` asks the user
+ * before a third-party provider (FullContact, People Data Labs, when switched on) looks them up.
+ *
  * Imported by client components as well as the server: keep it free of server-only code.
  */
 import { defineProfileCatalog } from "@gradual/kit/catalog";
@@ -14,6 +19,8 @@ export const profileCatalog = defineProfileCatalog({
   perLogin: 2,
   cooldownDays: [1, 7, 30],
   defaultLocale: "en",
+  // The kit's own texts ask for it (prompt.consent*): "May we fill in your work details from public business sources?"
+  thirdPartyConsent: {},
   questions: [
     {
       attribute: "job_title",
@@ -29,6 +36,14 @@ export const profileCatalog = defineProfileCatalog({
       },
       priority: 100,
       autoComplete: "organization-title",
+      confirm: {
+        en: "Is your job title {value}?",
+        de: "Ist Ihre Berufsbezeichnung {value}?",
+        ja: "役職は{value}でよろしいですか？",
+        "zh-HK": "你的職位是{value}嗎？",
+        ar: "هل مسمّاك الوظيفي {value}؟",
+      },
+      enrichment: { field: "job_title", mode: "confirm" },
     },
     {
       attribute: "company",
@@ -44,6 +59,16 @@ export const profileCatalog = defineProfileCatalog({
       },
       priority: 90,
       autoComplete: "organization",
+      // Only of a work address: a free or disposable one says nothing about an employer.
+      when: { enriched: { email_type: ["work"] } },
+      confirm: {
+        en: "Is your company {value}?",
+        de: "Arbeiten Sie bei {value}?",
+        ja: "お勤め先は{value}ですか？",
+        "zh-HK": "你是否在{value}工作？",
+        ar: "هل تعمل في {value}؟",
+      },
+      enrichment: { field: "company_name", mode: "confirm" },
     },
     {
       attribute: "team_size",
@@ -190,6 +215,14 @@ export const profileCatalog = defineProfileCatalog({
       },
       priority: 25,
       when: { known: ["company"] },
+      confirm: {
+        en: "Is your company's website {value}?",
+        de: "Ist {value} die Website Ihres Unternehmens?",
+        ja: "会社のウェブサイトは{value}ですか？",
+        "zh-HK": "你公司的網站是{value}嗎？",
+        ar: "هل الموقع الإلكتروني لشركتك هو {value}؟",
+      },
+      enrichment: { field: "company_website", mode: "confirm" },
     },
     {
       attribute: "billing_email",

@@ -8,15 +8,18 @@
 export type AttributeValue = string | number;
 
 /**
- * What a provider can learn. Values: city/region free text, country ISO 3166-1 alpha-2, timezone an
- * IANA zone name, languages a BCP 47 list, most preferred first.
+ * A provider field's name (lib/enrichment/types.ts, the provider API): any snake_case name a
+ * provider declares (ENRICHMENT_FIELD_PATTERN); the shared vocabulary is lib/enrichment/fields.ts.
  */
-export const ENRICHMENT_FIELDS = ["city", "region", "country", "timezone", "languages"] as const;
-export type EnrichmentField = (typeof ENRICHMENT_FIELDS)[number];
+export type { EnrichmentField } from "@/lib/enrichment/types";
 
-/** What enrichment may offer for a catalog question (ADR 005): one value each (languages is a list no attribute holds). */
-export const QUESTION_ENRICHMENT_FIELDS = ["city", "region", "country", "timezone"] as const satisfies readonly EnrichmentField[];
-export type QuestionEnrichmentField = (typeof QUESTION_ENRICHMENT_FIELDS)[number];
+/**
+ * The prompt's consent item ("May we fill in your work details from public business sources?"):
+ * asked like a question, in the prompt's list of questions and in its history, under a name no
+ * attribute can have (Authgear's attribute names never start with "@").
+ */
+export const CONSENT_QUESTION = "@consent";
+export type ConsentQuestion = typeof CONSENT_QUESTION;
 
 /** `fill`: written without asking when the attribute is empty. `confirm`: offered as the answer, the user confirms. */
 export const ENRICHMENT_MODES = ["fill", "confirm"] as const;
@@ -31,6 +34,11 @@ export interface Provenance {
   at: string;
   /** The user gave or confirmed this value (or deliberately cleared the attribute). */
   confirmed: boolean;
+  /**
+   * A value the user confirmed (`source` "confirmed"): the provider whose suggestion they confirmed,
+   * e.g. "work-email". Absent for the user's own answers and for records from before issue 17.
+   */
+  suggestedBy?: string;
   /**
    * The value this record describes. When the attribute no longer holds it, somebody else changed
    * it and the record no longer speaks for it. Absent for a deliberate clear (or a record from

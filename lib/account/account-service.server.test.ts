@@ -141,3 +141,45 @@ describe("account service: chooseLocale writes the user's Authgear locale", () =
     assert.ok(!events.some((e) => e.startsWith("updateStandardAttributes")));
   });
 });
+
+describe("account service: the enrichment sources and consent in the view", () => {
+  const providers = [
+    { name: "work-email", description: "Work email domain, offline lists", thirdParty: false },
+    { name: "fullcontact-person", description: "FullContact: person details from a work email", thirdParty: true },
+  ];
+  const at = new Date(NOW).toISOString();
+
+  it("shows the runs the store keeps and the consent with its time; a withdrawal through the profile service forgets the third party's run", async () => {
+    const { sub } = await newUser();
+    await store.recordEnrichmentRuns(sub, [
+      { provider: "work-email", ranAt: NOW, phase: "sign-up", outcome: "found", observations: [{ field: "email_type", value: "work", confidence: 0.99, source: "work-email", observedAt: at }], thirdParty: false },
+      { provider: "fullcontact-person", ranAt: NOW + 1_000, phase: "consent", outcome: "found", observations: [{ field: "job_title", value: "Head of Operations", confidence: 0.8, source: "fullcontact-person", observedAt: at }], thirdParty: true },
+    ]);
+    await store.setEnrichmentConsent(sub, true, NOW);
+    const account = createAccountService({ catalog: profileCatalog, store, admin, now: () => NOW, providers });
+    const before = await account.view(sub);
+    assert.ok(before.ok, JSON.stringify(before));
+    assert.deepEqual(before.view.enrichment, {
+      sources: [
+        { provider: "work-email", description: "Work email domain, offline lists", thirdParty: false, ranAt: at, outcome: "found", fields: ["email_type"] },
+        { provider: "fullcontact-person", description: "FullContact: person details from a work email", thirdParty: true, ranAt: new Date(NOW + 1_000).toISOString(), outcome: "found", fields: ["job_title"] },
+      ],
+      consent: { required: true, granted: true, at },
+    });
+
+    const profile = createProfileService({
+      catalog: profileCatalog,
+      store,
+      admin,
+      enrich: async () => ({ values: [] }),
+      now: () => NOW + 60_000,
+      log: { warn() {}, error() {} },
+      providers: providers.map((p) => ({ ...p, fields: {}, timeBudgetMs: 100, lookup: async () => [] })),
+    });
+    await profile.setConsent(sub, false);
+    const after = await account.view(sub);
+    assert.ok(after.ok, JSON.stringify(after));
+    assert.deepEqual(after.view.enrichment.sources.map((s) => s.provider), ["work-email"]);
+    assert.deepEqual(after.view.enrichment.consent, { required: true, granted: false, at: new Date(NOW + 60_000).toISOString() });
+  });
+});

@@ -3,20 +3,26 @@ import "server-only";
  * The profile page's server side, over injected I/O (like service.server.ts): read the user's
  * account view, and the privacy controls that are the store's alone (undo "Don't ask again",
  * enrichment opt-out), and the language the user chose (their Authgear `locale` standard
- * attribute). Edits of custom attributes go through `ProfileService.saveValues`, THE save path.
+ * attribute). Edits of custom attributes go through `ProfileService.saveValues`, THE save path;
+ * consent to third-party sources through `ProfileService.setConsent` (it starts their lookups).
  */
 import type { AdminApiClient } from "@/lib/authgear/admin-api.server";
 import type { Store } from "@/lib/db/store.server";
-import { accountView, type AccountView } from "./account";
+import { accountView, type AccountProviderInfo, type AccountView } from "./account";
 import type { ProfileCatalog } from "../catalog/catalog";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 
 export interface AccountServiceDeps {
   catalog: ProfileCatalog;
-  store: Pick<Store, "provenance" | "questionStates" | "enrichmentOptOut" | "setEnrichmentOptOut" | "undoDecline" | "withUserLock">;
+  store: Pick<
+    Store,
+    "provenance" | "questionStates" | "enrichmentOptOut" | "setEnrichmentOptOut" | "undoDecline" | "withUserLock" | "enrichmentRuns" | "enrichmentConsent"
+  >;
   admin: Pick<AdminApiClient, "getUser" | "updateStandardAttributes">;
   now(): number;
+  /** The providers the app builds (enrichment.config.ts), for the sources /profile lists. Default none. */
+  providers?: readonly AccountProviderInfo[];
 }
 
 const UNKNOWN_USER = "We couldn't find your account. Sign out and sign in again.";
@@ -26,15 +32,20 @@ export function createAccountService(deps: AccountServiceDeps) {
 
   /** The account view. Admin API failures propagate: `authenticatedAction` maps them (lib/actions/admin-failure.server.ts). */
   async function view(sub: string): Promise<ActionResult<{ view: AccountView }>> {
-    const [user, provenance, states, optOut] = await Promise.all([
+    const [user, provenance, states, optOut, runs, consent] = await Promise.all([
       admin.getUser(sub),
       store.provenance(sub),
       store.questionStates(sub),
       store.enrichmentOptOut(sub),
+      store.enrichmentRuns(sub),
+      store.enrichmentConsent(sub),
     ]);
     if (!user) return failure("unauthenticated", UNKNOWN_USER);
     const declined = Object.fromEntries(states.map((s) => [s.attribute, s.declinedAt]));
-    return { ok: true, view: accountView({ sub, catalog, attributes: user.customAttributes, provenance, declined, enrichmentOptOut: optOut }) };
+    return {
+      ok: true,
+      view: accountView({ sub, catalog, attributes: user.customAttributes, provenance, declined, enrichmentOptOut: optOut, providers: deps.providers ?? [], runs, consent }),
+    };
   }
 
   return {

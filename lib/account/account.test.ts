@@ -127,3 +127,53 @@ describe("profileCompleteness", () => {
     assert.ok(c.left.some((a) => a.attribute === "country"));
   });
 });
+
+describe("accountView: enrichment sources and consent (issue 17)", () => {
+  const providers = [
+    { name: "client", thirdParty: false },
+    { name: "work-email", description: "Work email domain, offline lists", thirdParty: false },
+    { name: "fullcontact-person", description: "FullContact: person details from a work email", thirdParty: true },
+  ];
+  const runs = [
+    { provider: "fullcontact-person", ranAt: T + 60_000, phase: "consent" as const, outcome: "found", observations: [{ field: "job_title" }, { field: "full_name" }, { field: "job_title" }] },
+    { provider: "retired-crm", ranAt: T - 1_000, outcome: "nothing", observations: [] },
+    { provider: "work-email", ranAt: T, phase: "sign-up" as const, outcome: "found", observations: [{ field: "email_type" }, { field: "company_name" }] },
+  ];
+  const base = { sub: "u1", catalog: profileCatalog, attributes: {}, provenance: {}, declined: {}, enrichmentOptOut: false };
+
+  it("lists each source's last run in the app's provider order, what it found, and whether it is a third party", () => {
+    const view = accountView({ ...base, providers, runs });
+    assert.deepEqual(view.enrichment.sources, [
+      { provider: "work-email", description: "Work email domain, offline lists", thirdParty: false, ranAt: new Date(T).toISOString(), outcome: "found", fields: ["email_type", "company_name"] },
+      { provider: "fullcontact-person", description: "FullContact: person details from a work email", thirdParty: true, ranAt: new Date(T + 60_000).toISOString(), outcome: "found", fields: ["job_title", "full_name"] },
+      { provider: "retired-crm", description: "retired-crm", thirdParty: false, ranAt: new Date(T - 1_000).toISOString(), outcome: "nothing", fields: [] },
+    ]);
+  });
+
+  it("consent: required when the catalog asks and a third-party provider is built; the answer with its time", () => {
+    assert.deepEqual(accountView({ ...base, providers }).enrichment.consent, { required: true, granted: null, at: null });
+    assert.deepEqual(accountView({ ...base, providers, consent: { granted: true, at: T } }).enrichment.consent, { required: true, granted: true, at: new Date(T).toISOString() });
+    assert.deepEqual(accountView({ ...base, providers, consent: { granted: false, at: T } }).enrichment.consent, { required: true, granted: false, at: new Date(T).toISOString() });
+    assert.equal(accountView({ ...base, providers: providers.slice(0, 2) }).enrichment.consent.required, false, "no third-party provider");
+    assert.equal(accountView({ ...base, catalog: { ...profileCatalog, thirdPartyConsent: undefined }, providers }).enrichment.consent.required, false, "the catalog does not ask");
+    assert.deepEqual(accountView(base).enrichment, { sources: [], consent: { required: false, granted: null, at: null } });
+  });
+
+  it("a value another provider of this app wrote is 'Found by a data source', an unconfirmed guess naming it", () => {
+    const view = accountView({ ...base, providers, attributes: { job_title: "Head of Operations" }, provenance: { job_title: rec("fullcontact-person", "Head of Operations") } });
+    const source = view.attributes.find((a) => a.attribute === "job_title")!.source;
+    assert.deepEqual([source.kind, source.words, source.recorded, source.unconfirmedGuess], ["provider", "Found by a data source", "fullcontact-person", true]);
+    assert.equal(describeSource("x", rec("fullcontact-person", "x")).kind, "outside", "a name the app does not build is somebody else's");
+  });
+
+  it("the download holds the sources and the consent", () => {
+    const out = accountExport(accountView({ ...base, providers, runs, consent: { granted: true, at: T } }), new Date(T));
+    assert.deepEqual(out.enrichmentSources.map((s) => [s.provider, s.outcome, s.fields]), [
+      ["work-email", "found", ["email_type", "company_name"]],
+      ["fullcontact-person", "found", ["job_title", "full_name"]],
+      ["retired-crm", "nothing", []],
+    ]);
+    assert.deepEqual(out.thirdPartyConsent, { required: true, granted: true, at: new Date(T).toISOString() });
+    assert.equal((JSON.parse(JSON.stringify(out)) as typeof out).enrichmentSources[1]?.thirdParty, true);
+  });
+});

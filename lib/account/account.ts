@@ -1,11 +1,13 @@
 /**
  * The signed-in user's own view of their profile (the /profile page and its JSON download): every
- * catalog attribute with its value, where the value came from in words, and when. Pure and
+ * catalog attribute with its value, where the value came from in words, and when; which enrichment
+ * sources ran for the user, and their consent to third-party sources. Pure and
  * isomorphic: the server builds the view from Authgear, the state store and the catalog; the page
  * renders it and turns it into the download.
  */
 import { isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
 import type { AttributeValue, Provenance } from "@/lib/domain";
+import type { EnrichmentPhase } from "@/lib/enrichment/types";
 import { CONFIRMED_SOURCE, USER_SOURCE } from "../prompt/merge";
 
 /** How the page explains a value's origin. */
@@ -20,6 +22,8 @@ export type SourceKind =
   | "browser"
   /** Authgear's sign-in context. */
   | "sign_in"
+  /** Another enrichment provider of this app (work email, FullContact, People Data Labs, the app's own): `recorded` names it. */
+  | "provider"
   /** No record, or a record that describes another value: the Portal, another app, an admin. */
   | "outside"
   /** The attribute is empty. */
@@ -35,6 +39,7 @@ export const SOURCE_WORDS: Record<SourceKind, string> = {
   location: "Estimated from your location",
   browser: "From your browser",
   sign_in: "From your sign-in",
+  provider: "Found by a data source",
   outside: "Set outside Gradual",
   none: "Not set",
 };
@@ -63,14 +68,61 @@ export interface AccountAttribute {
   declinedAt: number | null;
 }
 
+/** One enrichment source that ran for the user: its last run (the store keeps one per provider). */
+export interface EnrichmentSourceView {
+  /** The provider's name, e.g. "work-email". */
+  provider: string;
+  /** What it is, in a few words; the name when the provider gives none (or is no longer built). */
+  description: string;
+  /** It sends the user's data to somebody else (FullContact, People Data Labs). */
+  thirdParty: boolean;
+  /** ISO 8601. */
+  ranAt: string;
+  /** How its last run ended: "found", "nothing", "timeout", "error", "invalid" or "cached". */
+  outcome: string;
+  /** The fields it found a value for, in the order it gave them. */
+  fields: string[];
+}
+
+export interface EnrichmentConsentView {
+  /** The catalog asks before third-party sources run, and the app has one. */
+  required: boolean;
+  /** The user's answer: null while they have not decided. */
+  granted: boolean | null;
+  /** When they answered (ISO 8601), or null. */
+  at: string | null;
+}
+
 export interface AccountView {
   sub: string;
   /** Enrichment is off for this user. */
   enrichmentOptOut: boolean;
   attributes: AccountAttribute[];
+  enrichment: { sources: EnrichmentSourceView[]; consent: EnrichmentConsentView };
 }
 
-export function sourceKind(source: string): Exclude<SourceKind, "outside" | "none"> | "outside" {
+/** A provider as the account view knows it (any EnrichmentProvider fits). */
+export interface AccountProviderInfo {
+  readonly name: string;
+  readonly description?: string;
+  readonly thirdParty: boolean;
+}
+
+/** A provider's last run for the user, as the store keeps it (its observations hold what it found). */
+export interface AccountEnrichmentRun {
+  readonly provider: string;
+  /** Epoch ms. */
+  readonly ranAt: number;
+  readonly phase?: EnrichmentPhase;
+  readonly outcome: string;
+  readonly observations: readonly { readonly field: string }[];
+}
+
+/**
+ * The kind of source a record names. A provider of this app's (`providers`) other than the location
+ * ones is "provider"; a name nobody here knows is "outside".
+ */
+export function sourceKind(source: string, providers: readonly string[] = []): Exclude<SourceKind, "outside" | "none"> | "outside" {
   switch (source) {
     case USER_SOURCE:
       return "user";
@@ -84,7 +136,7 @@ export function sourceKind(source: string): Exclude<SourceKind, "outside" | "non
     case "authgear-context":
       return "sign_in";
     default:
-      return "outside";
+      return providers.includes(source) ? "provider" : "outside";
   }
 }
 
@@ -93,13 +145,13 @@ export function sourceKind(source: string): Exclude<SourceKind, "outside" | "non
  * attribute holds now (a record without a value, from before values were recorded, is trusted);
  * otherwise somebody outside Gradual set it.
  */
-export function describeSource(value: unknown, record: Provenance | undefined): AccountAttribute["source"] {
+export function describeSource(value: unknown, record: Provenance | undefined, providers: readonly string[] = []): AccountAttribute["source"] {
   if (isEmptyValue(value)) return { kind: "none", words: SOURCE_WORDS.none, recorded: null, at: null, unconfirmedGuess: false };
   if (!record || (record.value !== undefined && record.value !== value)) {
     return { kind: "outside", words: SOURCE_WORDS.outside, recorded: null, at: null, unconfirmedGuess: false };
   }
-  const kind = sourceKind(record.source);
-  const guess = kind === "location" || kind === "browser" || kind === "sign_in";
+  const kind = sourceKind(record.source, providers);
+  const guess = kind === "location" || kind === "browser" || kind === "sign_in" || kind === "provider";
   return { kind, words: SOURCE_WORDS[kind], recorded: record.source, at: Date.parse(record.at), unconfirmedGuess: guess && !record.confirmed };
 }
 
@@ -113,14 +165,52 @@ export interface AccountViewInput {
   declined: Readonly<Record<string, number | null | undefined>>;
   enrichmentOptOut: boolean;
   locale?: string;
+  /** The providers the app builds (enrichment.config.ts), in priority order. Default none. */
+  providers?: readonly AccountProviderInfo[];
+  /** The providers' last runs for this user. Default none. */
+  runs?: readonly AccountEnrichmentRun[];
+  /** The user's answer to the consent question, with its time (epoch ms); null or absent while undecided. */
+  consent?: { granted: boolean; at: number } | null;
+}
+
+/** The sources that ran, in the app's provider order (providers it no longer builds after, by name). */
+function enrichmentSources(input: AccountViewInput): EnrichmentSourceView[] {
+  const providers = input.providers ?? [];
+  const rank = (name: string) => {
+    const i = providers.findIndex((p) => p.name === name);
+    return i === -1 ? providers.length : i;
+  };
+  return [...(input.runs ?? [])]
+    .sort((a, b) => rank(a.provider) - rank(b.provider) || a.provider.localeCompare(b.provider))
+    .map((run) => {
+      const provider = providers.find((p) => p.name === run.provider);
+      return {
+        provider: run.provider,
+        description: provider?.description ?? run.provider,
+        thirdParty: provider?.thirdParty ?? false,
+        ranAt: new Date(run.ranAt).toISOString(),
+        outcome: run.outcome,
+        fields: [...new Set(run.observations.map((o) => o.field))],
+      };
+    });
 }
 
 export function accountView(input: AccountViewInput): AccountView {
   const { catalog } = input;
   const locale = input.locale ?? catalog.defaultLocale;
+  const providerNames = (input.providers ?? []).map((p) => p.name);
+  const consent = input.consent ?? null;
   return {
     sub: input.sub,
     enrichmentOptOut: input.enrichmentOptOut,
+    enrichment: {
+      sources: enrichmentSources(input),
+      consent: {
+        required: catalog.thirdPartyConsent !== undefined && (input.providers ?? []).some((p) => p.thirdParty),
+        granted: consent ? consent.granted : null,
+        at: consent ? new Date(consent.at).toISOString() : null,
+      },
+    },
     attributes: catalog.questions.map((q) => {
       const raw = input.attributes[q.attribute];
       const value = isEmptyValue(raw) || (typeof raw !== "string" && typeof raw !== "number") ? null : raw;
@@ -130,7 +220,7 @@ export function accountView(input: AccountViewInput): AccountView {
         label: localize(q.label, locale, catalog.defaultLocale),
         purpose: localize(q.purpose, locale, catalog.defaultLocale),
         value,
-        source: describeSource(value, record),
+        source: describeSource(value, record, providerNames),
         clearedByYou: value === null && record?.confirmed === true && record.value === undefined,
         declinedAt: input.declined[q.attribute] ?? null,
       };
@@ -165,13 +255,15 @@ export function profileCompleteness(view: Pick<AccountView, "attributes">): Comp
   return { answered, total: answered + left.length, left, declined };
 }
 
-/** The JSON download: every catalog attribute with its value and source, and the opt-out. */
+/** The JSON download: every catalog attribute with its value and source, the opt-out, the sources that ran and the consent. */
 export function accountExport(view: AccountView, exportedAt: Date) {
   return {
     format: "gradual-profile/1",
     exportedAt: exportedAt.toISOString(),
     user: view.sub,
     enrichment: view.enrichmentOptOut ? "off" : "on",
+    enrichmentSources: view.enrichment.sources,
+    thirdPartyConsent: view.enrichment.consent,
     attributes: Object.fromEntries(
       view.attributes.map((a) => [
         a.attribute,

@@ -12,9 +12,23 @@ import {
   questionAttributeConfig,
   type QuestionInput,
 } from "./catalog";
-import { defineProfileCatalog } from "./define-catalog";
+import { defineProfileCatalog, type DefineProfileCatalogOptions } from "./define-catalog";
 import { defineProfileCatalog as defineInBrowser } from "./define-catalog.browser";
 import { formField } from "./schemas";
+
+/** Field specs as the shared vocabulary has them (lib/enrichment/fields.ts), for the type checks. */
+const fields = {
+  city: { type: "text", prefill: true },
+  region: { type: "text", prefill: true },
+  country: { type: "country", prefill: true },
+  company_website: { type: "url" },
+  linkedin_url: { type: "url" },
+  company_industry: { type: "text" },
+  company_size: { type: "integer", minimum: 1 },
+  company_founded: { type: "integer", minimum: 1000, maximum: 2100 },
+  email_type: { type: "enum", values: ["work", "free", "disposable"] },
+} as const;
+const withFields: DefineProfileCatalogOptions = { fields };
 
 const base = { label: "Label", purpose: "Why", priority: 1 } as const;
 const q = (attribute: string, extra: Partial<QuestionInput> = {}): QuestionInput => ({
@@ -25,9 +39,9 @@ const q = (attribute: string, extra: Partial<QuestionInput> = {}): QuestionInput
 });
 
 /** Defines a catalog expecting failure; returns the problems. */
-function problems(input: Parameters<typeof defineProfileCatalog>[0]): readonly string[] {
+function problems(input: Parameters<typeof defineProfileCatalog>[0], options?: DefineProfileCatalogOptions): readonly string[] {
   try {
-    defineProfileCatalog(input);
+    defineProfileCatalog(input, options);
   } catch (error) {
     assert.ok(error instanceof ProfileCatalogError, `expected ProfileCatalogError, got ${String(error)}`);
     assert.match(error.message, /^Invalid profile catalog:\n/);
@@ -36,8 +50,8 @@ function problems(input: Parameters<typeof defineProfileCatalog>[0]): readonly s
   assert.fail("defineProfileCatalog accepted an invalid catalog");
 }
 
-function assertProblem(input: Parameters<typeof defineProfileCatalog>[0], pattern: RegExp): void {
-  const list = problems(input);
+function assertProblem(input: Parameters<typeof defineProfileCatalog>[0], pattern: RegExp, options?: DefineProfileCatalogOptions): void {
+  const list = problems(input, options);
   assert.ok(list.some((p) => pattern.test(p)), `no problem matches ${pattern}; got:\n${list.join("\n")}`);
 }
 
@@ -250,12 +264,19 @@ describe("defineProfileCatalog: validation errors name the question", () => {
 
   it("refuses enrichment for a type it cannot fill and the same field twice", () => {
     assertProblem(
-      { questions: [q("country", { type: "string", enrichment: { field: "country", mode: "fill" } })] },
-      /question "country".*enrichment field "country" fills a alpha2 attribute, not string/,
+      { questions: [q("city", { type: "integer", enrichment: { field: "city", mode: "confirm" } })] },
+      /question "city".*enrichment field "city" gives text values, which a integer attribute cannot hold \(it fills string or enum\)/,
+      withFields,
     );
     assertProblem(
-      { questions: [q("city", { type: "integer", enrichment: { field: "city", mode: "confirm" } })] },
-      /question "city".*fills a string attribute, not integer/,
+      { questions: [q("country", { type: "url", enrichment: { field: "country", mode: "fill" } })] },
+      /question "country".*"country" gives country values, which a url attribute cannot hold \(it fills alpha2 or string\)/,
+      withFields,
+    );
+    assertProblem(
+      { questions: [q("team_size", { type: "string", enrichment: { field: "company_size", mode: "confirm" } })] },
+      /question "team_size".*"company_size" gives integer values, which a string attribute cannot hold \(it fills integer or number\)/,
+      withFields,
     );
     assertProblem(
       { questions: [q("city", { enrichment: { field: "city", mode: "confirm" } }), q("town", { enrichment: { field: "city", mode: "fill" } })] },
@@ -352,7 +373,136 @@ describe("localize", () => {
   });
 });
 
+describe("defineProfileCatalog: open enrichment (issue 17)", () => {
+  const industry = (map: Readonly<Record<string, string>> | undefined, type: QuestionInput["type"] = "enum") =>
+    q("industry", {
+      type,
+      ...(type === "enum" ? { options: [{ value: "software", label: "Software" }, { value: "finance", label: "Finance" }] } : {}),
+      enrichment: { field: "company_industry", mode: "confirm", ...(map ? { map } : {}) },
+    });
+
+  it("takes any provider field name, also one no shared provider fills (a custom provider's)", () => {
+    const catalog = defineProfileCatalog({
+      questions: [q("job_title", { enrichment: { field: "job_title", mode: "confirm" } }), q("shoe_size", { type: "integer", enrichment: { field: "crm_shoe_size", mode: "fill" } })],
+    });
+    assert.deepEqual(catalog.questions[1]?.enrichment, { field: "crm_shoe_size", mode: "fill" });
+  });
+
+  it("takes each value type into the attribute types that can hold it", () => {
+    assert.doesNotThrow(() =>
+      defineProfileCatalog({
+        questions: [
+          q("company_website", { type: "url", enrichment: { field: "company_website", mode: "confirm" } }),
+          q("website_text", { enrichment: { field: "linkedin_url", mode: "confirm" } }),
+          q("country", { type: "alpha2", enrichment: { field: "country", mode: "fill" } }),
+          q("country_code", { enrichment: { field: "region", mode: "fill" } }),
+          q("team_size", { type: "integer", enrichment: { field: "company_size", mode: "confirm" } }),
+          q("founded", { type: "number", enrichment: { field: "company_founded", mode: "confirm" } }),
+          q("mail", { enrichment: { field: "email_type", mode: "fill" } }),
+        ],
+      }, withFields),
+    );
+  });
+
+  it("refuses a field name that is not snake_case, naming the question", () => {
+    assertProblem({ questions: [q("company", { enrichment: { field: "Company-Name", mode: "confirm" } })] }, /question "company".*enrichment.field: must be a provider field name/);
+    assertProblem({ questions: [q("company", { enrichment: { field: "", mode: "confirm" } })] }, /question "company".*enrichment.field: must be a provider field name/);
+  });
+
+  it("keeps a map whose every target is an option, and copies it", () => {
+    const map = { "Computer Software": "software", Banking: "finance" };
+    const catalog = defineProfileCatalog({ questions: [industry(map)] });
+    assert.deepEqual(catalog.questions[0]?.enrichment?.map, map);
+    assert.notEqual(catalog.questions[0]?.enrichment?.map, map, "a copy");
+    assert.ok(Object.isFrozen(catalog.questions[0]?.enrichment?.map));
+  });
+
+  it("refuses a map target that is not one of the options, naming the question and the key", () => {
+    assertProblem(
+      { questions: [industry({ Banking: "banking" })] },
+      /^question "industry" \(questions\[0\]\): enrichment.map\["Banking"\] is "banking", which is not one of the options \(software, finance\)$/,
+    );
+  });
+
+  it("refuses a map on a question that is not an enum", () => {
+    assertProblem({ questions: [industry({ Banking: "finance" }, "string")] }, /question "industry".*enrichment.map applies only to an enum question.*not string/);
+  });
+
+  it("refuses an empty map key and two keys that are the same provider value with different options", () => {
+    assertProblem({ questions: [industry({ "  ": "software" })] }, /question "industry".*enrichment.map has an empty key " {2}"/);
+    assertProblem(
+      { questions: [industry({ Banking: "finance", " banking ": "software" })] },
+      /question "industry".*enrichment.map\[" banking "\] and \["Banking"\] are the same provider value.*different options/,
+    );
+    assert.doesNotThrow(() => defineProfileCatalog({ questions: [industry({ Banking: "finance", BANKING: "finance" })] }), "same option: no conflict");
+  });
+
+  it("refuses a map value that is not a string", () => {
+    assertProblem({ questions: [industry({ Banking: 3 } as unknown as Record<string, string>)] }, /question "industry".*enrichment.map.Banking/);
+  });
+
+  it("keeps when.enriched, alone or with known/equals", () => {
+    const catalog = defineProfileCatalog({
+      questions: [q("job_title"), q("company", { when: { enriched: { email_type: ["work"] } } }), q("x", { when: { known: ["job_title"], enriched: { email_type: ["work", "free"] } } })],
+    });
+    assert.deepEqual(catalog.questions[1]?.when, { enriched: { email_type: ["work"] } });
+    assert.deepEqual(catalog.questions[2]?.when, { known: ["job_title"], enriched: { email_type: ["work", "free"] } });
+  });
+
+  it("refuses when.enriched with a bad field name, no value, a value twice, or a value an enum field never holds", () => {
+    assertProblem({ questions: [q("company", { when: { enriched: { "Email-Type": ["work"] } } })] }, /question "company".*when.enriched names "Email-Type", which is not a provider field name/);
+    assertProblem({ questions: [q("company", { when: { enriched: { email_type: [] } } })] }, /question "company".*when.enriched.email_type lists no value, so it could never hold/);
+    assertProblem({ questions: [q("company", { when: { enriched: { email_type: ["work", "work"] } } })] }, /question "company".*when.enriched.email_type lists a value twice/);
+    assertProblem(
+      { questions: [q("company", { when: { enriched: { email_type: ["corporate"] } } })] },
+      /question "company".*when.enriched.email_type lists "corporate", which email_type never holds \(work, free, disposable\)/,
+      withFields,
+    );
+    assertProblem({ questions: [q("company", { when: { enriched: { email_type: "work" } as unknown as Record<string, string[]> } })] }, /question "company".*when.enriched.email_type/);
+    assert.doesNotThrow(() => defineProfileCatalog({ questions: [q("company", { when: { enriched: { crm_tier: ["gold"] } } })] }), "a custom field's values are taken on trust");
+  });
+
+  it("knows the shared vocabulary by default (lib/enrichment/fields.ts)", () => {
+    assertProblem({ questions: [q("city", { type: "integer", enrichment: { field: "city", mode: "fill" } })] }, /"city" gives text values, which a integer attribute cannot hold/);
+    assertProblem({ questions: [q("size", { type: "string", enrichment: { field: "company_size", mode: "fill" } })] }, /"company_size" gives integer values/);
+    assertProblem({ questions: [q("company", { when: { enriched: { email_type: ["corporate"] } } })] }, /lists "corporate", which email_type never holds \(work, free, disposable\)/);
+    assert.doesNotThrow(() => defineProfileCatalog({ questions: [q("company_site", { type: "url", enrichment: { field: "company_website", mode: "confirm" } })] }));
+  });
+
+  it("checks field types against the fields it is given", () => {
+    const fields = { crm_tier: { type: "enum", values: ["gold", "silver"] }, crm_seats: { type: "integer" } } as const;
+    assert.throws(() => defineProfileCatalog({ questions: [q("company", { when: { enriched: { crm_tier: ["bronze"] } } })] }, { fields }), /lists "bronze", which crm_tier never holds \(gold, silver\)/);
+    assert.throws(() => defineProfileCatalog({ questions: [q("seats", { enrichment: { field: "crm_seats", mode: "fill" } })] }, { fields }), /"crm_seats" gives integer values/);
+    assert.doesNotThrow(() => defineProfileCatalog({ questions: [q("city", { type: "integer", enrichment: { field: "city", mode: "fill" } })] }, { fields }), "city unknown to these fields");
+  });
+
+  it("keeps thirdPartyConsent, empty or with texts, and checks its texts like a question's", () => {
+    assert.deepEqual(defineProfileCatalog({ thirdPartyConsent: {}, questions: [q("company")] }).thirdPartyConsent, {});
+    assert.equal(defineProfileCatalog({ questions: [q("company")] }).thirdPartyConsent, undefined);
+    const texts = { question: { en: "May we look you up?", de: "Dürfen wir nachsehen?" }, purpose: "To fill in your work details." };
+    assert.deepEqual(defineProfileCatalog({ thirdPartyConsent: texts, questions: [q("company")] }).thirdPartyConsent, texts);
+    assertProblem({ thirdPartyConsent: { question: { de: "Dürfen wir?" } }, questions: [q("company")] }, /^thirdPartyConsent: question has no "en" text \(the default locale\)$/);
+    assertProblem({ thirdPartyConsent: { purpose: { en: "Why", fr: "Pourquoi" } }, questions: [q("company")] }, /^thirdPartyConsent: purpose has a "fr" text, but the app ships/);
+    assertProblem({ thirdPartyConsent: { question: "" }, questions: [q("company")] }, /^thirdPartyConsent.question: must not be empty/);
+    assertProblem({ thirdPartyConsent: { questoin: "?" } as never, questions: [q("company")] }, /^thirdPartyConsent: .*questoin/);
+  });
+
+  it("refuses an attribute named like the prompt's consent item", () => {
+    assertProblem({ questions: [q("@consent")] }, /question "@consent".*attribute/);
+  });
+});
+
 describe("localizeCatalog", () => {
+  it("localizes thirdPartyConsent's texts and leaves out the absent ones", () => {
+    const catalog = defineProfileCatalog({
+      thirdPartyConsent: { question: { en: "May we?", ja: "よろしいですか？" } },
+      questions: [q("company")],
+    });
+    assert.deepEqual(localizeCatalog(catalog, "ja").thirdPartyConsent, { question: "よろしいですか？" });
+    assert.deepEqual(localizeCatalog(catalog, "de").thirdPartyConsent, { question: "May we?" });
+    assert.equal(localizeCatalog(defineProfileCatalog({ questions: [q("company")] }), "de").thirdPartyConsent, undefined);
+  });
+
   it("keeps one locale's texts, each falling back on its own, and nothing else of another language", () => {
     const catalog = defineProfileCatalog({
       questions: [

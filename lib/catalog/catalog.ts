@@ -10,7 +10,7 @@
  */
 import type { CustomAttributeConfig } from "@/lib/authgear/config";
 import type { AccessControl, AttributeRule, CustomAttributeType } from "@/lib/authgear/custom-attributes";
-import type { EnrichmentMode, QuestionEnrichmentField } from "@/lib/domain";
+import type { EnrichmentField, EnrichmentMode } from "@/lib/domain";
 import { localeChain } from "@/lib/i18n/locales";
 
 // ---------------------------------------------------------------------------------------------
@@ -20,20 +20,43 @@ import { localeChain } from "@/lib/i18n/locales";
 /** A plain string, or one string per locale (`{ en: "Company", de: "Firma" }`). */
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
-/** What the offline enrichment (ADR 005) may offer for a question, and how (lib/domain.ts). */
+/**
+ * Which provider field a question takes its suggestion from (ADR 005), and how (lib/domain.ts).
+ * - `field`: any provider field name (ENRICHMENT_FIELD_PATTERN), e.g. "job_title", "company_industry".
+ * - `map` (enum questions only): provider value → one of the question's option values. Provider
+ *   values are compared trimmed and case-insensitively; a value the map does not name suggests
+ *   nothing. An enum question without a map takes only a provider value that is itself an option.
+ */
 export interface QuestionEnrichment {
-  readonly field: QuestionEnrichmentField;
+  readonly field: EnrichmentField;
   readonly mode: EnrichmentMode;
+  readonly map?: Readonly<Record<string, string>>;
 }
 
 /**
- * When a question may be asked, judged on the user's current attributes. All parts must hold.
+ * When a question may be asked, judged on the user's current attributes and what enrichment knows
+ * about them. All parts must hold.
  * - `known`: each named attribute has a value (not absent, null or "").
  * - `equals`: each named attribute has exactly this value.
+ * - `enriched`: each named provider field's best current value is one of the listed values
+ *   (`{ email_type: ["work"] }`); a field with no value does not hold.
  */
 export interface QuestionCondition<A extends string = string> {
   readonly known?: readonly A[];
   readonly equals?: Readonly<Partial<Record<A, string | number>>>;
+  readonly enriched?: Readonly<Record<EnrichmentField, readonly string[]>>;
+}
+
+/**
+ * The catalog asks the user before any third-party provider (one that sends their data elsewhere:
+ * FullContact, People Data Labs) runs. Both texts are optional; the kit's messages
+ * (`prompt.consent*`) say them otherwise.
+ */
+export interface ThirdPartyConsent {
+  /** The consent question, e.g. "May we fill in your work details from public business sources?" */
+  readonly question?: LocalizedText;
+  /** Why, in one short sentence. */
+  readonly purpose?: LocalizedText;
 }
 
 export interface QuestionOption {
@@ -95,6 +118,8 @@ export interface ProfileCatalogInput<Q extends readonly QuestionInput[] = readon
   readonly cooldownDays?: readonly number[];
   /** The locale every localized text must have, and the fallback. Default "en". */
   readonly defaultLocale?: string;
+  /** Present: third-party providers run only after the user said yes (the prompt asks, /profile withdraws). */
+  readonly thirdPartyConsent?: ThirdPartyConsent;
   /** In the order Authgear lists the attributes (the generated config keeps it). */
   readonly questions: Q;
 }
@@ -105,6 +130,7 @@ export interface ProfileCatalog<A extends string = string> {
   readonly visitRestHours: number;
   readonly cooldownDays: readonly number[];
   readonly defaultLocale: string;
+  readonly thirdPartyConsent?: ThirdPartyConsent;
   readonly questions: readonly Question<A>[];
 }
 
@@ -180,7 +206,14 @@ export function localizeCatalog<A extends string>(catalog: ProfileCatalog<A>, lo
     if (q.options !== undefined) out.options = q.options.map((o) => ({ value: o.value, label: text(o.label) }));
     return out;
   });
-  return { ...catalog, questions };
+  const localized: { -readonly [K in keyof ProfileCatalog<A>]: ProfileCatalog<A>[K] } = { ...catalog, questions };
+  if (catalog.thirdPartyConsent !== undefined) {
+    const consent: { -readonly [K in keyof ThirdPartyConsent]: ThirdPartyConsent[K] } = {};
+    if (catalog.thirdPartyConsent.question !== undefined) consent.question = text(catalog.thirdPartyConsent.question);
+    if (catalog.thirdPartyConsent.purpose !== undefined) consent.purpose = text(catalog.thirdPartyConsent.purpose);
+    localized.thirdPartyConsent = consent;
+  }
+  return localized;
 }
 
 /**
@@ -271,6 +304,7 @@ function normalizeQuestion(q: QuestionInput): Question {
     const when: { -readonly [K in keyof QuestionCondition]: QuestionCondition[K] } = {};
     if (q.when.known !== undefined) when.known = q.when.known;
     if (q.when.equals !== undefined) when.equals = q.when.equals;
+    if (q.when.enriched !== undefined) when.enriched = q.when.enriched;
     out.when = when;
   }
   if (q.enrichment !== undefined) out.enrichment = q.enrichment;
@@ -287,12 +321,13 @@ export function normalizeProfileCatalog<const Q extends readonly QuestionInput[]
   input: ProfileCatalogInput<Q>,
 ): ProfileCatalog<Q[number]["attribute"]> {
   const copy: ProfileCatalogInput = structuredClone(input);
-  const catalog: ProfileCatalog = {
+  const catalog: { -readonly [K in keyof ProfileCatalog]: ProfileCatalog[K] } = {
     perLogin: copy.perLogin === undefined ? DEFAULT_PER_LOGIN : copy.perLogin,
     visitRestHours: copy.visitRestHours === undefined ? DEFAULT_VISIT_REST_HOURS : copy.visitRestHours,
     cooldownDays: copy.cooldownDays === undefined ? [...DEFAULT_COOLDOWN_DAYS] : copy.cooldownDays,
     defaultLocale: copy.defaultLocale === undefined ? DEFAULT_LOCALE : copy.defaultLocale,
     questions: copy.questions.map(normalizeQuestion),
   };
+  if (copy.thirdPartyConsent !== undefined) catalog.thirdPartyConsent = copy.thirdPartyConsent;
   return deepFreeze(catalog);
 }

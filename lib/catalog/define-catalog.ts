@@ -30,7 +30,9 @@ import {
 import type { $ZodIssue } from "zod/v4/core";
 import { customAttributeConfigSchema } from "@/lib/authgear/config";
 import { ACCESS_LEVELS, CUSTOM_ATTRIBUTE_TYPES, attributeNameProblem, attributeValueSchema, type CustomAttributeType } from "@/lib/authgear/custom-attributes";
-import { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS } from "@/lib/domain";
+import { ENRICHMENT_MODES } from "@/lib/domain";
+import { FIELDS as SHARED_FIELDS } from "@/lib/enrichment/fields";
+import { ENRICHMENT_FIELD_PATTERN, type EnrichmentFieldSpec, type EnrichmentFieldType } from "@/lib/enrichment/types";
 import { LOCALES, localeChain } from "@/lib/i18n/locales";
 import {
   CONFIRM_VALUE_PLACEHOLDER,
@@ -85,9 +87,16 @@ const questionSchema = strictObject({
     strictObject({
       known: optional(array(string())),
       equals: optional(record(string(), union([string(), finite]))),
+      enriched: optional(record(string(), array(string()))),
     }),
   ),
-  enrichment: optional(strictObject({ field: zEnum(QUESTION_ENRICHMENT_FIELDS), mode: zEnum(ENRICHMENT_MODES) })),
+  enrichment: optional(
+    strictObject({
+      field: string().check(regex(ENRICHMENT_FIELD_PATTERN, { error: "must be a provider field name: snake_case, e.g. job_title" })),
+      mode: zEnum(ENRICHMENT_MODES),
+      map: optional(record(string(), string())),
+    }),
+  ),
   accessControl: optional(strictObject({ end_user: zEnum(ACCESS_LEVELS), bearer: zEnum(ACCESS_LEVELS), portal_ui: zEnum(ACCESS_LEVELS) })),
   authgearId: optional(string().check(minLength(1, { error: "must not be empty" }))),
   autoComplete: optional(string().check(regex(/^[a-z][a-z0-9 -]*$/, { error: "must be an HTML autocomplete token, e.g. organization-title" }))),
@@ -117,6 +126,7 @@ const catalogSchema = strictObject({
     ),
   ),
   defaultLocale: optional(string().check(refine(isCanonicalLocale, { error: 'must be a canonical locale tag, e.g. "en"' }))),
+  thirdPartyConsent: optional(strictObject({ question: optional(localizedTextSchema), purpose: optional(localizedTextSchema) })),
   questions: array(questionSchema).check(minLength(1, { error: "needs at least one question" })),
 });
 
@@ -195,7 +205,71 @@ function confirmProblems(text: LocalizedText): string[] {
   });
 }
 
-function questionProblems(q: Question, catalog: ProfileCatalog, index: number, context: LocaleContext): string[] {
+/** The question types a provider value of each field type can fill (merge.ts turns integers into numbers, a list into its first entry). */
+const FILLS: Readonly<Record<EnrichmentFieldType, readonly CustomAttributeType[]>> = {
+  text: ["string", "enum"],
+  url: ["url", "string"],
+  country: ["alpha2", "string"],
+  timezone: ["string"],
+  languages: ["string"],
+  integer: ["integer", "number"],
+  enum: ["enum", "string"],
+};
+
+/** Why a question cannot take its suggestion from `enrichment.field` as written. */
+function enrichmentProblems(q: Question, enrichment: NonNullable<Question["enrichment"]>, fields: FieldSpecs): string[] {
+  const problems: string[] = [];
+  const spec = Object.hasOwn(fields, enrichment.field) ? fields[enrichment.field] : undefined;
+  if (spec && !FILLS[spec.type].includes(q.type)) {
+    problems.push(`enrichment field "${enrichment.field}" gives ${spec.type} values, which a ${q.type} attribute cannot hold (it fills ${FILLS[spec.type].join(" or ")})`);
+  }
+  if (enrichment.map === undefined) return problems;
+  if (q.type !== "enum") {
+    problems.push(`enrichment.map applies only to an enum question (it maps provider values onto options), not ${q.type}`);
+    return problems;
+  }
+  const options = (q.options ?? []).map((o) => o.value);
+  const seen = new Map<string, { key: string; target: string }>();
+  for (const [key, target] of Object.entries(enrichment.map)) {
+    const normalized = key.trim().toLowerCase();
+    if (normalized === "") {
+      problems.push(`enrichment.map has an empty key ${JSON.stringify(key)}; keys are provider values`);
+      continue;
+    }
+    if (!options.includes(target)) {
+      problems.push(`enrichment.map[${JSON.stringify(key)}] is ${JSON.stringify(target)}, which is not one of the options (${options.join(", ")})`);
+    }
+    const earlier = seen.get(normalized);
+    if (earlier && earlier.target !== target) {
+      problems.push(
+        `enrichment.map[${JSON.stringify(key)}] and [${JSON.stringify(earlier.key)}] are the same provider value (compared trimmed, case-insensitively) but name different options`,
+      );
+    } else if (!earlier) seen.set(normalized, { key, target });
+  }
+  return problems;
+}
+
+/** Why a `when.enriched` condition is wrong: a malformed field name, no value, a value the field never holds. */
+function enrichedConditionProblems(enriched: Readonly<Record<string, readonly string[]>>, fields: FieldSpecs): string[] {
+  const problems: string[] = [];
+  for (const [field, values] of Object.entries(enriched)) {
+    if (!ENRICHMENT_FIELD_PATTERN.test(field)) {
+      problems.push(`when.enriched names ${JSON.stringify(field)}, which is not a provider field name (snake_case, e.g. email_type)`);
+      continue;
+    }
+    if (values.length === 0) problems.push(`when.enriched.${field} lists no value, so it could never hold`);
+    if (new Set(values).size !== values.length) problems.push(`when.enriched.${field} lists a value twice`);
+    const spec = Object.hasOwn(fields, field) ? fields[field] : undefined;
+    if (spec?.type === "enum" && spec.values) {
+      for (const value of values) {
+        if (!spec.values.includes(value)) problems.push(`when.enriched.${field} lists ${JSON.stringify(value)}, which ${field} never holds (${spec.values.join(", ")})`);
+      }
+    }
+  }
+  return problems;
+}
+
+function questionProblems(q: Question, catalog: ProfileCatalog, index: number, context: LocaleContext, fields: FieldSpecs): string[] {
   const problems: string[] = [];
   const say = (message: string) => problems.push(`${describeQuestion(q, index)}: ${message}`);
 
@@ -244,15 +318,16 @@ function questionProblems(q: Question, catalog: ProfileCatalog, index: number, c
     }
   }
 
-  if (q.enrichment) {
-    const needs: CustomAttributeType = q.enrichment.field === "country" ? "alpha2" : "string";
-    if (q.type !== needs) say(`enrichment field "${q.enrichment.field}" fills a ${needs} attribute, not ${q.type}`);
-  }
+  if (q.enrichment) for (const p of enrichmentProblems(q, q.enrichment, fields)) say(p);
 
   if (q.when) {
     const known = q.when.known ?? [];
     const equals = q.when.equals ?? {};
-    if (known.length === 0 && Object.keys(equals).length === 0) say("when names no attribute; remove it or add known/equals");
+    const enriched = q.when.enriched ?? {};
+    if (known.length === 0 && Object.keys(equals).length === 0 && Object.keys(enriched).length === 0) {
+      say("when names no attribute or field; remove it or add known/equals/enriched");
+    }
+    for (const p of enrichedConditionProblems(enriched, fields)) say(p);
     if (new Set(known).size !== known.length) say("when.known lists an attribute twice");
     for (const name of [...known, ...Object.keys(equals)]) {
       if (name === q.attribute) {
@@ -305,12 +380,18 @@ function cycleProblems(questions: readonly Question[]): string[] {
   return problems;
 }
 
-function catalogProblems(catalog: ProfileCatalog, locales: readonly string[]): string[] {
+function catalogProblems(catalog: ProfileCatalog, locales: readonly string[], fields: FieldSpecs): string[] {
   const problems: string[] = [];
   if (!locales.includes(catalog.defaultLocale)) {
     problems.push(`defaultLocale: "${catalog.defaultLocale}" is not one of the locales the app ships (${locales.join(", ")})`);
   }
   const context = localeContext(locales, catalog.defaultLocale);
+  for (const [name, text] of [
+    ["question", catalog.thirdPartyConsent?.question],
+    ["purpose", catalog.thirdPartyConsent?.purpose],
+  ] as const) {
+    for (const p of localizedTextProblems(text, name, catalog.defaultLocale, context)) problems.push(`thirdPartyConsent: ${p}`);
+  }
   const firstIndex = new Map<string, number>();
   const firstId = new Map<string, number>();
   const enrichmentField = new Map<string, number>();
@@ -329,7 +410,7 @@ function catalogProblems(catalog: ProfileCatalog, locales: readonly string[]): s
         problems.push(`${describeQuestion(q, i)}: enrichment field "${q.enrichment.field}" is already used by questions[${other}]`);
       } else enrichmentField.set(q.enrichment.field, i);
     }
-    problems.push(...questionProblems(q, catalog, i, context));
+    problems.push(...questionProblems(q, catalog, i, context, fields));
   });
   problems.push(...cycleProblems(catalog.questions));
   return problems;
@@ -342,7 +423,17 @@ export interface DefineProfileCatalogOptions {
    * fallback chains (`zh-Hant` for `zh-HK`); a text for another locale is refused.
    */
   readonly locales?: readonly string[];
+  /**
+   * The provider fields whose value types the check knows (default: the shared vocabulary,
+   * lib/enrichment/fields.ts): a question taking its suggestion from one of them must be of a type
+   * that can hold its values, and `when.enriched` may list only values an enum field holds. A field
+   * not named here (a custom provider's) is taken on trust.
+   */
+  readonly fields?: FieldSpecs;
 }
+
+type FieldSpecs = Readonly<Record<string, EnrichmentFieldSpec>>;
+
 
 /**
  * Checks and builds a question catalog: defaults applied, copied, frozen. Throws a
@@ -352,12 +443,12 @@ export interface DefineProfileCatalogOptions {
  */
 export function defineProfileCatalog<const Q extends readonly QuestionInput[]>(
   input: ProfileCatalogInput<Q>,
-  { locales = LOCALES }: DefineProfileCatalogOptions = {},
+  { locales = LOCALES, fields = SHARED_FIELDS }: DefineProfileCatalogOptions = {},
 ): ProfileCatalog<Q[number]["attribute"]> {
   const parsed = catalogSchema.safeParse(input);
   if (!parsed.success) throw new ProfileCatalogError(zodProblems(input, parsed.error.issues));
   const catalog = normalizeProfileCatalog(input);
-  const problems = catalogProblems(catalog, locales);
+  const problems = catalogProblems(catalog, locales, fields);
   if (problems.length > 0) throw new ProfileCatalogError(problems);
   return catalog;
 }

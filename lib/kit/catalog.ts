@@ -21,10 +21,11 @@ export {
   type QuestionEnrichment,
   type QuestionInput,
   type QuestionOption,
+  type ThirdPartyConsent,
 } from "@/lib/catalog/catalog";
 export type { AccessControl } from "@/lib/authgear/custom-attributes";
 export { decodeValidationIssue, type ValidationIssue, type ValidationKey } from "@/lib/catalog/validation-issues";
-export { ENRICHMENT_MODES, QUESTION_ENRICHMENT_FIELDS, type AttributeValue, type EnrichmentMode, type QuestionEnrichmentField } from "@/lib/domain";
+export { ENRICHMENT_MODES, type AttributeValue, type EnrichmentField, type EnrichmentMode } from "@/lib/domain";
 export { customAttributesConfig, customAttributesYaml, diffCustomAttributes } from "@/lib/catalog/authgear-config";
 
 // The locales the kit ships (issue 16, ADR 019), for an app's own language menu, `<html dir>` and messages.

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { EnrichedValue } from "@/lib/enrichment/types";
 import { profileCatalog } from "@/profile.config";
 import type { Provenance } from "@/lib/domain";
-import { mergeProfile, type MergeInput, type MergeQuestion } from "./merge";
+import { mergeProfile, questionValue, type MergeInput, type MergeQuestion } from "./merge";
 
 const now = new Date("2026-03-10T09:00:00.000Z");
 const NOW = now.toISOString();
@@ -18,8 +18,12 @@ const questions: MergeQuestion[] = [
   { attribute: "timezone", enrichment: { field: "timezone", mode: "fill" } },
 ];
 
+/** The location fields may be prefilled (their spec says so: lib/enrichment/fields.ts); the runner copies that onto each value. */
+const PREFILLED = new Set(["city", "region", "country", "timezone", "languages"]);
+
 function seen(field: EnrichedValue["field"], value: string, observedAt = LATER, source = "geoip", confidence = 0.8): EnrichedValue {
-  return (field === "languages" ? { field, value: [value], confidence, source, observedAt } : { field, value, confidence, source, observedAt });
+  const prefill = PREFILLED.has(field) ? { prefill: true } : {};
+  return field === "languages" ? { field, value: [value], confidence, source, observedAt, ...prefill } : { field, value, confidence, source, observedAt, ...prefill };
 }
 
 const LONDON: EnrichedValue[] = [seen("city", "London", LATER, "geoip", 0.5), seen("country", "GB", LATER, "geoip", 0.85), seen("timezone", "Europe/London", LATER, "geoip", 0.75)];
@@ -43,7 +47,7 @@ describe("mergeProfile: user answers", () => {
   it("records a confirmed suggestion as 'confirmed'", () => {
     const result = merge({ answers: { city: { value: "London", confirmed: true } }, enriched: LONDON });
     assert.equal(result.attributes.city, "London");
-    assert.deepEqual(result.provenance.city, { source: "confirmed", confidence: 1, at: NOW, confirmed: true, value: "London" });
+    assert.deepEqual(result.provenance.city, { source: "confirmed", confidence: 1, at: NOW, confirmed: true, value: "London", suggestedBy: "geoip" });
     assert.deepEqual(result.suggestions.map((s) => s.attribute), [], "an answered question gets no suggestion");
   });
 
@@ -200,7 +204,7 @@ describe("mergeProfile: confirm mode", () => {
   it("writes the guess when the attribute is empty, unconfirmed, and offers it for confirmation", () => {
     const result = merge({ enriched: LONDON });
     assert.equal(result.attributes.city, "London");
-    assert.deepEqual(result.suggestions, [{ attribute: "city", field: "city", value: "London", source: "geoip", confidence: 0.5, observedAt: LATER }]);
+    assert.deepEqual(result.suggestions, [{ attribute: "city", field: "city", value: "London", source: "geoip", confidence: 0.5, observedAt: LATER, held: false }]);
     assert.equal(result.changed.includes("city"), true);
     assert.deepEqual(result.provenance.city, { source: "geoip", confidence: 0.5, at: LATER, confirmed: false, value: "London" });
   });
@@ -290,5 +294,149 @@ describe("mergeProfile with the demo catalog (profile.config.ts)", () => {
       assert.equal(result.suggestions.some((s) => s.attribute === q.attribute && s.value === expected), q.enrichment.mode === "confirm", q.attribute);
     }
     assert.equal(result.attributes.company, "Acme");
+  });
+});
+
+const WORK: MergeQuestion[] = [
+  { attribute: "company", type: "string", enrichment: { field: "company_name", mode: "confirm" } },
+  { attribute: "company_website", type: "url", enrichment: { field: "company_website", mode: "confirm" } },
+  { attribute: "job_title", type: "string", enrichment: { field: "job_title", mode: "fill" } },
+  {
+    attribute: "industry",
+    type: "enum",
+    options: [{ value: "software" }, { value: "finance" }],
+    enrichment: { field: "company_industry", mode: "confirm", map: { "Computer Software": "software", " Banking ": "finance" } },
+  },
+  { attribute: "sector", type: "enum", options: [{ value: "software" }, { value: "finance" }], enrichment: { field: "sector", mode: "fill" } },
+  { attribute: "team_size", type: "integer", enrichment: { field: "company_size", mode: "fill" } },
+  { attribute: "years", type: "number", enrichment: { field: "years", mode: "fill" } },
+  { attribute: "founded", type: "string", enrichment: { field: "company_founded", mode: "fill" } },
+];
+
+function observed(field: string, value: EnrichedValue["value"], source = "work-email", confidence = 0.6, extra: Partial<EnrichedValue> = {}): EnrichedValue {
+  return { field, value, confidence, source, observedAt: LATER, ...extra };
+}
+
+function mergeWork(partial: Partial<MergeInput>) {
+  return mergeProfile({ questions: WORK, attributes: {}, provenance: {}, now, ...partial });
+}
+
+describe("mergeProfile: held suggestions (confirm without prefill)", () => {
+  it("writes nothing, and returns the value as a held suggestion", () => {
+    const result = mergeWork({ enriched: [observed("company_name", "Acme Robotics", "work-email", 0.4), observed("company_website", "https://acme-robotics.com")] });
+    assert.deepEqual(result.attributes, {});
+    assert.deepEqual(result.changed, []);
+    assert.deepEqual(result.provenance, {});
+    assert.deepEqual(result.suggestions, [
+      { attribute: "company", field: "company_name", value: "Acme Robotics", source: "work-email", confidence: 0.4, observedAt: LATER, held: true },
+      { attribute: "company_website", field: "company_website", value: "https://acme-robotics.com", source: "work-email", confidence: 0.6, observedAt: LATER, held: true },
+    ]);
+  });
+
+  it("holds nothing for an attribute that has a value, whoever set it, or that the user cleared", () => {
+    const cleared: Provenance = { source: "user", confidence: 1, at: EARLIER, confirmed: true };
+    for (const [attributes, provenance] of [
+      [{ company: "Initech" }, {}],
+      [{ company: "Initech" }, { company: fromUser("Initech") }],
+      [{}, { company: cleared }],
+    ] as const) {
+      const result = mergeWork({ attributes, provenance, enriched: [observed("company_name", "Acme Robotics")] });
+      assert.deepEqual(result.suggestions, [], JSON.stringify({ attributes, provenance }));
+      assert.deepEqual(result.provenance, {});
+    }
+  });
+
+  it("offers the best observation of the field (highest confidence)", () => {
+    const result = mergeWork({ enriched: [observed("company_name", "Acme", "work-email", 0.4), observed("company_name", "Acme Robotics Inc.", "fullcontact-company", 0.8)] });
+    assert.deepEqual(result.suggestions.map((x) => [x.value, x.source]), [["Acme Robotics Inc.", "fullcontact-company"]]);
+  });
+
+  it("a prefilled field is written unconfirmed instead (the location guess, as before)", () => {
+    const result = mergeWork({ enriched: [observed("company_name", "Acme", "crm", 0.7, { prefill: true })] });
+    assert.equal(result.attributes.company, "Acme");
+    assert.equal(result.suggestions[0]?.held, false);
+    assert.equal(result.provenance.company?.source, "crm");
+  });
+
+  it("fill writes any field, prefill or not", () => {
+    const result = mergeWork({ enriched: [observed("job_title", "Head of Operations", "fullcontact-person", 0.8)] });
+    assert.equal(result.attributes.job_title, "Head of Operations");
+    assert.deepEqual(result.provenance.job_title, { source: "fullcontact-person", confidence: 0.8, at: LATER, confirmed: false, value: "Head of Operations" });
+    assert.deepEqual(result.suggestions, []);
+  });
+});
+
+describe("mergeProfile: confirming a suggestion records who suggested it", () => {
+  it("a held suggestion: suggestedBy is the provider that offered it", () => {
+    const result = mergeWork({ answers: { company: { value: "Acme Robotics", confirmed: true } }, enriched: [observed("company_name", "Acme Robotics", "work-email", 0.4)] });
+    assert.equal(result.attributes.company, "Acme Robotics");
+    assert.deepEqual(result.changed, ["company"]);
+    assert.deepEqual(result.provenance.company, { source: "confirmed", confidence: 1, at: NOW, confirmed: true, value: "Acme Robotics", suggestedBy: "work-email" });
+  });
+
+  it("a prefilled suggestion: suggestedBy is the provider that wrote it, even without a fresh observation", () => {
+    const result = merge({ attributes: { city: "Paris" }, provenance: { city: fromGeoip("Paris") }, answers: { city: { value: "Paris", confirmed: true } } });
+    assert.deepEqual(result.provenance.city, { source: "confirmed", confidence: 1, at: NOW, confirmed: true, value: "Paris", suggestedBy: "geoip" });
+    assert.deepEqual(result.changed, []);
+  });
+
+  it("a confirmed value no provider offered, and a typed answer, name no provider", () => {
+    const confirmedOther = mergeWork({ answers: { company: { value: "Initech", confirmed: true } }, enriched: [observed("company_name", "Acme Robotics")] });
+    assert.deepEqual(confirmedOther.provenance.company, { source: "confirmed", confidence: 1, at: NOW, confirmed: true, value: "Initech" });
+    const typed = mergeWork({ answers: { company: { value: "Acme Robotics" } }, enriched: [observed("company_name", "Acme Robotics")] });
+    assert.deepEqual(typed.provenance.company, { source: "user", confidence: 1, at: NOW, confirmed: true, value: "Acme Robotics" });
+  });
+
+  it("a mapped suggestion: the option the user confirmed is the one the map named", () => {
+    const result = mergeWork({ answers: { industry: { value: "software", confirmed: true } }, enriched: [observed("company_industry", "computer software", "pdl-company", 0.8)] });
+    assert.equal(result.provenance.industry?.suggestedBy, "pdl-company");
+  });
+});
+
+describe("mergeProfile: a provider value in the question's terms", () => {
+  it("maps provider values onto enum options, trimmed and case-insensitively", () => {
+    for (const value of ["Computer Software", "computer software", "  COMPUTER SOFTWARE ", "banking"]) {
+      const result = mergeWork({ enriched: [observed("company_industry", value, "pdl-company", 0.8)] });
+      assert.deepEqual(result.suggestions.map((x) => x.value), [value.toLowerCase().includes("bank") ? "finance" : "software"], value);
+    }
+  });
+
+  it("an unmapped value suggests nothing, even when it is itself an option", () => {
+    for (const value of ["Hospital & Health Care", "software", ""]) {
+      const result = mergeWork({ enriched: [observed("company_industry", value, "pdl-company", 0.8)] });
+      assert.deepEqual(result.suggestions, [], value);
+    }
+  });
+
+  it("an enum question without a map takes only a value that is exactly one of its options", () => {
+    assert.equal(mergeWork({ enriched: [observed("sector", "finance")] }).attributes.sector, "finance");
+    for (const value of ["Finance", " finance", "banking"]) {
+      assert.equal(Object.hasOwn(mergeWork({ enriched: [observed("sector", value)] }).attributes, "sector"), false, value);
+    }
+  });
+
+  it("writes integers to integer and number questions, numeric text too, and refuses fractions for integers", () => {
+    assert.equal(mergeWork({ enriched: [observed("company_size", 125)] }).attributes.team_size, 125);
+    assert.equal(mergeWork({ enriched: [observed("company_size", "40")] }).attributes.team_size, 40);
+    assert.equal(Object.hasOwn(mergeWork({ enriched: [observed("company_size", 12.5)] }).attributes, "team_size"), false);
+    assert.equal(Object.hasOwn(mergeWork({ enriched: [observed("company_size", "51-200")] }).attributes, "team_size"), false);
+    assert.equal(mergeWork({ enriched: [observed("years", "2.5")] }).attributes.years, 2.5);
+    assert.equal(mergeWork({ enriched: [observed("years", 7)] }).attributes.years, 7);
+  });
+
+  it("writes a number to a text question as text", () => {
+    assert.equal(mergeWork({ enriched: [observed("company_founded", 1998)] }).attributes.founded, "1998");
+  });
+
+  it("still checks the attribute's own rule after the conversion", () => {
+    const result = mergeWork({ enriched: [observed("company_size", 125)], accepts: (_attribute, value) => typeof value === "number" && value <= 100 });
+    assert.equal(Object.hasOwn(result.attributes, "team_size"), false);
+  });
+
+  it("questionValue: a language list gives its first tag, an empty list or text nothing", () => {
+    const q: MergeQuestion = { attribute: "language", enrichment: { field: "languages", mode: "fill" } };
+    assert.equal(questionValue(q, ["de-CH", "en"]), "de-CH");
+    assert.equal(questionValue(q, []), null);
+    assert.equal(questionValue(q, ""), null);
   });
 });

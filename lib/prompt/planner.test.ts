@@ -332,8 +332,9 @@ describe("planPrompt: ordering", () => {
 });
 
 describe("planPrompt: the demo catalog", () => {
-  it("asks job_title and company first, then industry and team_size", () => {
-    assert.deepEqual(asked(plan({ catalog: profileCatalog })), ["job_title", "company"]);
+  it("asks job_title and company first (of a work address), then industry and team_size", () => {
+    assert.deepEqual(asked(plan({ catalog: profileCatalog, facts: { email_type: "work" } })), ["job_title", "company"]);
+    assert.deepEqual(asked(plan({ catalog: profileCatalog })), ["job_title", "industry"], "no email known: no company question");
     const second = plan({
       catalog: profileCatalog,
       attributes: { job_title: "CTO", company: "Acme" },
@@ -571,5 +572,143 @@ describe("planPrompt: visits (a sign-in stays signed in; the clock moves on)", (
     );
     assert.equal(describeDuration(3 * 24 * H + 2 * H + 5), "3 days 2 h");
     assert.equal(describeDuration(45 * 60_000), "45 min");
+  });
+});
+
+describe("planPrompt: when.enriched (enrichment's facts)", () => {
+  const catalog = defineProfileCatalog({
+    questions: [q("company", 50, { when: { enriched: { email_type: ["work"] } } }), q("plan", 40, { when: { enriched: { company_size: ["1", "2"] } } }), q("other", 10)],
+  });
+
+  it("asks a question once the field's best value is one of the listed ones", () => {
+    assert.deepEqual(asked(plan({ catalog, facts: { email_type: "work" } })), ["company", "other"]);
+  });
+
+  it("leaves it out for another value, and when enrichment has no value for the field", () => {
+    for (const facts of [{ email_type: "free" }, { email_type: "disposable" }, {}, undefined] as (Record<string, string> | undefined)[]) {
+      const result = plan({ catalog, ...(facts ? { facts } : {}) });
+      assert.equal(reasonOf(result, "company"), "condition_unmet", JSON.stringify(facts));
+      assert.deepEqual(asked(result), ["other"]);
+    }
+  });
+
+  it("compares an integer fact as its digits and a list by its first entry", () => {
+    assert.equal(conditionHolds({ enriched: { company_size: ["2"] } }, {}, { company_size: 2 }), true);
+    assert.equal(conditionHolds({ enriched: { company_size: ["2"] } }, {}, { company_size: 20 }), false);
+    assert.equal(conditionHolds({ enriched: { languages: ["de"] } }, {}, { languages: ["de", "en"] }), true);
+    assert.equal(conditionHolds({ enriched: { languages: ["en"] } }, {}, { languages: ["de", "en"] }), false);
+    assert.equal(conditionHolds({ enriched: { languages: ["en"] } }, {}, { languages: [] }), false);
+  });
+
+  it("all parts must hold: attributes and facts together", () => {
+    const when = { known: ["company"], enriched: { email_type: ["work"] } } as const;
+    assert.equal(conditionHolds(when, { company: "Acme" }, { email_type: "work" }), true);
+    assert.equal(conditionHolds(when, {}, { email_type: "work" }), false);
+    assert.equal(conditionHolds(when, { company: "Acme" }, { email_type: "free" }), false);
+  });
+
+  it("never reads a fact from the facts object's prototype", () => {
+    assert.equal(conditionHolds({ enriched: { toString: ["x"] } }, {}, {}), false);
+  });
+
+  it("explains the condition in words", () => {
+    const explanation = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog: {}, now: NOW, facts: { email_type: "free" } });
+    assert.match(explanation.sentences[0]?.text ?? "", /company \("COMPANY"\) is not asked: it is asked only once enrichment finds email_type "work", which is not the case/);
+    assert.match(explanation.sentences[1]?.text ?? "", /enrichment finds company_size one of "1", "2"/);
+  });
+
+  it("the demo catalog asks company only of a work address", () => {
+    const work = plan({ catalog: profileCatalog, facts: { email_type: "work" } });
+    const free = plan({ catalog: profileCatalog, facts: { email_type: "free" } });
+    assert.ok(asked(work).includes("company"), JSON.stringify(asked(work)));
+    assert.equal(reasonOf(free, "company"), "condition_unmet");
+  });
+});
+
+describe("planPrompt: the consent item", () => {
+  // company and website take their suggestions from third-party fields; city does not.
+  const catalog = defineProfileCatalog({
+    thirdPartyConsent: {},
+    questions: [
+      q("company", 50, { enrichment: { field: "company_name", mode: "confirm" } }),
+      q("title", 45, { enrichment: { field: "job_title", mode: "confirm" } }),
+      q("city", 40, { enrichment: { field: "city", mode: "confirm" } }),
+      q("other", 10),
+    ],
+  });
+  const consent = { fields: ["job_title", "company_size"] };
+
+  it("comes first and counts toward perLogin while a question it helps could be asked", () => {
+    const result = plan({ catalog, consent });
+    assert.deepEqual(asked(result), ["@consent", "company"]);
+    assert.equal(result.ask[0]?.reason, "eligible");
+    assert.equal(reasonOf(result, "title"), "over_cap");
+  });
+
+  it("is not asked without `consent` (no third-party source, or the user decided)", () => {
+    const result = plan({ catalog });
+    assert.deepEqual(asked(result), ["company", "title"]);
+    assert.equal(result.leftOut.some((l) => l.attribute === "@consent"), false);
+  });
+
+  it("is not asked when no question it helps could be asked: answered, declined, condition unmet or not configured", () => {
+    for (const input of [
+      { attributes: { title: "Chef" } },
+      { history: { title: { skipCount: 0, declinedAt: NOW - DAY_MS } } },
+      { notConfigured: ["title"] },
+      { consent: { fields: ["company_size"] } },
+    ]) {
+      const result = plan({ catalog, consent, ...input });
+      assert.equal(asked(result).includes("@consent"), false, JSON.stringify(input));
+    }
+    const conditional = defineProfileCatalog({
+      questions: [q("title", 45, { enrichment: { field: "job_title", mode: "confirm" }, when: { enriched: { email_type: ["work"] } } }), q("other", 10)],
+    });
+    assert.deepEqual(asked(plan({ catalog: conditional, consent, facts: { email_type: "free" } })), ["other"]);
+    assert.deepEqual(asked(plan({ catalog: conditional, consent, facts: { email_type: "work" } })), ["@consent", "title"]);
+  });
+
+  it("is still asked while the question it helps rests after a skip (the lookup then has time to run)", () => {
+    const result = plan({ catalog, consent, history: { title: { skipCount: 1, lastSkippedAt: NOW - 60_000 } } });
+    assert.deepEqual(asked(result), ["@consent", "company"]);
+  });
+
+  it("its Not now is a skip with the usual rest, its history keyed by @consent", () => {
+    const history = { "@consent": { skipCount: 1, lastSkippedAt: NOW - 60_000 } };
+    const resting = plan({ catalog, consent, history });
+    assert.deepEqual(asked(resting), ["company", "title"]);
+    const left = resting.leftOut.find((l) => l.attribute === "@consent");
+    assert.equal(left?.reason, "cooldown");
+    assert.equal(resting.leftOut[0]?.attribute, "@consent", "listed first");
+    assert.deepEqual(asked(plan({ catalog, consent, history, now: NOW + DAY_MS })), ["@consent", "company"]);
+  });
+
+  it("is never asked twice in one visit: a finished prompt asks nothing more, a reload resumes it", () => {
+    const shown: ShownPrompt = { attributes: ["@consent", "company"], shownAt: NOW - 60_000 };
+    const resumed = plan({ catalog, consent, promptLog: { [KEY]: shown } });
+    assert.deepEqual(asked(resumed), ["@consent", "company"]);
+    assert.ok(resumed.ask.every((a) => a.reason === "resumed"));
+    const finished = plan({ catalog, consent, promptLog: { [KEY]: { ...shown, finishedAt: NOW - 30_000 } } });
+    assert.deepEqual(asked(finished), []);
+    assert.equal(reasonOf(finished, "@consent"), "already_prompted_this_visit");
+    // Decided meanwhile (the service passes no `consent` then): the reload drops it.
+    assert.deepEqual(asked(plan({ catalog, promptLog: { [KEY]: shown } })), ["company"]);
+  });
+
+  it("with perLogin 1 it is the whole prompt", () => {
+    const one = defineProfileCatalog({ perLogin: 1, questions: [q("title", 45, { enrichment: { field: "job_title", mode: "confirm" } })] });
+    assert.deepEqual(asked(plan({ catalog: one, consent })), ["@consent"]);
+    assert.equal(reasonOf(plan({ catalog: one, consent }), "title"), "over_cap");
+  });
+
+  it("explains it first, in words", () => {
+    const explanation = explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog: {}, now: NOW, consent });
+    assert.equal(explanation.sentences[0]?.attribute, "@consent");
+    assert.match(explanation.sentences[0]?.text ?? "", /^@consent \(the consent to third-party sources\) is asked as the 1st question/);
+    assert.equal(explanation.sentences.length, catalog.questions.length + 1);
+    assert.match(explanation.summary, /asks 2 questions: @consent, company/);
+    const resting = explainPrompt({ catalog, attributes: {}, history: { "@consent": { skipCount: 1, lastSkippedAt: NOW } }, login: LOGIN, promptLog: {}, now: NOW, consent });
+    assert.match(resting.sentences[0]?.text ?? "", /^@consent \(the consent to third-party sources\) is not asked: skipped 1 time/);
+    assert.equal(explainPrompt({ catalog, attributes: {}, history: {}, login: LOGIN, promptLog: {}, now: NOW }).sentences.length, catalog.questions.length);
   });
 });

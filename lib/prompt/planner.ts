@@ -18,7 +18,8 @@
  *                                  in the project: a configuration problem the team is shown on /admin);
  *                                  asking would lose the answer again. `notConfigured` comes in.
  *  3. declined                   – the user chose "don't ask again" (declinedAt set); lasts until undone.
- *  4. condition_unmet            – its `when` does not hold on the current attributes.
+ *  4. condition_unmet            – its `when` does not hold on the current attributes and enrichment's
+ *                                  facts (`when.enriched`: the field's best current value is listed).
  *  5. cooldown                   – skipped n times, the last skip less than cooldownDays[n-1] days ago
  *                                  (the last entry for later skips).
  *  6. already_prompted_this_visit – this visit already had a prompt: a finished or dismissed prompt
@@ -26,9 +27,16 @@
  *                                  exactly the questions it showed that are still eligible, never new ones.
  *  7. over_cap                   – more eligible questions than `perLogin` (the cap of one visit); the
  *                                  highest priority win, ties keep catalog order.
+ *
+ * The consent item (`CONSENT_QUESTION`, "May we fill in your work details from public business
+ * sources?") is planned like a question of the highest priority when the service asks for it
+ * (`consent`: the catalog asks first, the user has not decided) and some question that could be
+ * asked takes its suggestion from one of the third-party fields: it counts toward `perLogin`, is
+ * shown at most once per visit, and its "Not now" is a skip with the usual rest (rules 3, 5, 6, 7).
  * Isomorphic.
  */
-import type { LoginPrompt, QuestionState } from "@/lib/domain";
+import { CONSENT_QUESTION, type ConsentQuestion, type LoginPrompt, type QuestionState } from "@/lib/domain";
+import type { EnrichmentField, EnrichmentFieldValue } from "@/lib/enrichment/types";
 import { isEmptyValue, localize, type ProfileCatalog, type Question, type QuestionCondition } from "../catalog/catalog";
 
 export const DAY_MS = 86_400_000;
@@ -66,7 +74,18 @@ export interface PlanInput<A extends string = string> {
    * fixed project is asked again within a day and the first write that sticks closes the problem.
    */
   notConfigured?: readonly string[];
+  /** Enrichment's best current value per field, for `when.enriched` (none: such conditions do not hold). */
+  facts?: Readonly<Record<EnrichmentField, EnrichmentFieldValue>>;
+  /**
+   * Ask the consent item: the catalog wants the user's consent before third-party providers run,
+   * and the user has not decided. `fields` are the fields those providers fill; the item is asked
+   * only while a question that could be asked takes its suggestion from one of them.
+   */
+  consent?: { readonly fields: readonly EnrichmentField[] };
 }
+
+/** What a prompt asks: a catalog attribute, or the consent item. */
+export type PlanItem<A extends string = string> = A | ConsentQuestion;
 
 export type AskReason =
   /** Empty, eligible and among the `perLogin` highest priorities. */
@@ -109,15 +128,16 @@ export interface Visit {
 }
 
 export interface PromptPlan<A extends string = string> {
+  // ask and leftOut name catalog attributes and, when in play, the consent item (CONSENT_QUESTION).
   /** The prompt's key in the prompt log, i.e. the visit's: `visitKey(login, visit.number)`. */
   loginKey: string;
   visit: Visit;
   /** "new": no prompt yet this visit; "resume": this visit's prompt is unfinished; "done": it was finished or dismissed. */
   state: "new" | "resume" | "done";
   /** Best first; at most `catalog.perLogin`. */
-  ask: AskedQuestion<A>[];
-  /** Every other catalog question, in catalog order. */
-  leftOut: LeftOutQuestion<A>[];
+  ask: AskedQuestion<PlanItem<A>>[];
+  /** Every other catalog question, in catalog order (the consent item first, when it was in play). */
+  leftOut: LeftOutQuestion<PlanItem<A>>[];
 }
 
 /**
@@ -201,8 +221,16 @@ export function cooldownUntil(catalog: Pick<ProfileCatalog, "cooldownDays">, his
   return history.lastSkippedAt + cooldownDaysAfter(catalog, history.skipCount) * DAY_MS;
 }
 
-/** True when `condition` holds on `attributes`. */
-export function conditionHolds(condition: QuestionCondition | undefined, attributes: CurrentAttributes): boolean {
+/**
+ * True when `condition` holds on `attributes` and enrichment's `facts`. A fact is compared as
+ * text (an integer as its digits, a language list by its first tag); a field with no fact never
+ * holds.
+ */
+export function conditionHolds(
+  condition: QuestionCondition | undefined,
+  attributes: CurrentAttributes,
+  facts: Readonly<Record<string, EnrichmentFieldValue>> = {},
+): boolean {
   if (!condition) return true;
   for (const name of condition.known ?? []) {
     if (isEmptyValue(valueOf(attributes, name))) return false;
@@ -210,7 +238,18 @@ export function conditionHolds(condition: QuestionCondition | undefined, attribu
   for (const [name, expected] of Object.entries(condition.equals ?? {})) {
     if (valueOf(attributes, name) !== expected) return false;
   }
+  for (const [field, values] of Object.entries(condition.enriched ?? {})) {
+    const fact = factText(Object.hasOwn(facts, field) ? facts[field] : undefined);
+    if (fact === undefined || !values.includes(fact)) return false;
+  }
   return true;
+}
+
+function factText(value: EnrichmentFieldValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return value[0];
 }
 
 function valueOf(attributes: CurrentAttributes, name: string): unknown {
@@ -228,12 +267,23 @@ function ineligibility<A extends string>(question: Question<A>, input: PlanInput
   if (input.notConfigured?.includes(attribute)) return { attribute, reason: "not_configured" };
   const history = historyOf(input.history, attribute);
   if (history?.declinedAt != null) return { attribute, reason: "declined", declinedAt: history.declinedAt };
-  if (question.when && !conditionHolds(question.when, input.attributes)) {
+  if (question.when && !conditionHolds(question.when, input.attributes, input.facts)) {
     return { attribute, reason: "condition_unmet", condition: question.when };
   }
   const until = cooldownUntil(input.catalog, history);
   if (history && until !== null && input.now < until) {
     return { attribute, reason: "cooldown", until, skipCount: history.skipCount, lastSkippedAt: history.lastSkippedAt as number };
+  }
+  return null;
+}
+
+/** Why the consent item cannot be asked now regardless of this visit's prompt (its own history: "Not now" rests), or null. */
+function consentIneligibility(input: PlanInput): LeftOutQuestion<ConsentQuestion> | null {
+  const history = historyOf(input.history, CONSENT_QUESTION);
+  if (history?.declinedAt != null) return { attribute: CONSENT_QUESTION, reason: "declined", declinedAt: history.declinedAt };
+  const until = cooldownUntil(input.catalog, history);
+  if (history && until !== null && input.now < until) {
+    return { attribute: CONSENT_QUESTION, reason: "cooldown", until, skipCount: history.skipCount, lastSkippedAt: history.lastSkippedAt as number };
   }
   return null;
 }
@@ -253,15 +303,29 @@ export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A>
   const { visit, prompt } = currentVisit(input);
   const state: PromptPlan["state"] = !prompt ? "new" : prompt.finishedAt != null || prompt.dismissedAt != null ? "done" : "resume";
 
-  const decided = new Map<A, AskedQuestion<A> | LeftOutQuestion<A>>();
-  const eligible: Question<A>[] = [];
+  const decided = new Map<PlanItem<A>, AskedQuestion<PlanItem<A>> | LeftOutQuestion<PlanItem<A>>>();
+  const eligibleQuestions: Question<A>[] = [];
   for (const question of byPriority(catalog)) {
     const reason = ineligibility(question, input);
-    if (reason) decided.set(question.attribute, reason);
-    else eligible.push(question);
+    if (reason) decided.set(question.attribute, reason as LeftOutQuestion<PlanItem<A>>);
+    else eligibleQuestions.push(question);
   }
+  // The consent item comes first, while some question it would help could be asked (now or after its rest).
+  const consentFields = new Set(input.consent?.fields ?? []);
+  const consentHelps = catalog.questions.some((q) => {
+    if (!q.enrichment || !consentFields.has(q.enrichment.field)) return false;
+    const reason = decided.get(q.attribute);
+    return reason === undefined || reason.reason === "cooldown";
+  });
+  const eligible: { attribute: PlanItem<A> }[] = [];
+  if (consentHelps) {
+    const reason = consentIneligibility(input);
+    if (reason) decided.set(CONSENT_QUESTION, reason as LeftOutQuestion<PlanItem<A>>);
+    else eligible.push({ attribute: CONSENT_QUESTION });
+  }
+  eligible.push(...eligibleQuestions);
 
-  const ask: AskedQuestion<A>[] = [];
+  const ask: AskedQuestion<PlanItem<A>>[] = [];
   if (state === "new") {
     for (const question of eligible) {
       if (ask.length < catalog.perLogin) ask.push({ attribute: question.attribute, reason: "eligible" });
@@ -272,8 +336,8 @@ export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A>
     // Keep the prompt's own order for a resumed prompt, so the reloaded form looks the same.
     const resumable = new Set(eligible.filter((q) => shown.has(q.attribute)).map((q) => q.attribute));
     for (const name of prompt?.attributes ?? []) {
-      if (resumable.has(name as A) && ask.length < catalog.perLogin && !ask.some((a) => a.attribute === name)) {
-        ask.push({ attribute: name as A, reason: "resumed" });
+      if (resumable.has(name as PlanItem<A>) && ask.length < catalog.perLogin && !ask.some((a) => a.attribute === name)) {
+        ask.push({ attribute: name as PlanItem<A>, reason: "resumed" });
       }
     }
     const promptState = state === "done" ? (prompt?.dismissedAt != null ? "dismissed" : "finished") : "in_progress";
@@ -284,10 +348,10 @@ export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A>
     }
   }
 
-  const leftOut: LeftOutQuestion<A>[] = [];
-  for (const question of catalog.questions) {
-    const d = decided.get(question.attribute);
-    if (d && d.reason !== "eligible" && d.reason !== "resumed") leftOut.push(d as LeftOutQuestion<A>);
+  const leftOut: LeftOutQuestion<PlanItem<A>>[] = [];
+  for (const item of [CONSENT_QUESTION, ...catalog.questions.map((q) => q.attribute)] as PlanItem<A>[]) {
+    const d = decided.get(item);
+    if (d && d.reason !== "eligible" && d.reason !== "resumed") leftOut.push(d as LeftOutQuestion<PlanItem<A>>);
   }
   return { loginKey: visit.key, visit, state, ask, leftOut };
 }
@@ -297,8 +361,8 @@ export function planPrompt<A extends string>(input: PlanInput<A>): PromptPlan<A>
 // ---------------------------------------------------------------------------------------------
 
 export interface PromptExplanation<A extends string = string> extends PromptPlan<A> {
-  /** One sentence per catalog question, in catalog order. */
-  sentences: { attribute: A; asked: boolean; text: string }[];
+  /** One sentence per catalog question, in catalog order (after the consent item's, when it was in play). */
+  sentences: { attribute: PlanItem<A>; asked: boolean; text: string }[];
   /** One line saying which visit this is and what its prompt does. */
   summary: string;
 }
@@ -317,25 +381,34 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** A condition in words: `company is known and industry is "software"`. */
+/** A condition in words: `company is known and industry is "software" and enrichment finds email_type "work"`. */
 export function describeCondition(condition: QuestionCondition): string {
   const parts = [
     ...(condition.known ?? []).map((name) => `${name} is known`),
     ...Object.entries(condition.equals ?? {}).map(([name, value]) => `${name} is ${JSON.stringify(value)}`),
+    ...Object.entries(condition.enriched ?? {}).map(([field, values]) =>
+      values.length === 1
+        ? `enrichment finds ${field} ${JSON.stringify(values[0])}`
+        : `enrichment finds ${field} one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
+    ),
   ];
   return parts.join(" and ");
 }
 
 function sentence<A extends string>(
-  question: Question<A>,
-  decision: AskedQuestion<A> | LeftOutQuestion<A>,
+  question: Question<A> | null,
+  decision: AskedQuestion<PlanItem<A>> | LeftOutQuestion<PlanItem<A>>,
   input: PlanInput<A>,
   position: number,
 ): string {
-  const name = `${question.attribute} ("${localize(question.label, input.catalog.defaultLocale, input.catalog.defaultLocale)}")`;
+  const name = question
+    ? `${question.attribute} ("${localize(question.label, input.catalog.defaultLocale, input.catalog.defaultLocale)}")`
+    : `${CONSENT_QUESTION} (the consent to third-party sources)`;
   switch (decision.reason) {
     case "eligible":
-      return `${name} is asked as the ${ordinal(position)} question: it is empty, nothing holds it back, and its priority (${question.priority}) is among the ${input.catalog.perLogin} highest of the questions that could be asked.`;
+      return question
+        ? `${name} is asked as the ${ordinal(position)} question: it is empty, nothing holds it back, and its priority (${question.priority}) is among the ${input.catalog.perLogin} highest of the questions that could be asked.`
+        : `${name} is asked as the ${ordinal(position)} question: the catalog asks before third-party sources run, the user has not decided, and a question that could be asked takes its suggestion from them; it comes before every question.`;
     case "resumed":
       return `${name} is asked again: this visit's prompt showed it and has not been finished or dismissed (e.g. the page was reloaded).`;
     case "answered":
@@ -385,13 +458,17 @@ export function describeVisit(visit: Visit, login: LoginRef, now: number): strin
 /** The same decision as `planPrompt`, with a human-readable sentence per question (for support and tests). */
 export function explainPrompt<A extends string>(input: PlanInput<A>): PromptExplanation<A> {
   const plan = planPrompt(input);
-  const decisions = new Map<A, AskedQuestion<A> | LeftOutQuestion<A>>();
+  const decisions = new Map<PlanItem<A>, AskedQuestion<PlanItem<A>> | LeftOutQuestion<PlanItem<A>>>();
   for (const a of plan.ask) decisions.set(a.attribute, a);
   for (const l of plan.leftOut) decisions.set(l.attribute, l);
-  const sentences = input.catalog.questions.map((question) => {
-    const decision = decisions.get(question.attribute) as AskedQuestion<A> | LeftOutQuestion<A>;
+  const items: { attribute: PlanItem<A>; question: Question<A> | null }[] = [
+    ...(decisions.has(CONSENT_QUESTION) ? [{ attribute: CONSENT_QUESTION as PlanItem<A>, question: null }] : []),
+    ...input.catalog.questions.map((question) => ({ attribute: question.attribute, question })),
+  ];
+  const sentences = items.map(({ attribute, question }) => {
+    const decision = decisions.get(attribute) as AskedQuestion<PlanItem<A>> | LeftOutQuestion<PlanItem<A>>;
     const asked = decision.reason === "eligible" || decision.reason === "resumed";
-    return { attribute: question.attribute, asked, text: sentence(question, decision, input, plan.ask.findIndex((a) => a.attribute === question.attribute) + 1) };
+    return { attribute, asked, text: sentence(question, decision, input, plan.ask.findIndex((a) => a.attribute === attribute) + 1) };
   });
   const asked = plan.ask.map((a) => a.attribute).join(", ");
   const visit = describeVisit(plan.visit, input.login, input.now);

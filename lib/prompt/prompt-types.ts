@@ -7,11 +7,31 @@ import { ATTRIBUTE_NAME_PATTERN } from "@/lib/authgear/custom-attributes";
 import { MAX_CLIENT_LANGUAGES, MAX_LANGUAGE_TAG_LENGTH, MAX_TIME_ZONE_LENGTH } from "@/lib/enrichment/client-hints";
 import type { AttributeValue } from "@/lib/domain";
 
-/** One question of the prompt, best first. The client derives its form field from the catalog. */
+/** @public the consent item's name in PromptQuestion.attribute and in a submission's `skipped` (the prompt's client component reads it). */
+export { CONSENT_QUESTION } from "@/lib/domain";
+
+/** A third-party source the consent item asks about, as /profile lists it too. */
+export interface ConsentSource {
+  /** The provider's name, e.g. "fullcontact-person". */
+  name: string;
+  /** What it is, in a few words ("FullContact: person details from a work email"); the name when the provider gives none. */
+  description: string;
+}
+
+/**
+ * One question of the prompt, best first. The client derives its form field from the catalog;
+ * the consent item (`attribute` CONSENT_QUESTION, "@consent") is no catalog question: it carries `consent`.
+ */
 export interface PromptQuestion {
   attribute: string;
-  /** A guess to confirm with one tap ("Are you in London?"): the attribute's unconfirmed enriched value. */
+  /**
+   * A guess to confirm with one tap ("Are you in London?", "Is your company Acme Robotics?"): the
+   * attribute's unconfirmed enriched value, or a suggestion Gradual holds until the user confirms it
+   * (the attribute is still empty in Authgear).
+   */
   suggestion?: { value: AttributeValue; source: string };
+  /** The consent item only: the third-party sources that would run with the user's yes. */
+  consent?: { sources: ConsentSource[] };
   /**
    * For a phone question: the country its selector starts on (ISO 3166-1 alpha-2), the user's
    * confirmed or enriched country; absent when none is known (the browser then uses its language's).
@@ -68,6 +88,8 @@ export const submitRequestSchema = z
     confirmed: attributeList.default([]),
     skipped: attributeList.default([]),
     declined: attributeList.default([]),
+    /** The answer to the consent item (only when this prompt offered it); leaving it out is a skip ("Not now"). */
+    consent: z.enum(["granted", "refused"], { error: 'consent must be "granted" or "refused"' }).optional(),
     clientHints: clientHintsInputSchema.optional(),
   })
   .strict();

@@ -45,8 +45,11 @@ function adminClient(origin: string, k: Awaited<ReturnType<typeof readAdminKey>>
   return createAdminApiClient({ endpoint: origin, key: { privateKeyPem: k.pem, keyId: k.kid, projectId: k.projectId, source: "emulator" }, timeoutMs });
 }
 
+/** The work-email provider's word on a work address: the demo catalog asks Company only then (`when.enriched`). */
+const workAddress = () => ({ field: "email_type", value: "work", confidence: 0.99, source: "work-email", observedAt: new Date().toISOString() });
+
 function serviceFor(s: Store, a: AdminApiClient): ProfileService {
-  return createProfileService({ catalog: profileCatalog, store: s, admin: a, enrich: async () => ({ values: [] }), now: Date.now, log: silent });
+  return createProfileService({ catalog: profileCatalog, store: s, admin: a, enrich: async () => ({ values: [workAddress()] }), now: Date.now, log: silent });
 }
 
 /** submitProfileAnswers as actions.ts builds it, with the real token check bound to this emulator. */

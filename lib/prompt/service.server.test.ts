@@ -4,7 +4,7 @@ import { readAdminKey, setUnconfiguredAttributes, signIn, startTestEmulator, typ
 import { AdminApiError, createAdminApiClient, type AdminApiClient } from "@/lib/authgear/admin-api.server";
 import { openSqliteDatabase, type AppDatabase } from "@/lib/db/database.server";
 import { createStore, type Store } from "@/lib/db/store.server";
-import type { EnrichedValue } from "@/lib/enrichment/types";
+import type { EnrichedValue, EnrichmentProvider } from "@/lib/enrichment/types";
 import { profileCatalog } from "@/profile.config";
 import { DAY_MS } from "./planner";
 import { createProfileService, type ProfileService } from "./service.server";
@@ -18,6 +18,8 @@ let observations: EnrichedValue[];
 let service: ProfileService;
 
 const T0 = Date.parse("2026-03-01T09:00:00Z");
+/** What the work-email provider says of a work address: the demo catalog asks Company only then (`when.enriched`). */
+const WORK_ADDRESS: EnrichedValue = { field: "email_type", value: "work", confidence: 0.99, source: "work-email", observedAt: new Date(T0).toISOString() };
 const REDIRECT_URI = "http://localhost:3000/auth/callback";
 let logged: string[];
 const silent = { warn: (m: string) => void logged.push(m), error: (m: string) => void logged.push(m) };
@@ -66,7 +68,7 @@ beforeEach(async () => {
   db = await openSqliteDatabase(":memory:");
   store = createStore(db);
   clock = T0;
-  observations = [];
+  observations = [WORK_ADDRESS];
   logged = [];
   service = createProfileService({
     catalog: profileCatalog,
@@ -111,9 +113,10 @@ describe("profile service: the prompt", () => {
     const sub = await newUser();
     await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3 });
     observations = [
-      { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString() },
-      { field: "country", value: "GB", confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString() },
-      { field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString() },
+      WORK_ADDRESS,
+      { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true },
+      { field: "country", value: "GB", confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true },
+      { field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString(), prefill: true },
     ];
     const prompt = await askedNow(sub);
     assert.deepEqual(prompt.questions, [
@@ -176,7 +179,7 @@ describe("profile service: visits (still signed in, same auth_time, the clock mo
 
 describe("profile service: the phone question's country", () => {
   const answered = { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3, city: "Hong Kong", timezone: "Asia/Hong_Kong", company_website: "https://acme.example" };
-  const seen = (value: string) => ({ field: "country" as const, value, confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString() });
+  const seen = (value: string) => ({ field: "country" as const, value, confidence: 0.85, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true });
 
   it("starts on the user's country attribute", async () => {
     const sub = await newUser();
@@ -361,7 +364,7 @@ describe("profile service: saving", () => {
   it("enrichment Authgear drops is reported, gets no provenance, and does not fail the user's save", async () => {
     const sub = await newUser();
     const prompt = await askedNow(sub);
-    observations = [{ field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString() }];
+    observations = [WORK_ADDRESS, { field: "timezone", value: "Europe/London", confidence: 0.95, source: "client", observedAt: new Date(T0).toISOString(), prefill: true }];
     await setUnconfiguredAttributes(emulator.origin, ["timezone"]);
     try {
       const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
@@ -377,13 +380,13 @@ describe("profile service: saving", () => {
   it("confirming a guess records it as confirmed; the guess is not offered again", async () => {
     const sub = await newUser();
     await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3 });
-    observations = [{ field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString() }];
+    observations = [WORK_ADDRESS, { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: new Date(T0).toISOString(), prefill: true }];
     const prompt = await askedNow(sub);
     assert.deepEqual(prompt.questions.map((q) => q.attribute), ["city", "country"]);
     const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { city: "London" }, confirmed: ["city"], skipped: ["country"], declined: [] });
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal((await attributes(sub)).city, "London");
-    assert.deepEqual((await store.provenance(sub)).city, { source: "confirmed", confidence: 1, at: new Date(T0).toISOString(), confirmed: true, value: "London" });
+    assert.deepEqual({ ...(await store.provenance(sub)).city, suggestedBy: undefined }, { source: "confirmed", confidence: 1, at: new Date(T0).toISOString(), confirmed: true, value: "London", suggestedBy: undefined });
     clock += 3_600_000;
     assert.equal((await askedNow(sub)).questions.some((q) => q.attribute === "city"), false);
   });
@@ -398,6 +401,69 @@ describe("profile service: saving", () => {
     ]);
     assert.ok(a.ok && b.ok);
     assert.deepEqual(await attributes(sub), { job_title: "Analyst", company: "Numbers Inc" });
+  });
+});
+
+describe("profile service: open enrichment (issue 17)", () => {
+  const at = new Date(T0).toISOString();
+  const guess = (field: string, value: string, source = "work-email", confidence = 0.4): EnrichedValue => ({ field, value, confidence, source, observedAt: at });
+
+  it("asks Company of a work address only: not of a free or disposable one, nor when the address is unknown", async () => {
+    assert.deepEqual((await askedNow(await newUser())).questions.map((q) => q.attribute), ["job_title", "company"]);
+    for (const facts of [[{ ...WORK_ADDRESS, value: "free" }], [{ ...WORK_ADDRESS, value: "disposable" }], []]) {
+      observations = facts;
+      const asked = (await askedNow(await newUser())).questions.map((q) => q.attribute);
+      assert.deepEqual(asked, ["job_title", "industry"], JSON.stringify(facts));
+    }
+  });
+
+  it("offers a held suggestion while Authgear stays empty, and a Yes writes it, confirmed", async () => {
+    const sub = await newUser();
+    observations = [WORK_ADDRESS, guess("company_name", "Acme Robotics")];
+    const prompt = await askedNow(sub);
+    assert.deepEqual(prompt.questions, [{ attribute: "job_title" }, { attribute: "company", suggestion: { value: "Acme Robotics", source: "work-email" } }]);
+    assert.equal(Object.hasOwn(await attributes(sub), "company"), false, "nothing written by showing the prompt");
+    assert.equal(Object.hasOwn(await store.provenance(sub), "company"), false);
+
+    const result = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { company: "Acme Robotics" }, confirmed: ["company"], skipped: ["job_title"], declined: [] });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.outcome.changed, ["company"]);
+    assert.equal((await attributes(sub)).company, "Acme Robotics");
+    const record = (await store.provenance(sub)).company;
+    assert.deepEqual([record?.source, record?.confirmed, record?.value], ["confirmed", true, "Acme Robotics"]);
+  });
+
+  it("keeps who suggested a confirmed value (provenance suggestedBy)", { todo: "the store keeps it once provenance has a suggested_by column (migration 005)" }, async () => {
+    const sub = await newUser();
+    observations = [WORK_ADDRESS, guess("company_name", "Acme Robotics")];
+    const prompt = await askedNow(sub);
+    await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { company: "Acme Robotics" }, confirmed: ["company"], skipped: ["job_title"], declined: [] });
+    assert.equal((await store.provenance(sub)).company?.suggestedBy, "work-email");
+  });
+
+  it("never writes a held suggestion with other answers, nor when the user skips it or types another value", async () => {
+    const sub = await newUser();
+    observations = [WORK_ADDRESS, guess("company_name", "Acme Robotics")];
+    const prompt = await askedNow(sub);
+    const skipped = await service.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Engineer" }, confirmed: [], skipped: ["company"], declined: [] });
+    assert.ok(skipped.ok, JSON.stringify(skipped));
+    assert.deepEqual(await attributes(sub), { job_title: "Engineer" });
+
+    const other = await newUser();
+    const second = await askedNow(other);
+    const changed = await service.submit(login(other), { submissionId: submissionId(), loginKey: second.loginKey, answers: { company: "Acme Holdings" }, confirmed: [], skipped: ["job_title"], declined: [] });
+    assert.ok(changed.ok, JSON.stringify(changed));
+    assert.equal((await attributes(other)).company, "Acme Holdings");
+    assert.equal((await store.provenance(other)).company?.source, "user");
+  });
+
+  it("offers the company website as a guess once its turn comes (Company known, higher priorities answered)", async () => {
+    const sub = await newUser();
+    await admin.updateCustomAttributes(sub, { job_title: "Chef", company: "Acme", industry: "retail", team_size: 4, years_experience: 3, city: "Leeds", country: "GB", timezone: "Europe/London" });
+    observations = [WORK_ADDRESS, guess("company_website", "https://acme-robotics.com", "work-email", 0.6)];
+    const prompt = await askedNow(sub);
+    assert.deepEqual(prompt.questions, [{ attribute: "company_website", suggestion: { value: "https://acme-robotics.com", source: "work-email" } }, { attribute: "work_phone", phoneCountry: "GB" }]);
+    assert.equal(Object.hasOwn(await attributes(sub), "company_website"), false);
   });
 });
 
@@ -449,7 +515,7 @@ describe("profile service: a value Authgear refuses although our rules accept it
         });
       },
     };
-    return createProfileService({ catalog: profileCatalog, store, admin: refusing, enrich: async () => ({ values: [] }), now: () => clock, log: silent });
+    return createProfileService({ catalog: profileCatalog, store, admin: refusing, enrich: async () => ({ values: [WORK_ADDRESS] }), now: () => clock, log: silent });
   }
 
   it("names the field and why, records nothing, and logs the rule", async () => {
@@ -502,5 +568,150 @@ describe("profile service: a question Authgear dropped is not asked for a day", 
     const retried = await service.submit(login(first, Math.floor(T0 / 1000)), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Baker", company: "Bread Co" }, confirmed: [], skipped: [], declined: [] });
     assert.ok(retried.ok, JSON.stringify(retried));
     assert.equal((await store.configProblems()).find((p) => p.subject === "company")?.resolvedAt, clock, "the write that stuck closed the problem");
+  });
+});
+
+describe("profile service: consent to third-party sources", () => {
+  // The providers as the app would build them; what they answer comes from `observations` (the service's `enrich`).
+  const fullContact: EnrichmentProvider = {
+    name: "fullcontact-person",
+    description: "FullContact: person details from a work email",
+    thirdParty: true,
+    remote: true,
+    timeBudgetMs: 3_000,
+    fields: { job_title: { type: "text" }, full_name: { type: "text" } },
+    lookup: async () => [],
+  };
+  const workEmail: EnrichmentProvider = {
+    name: "work-email",
+    description: "Work email domain, offline lists",
+    thirdParty: false,
+    timeBudgetMs: 50,
+    fields: { email_type: { type: "enum", values: ["work", "free", "disposable"] } },
+    lookup: async () => [],
+  };
+  /** The phases enrichment was asked to run, in order. */
+  let phases: string[];
+
+  function consentService(overrides: Partial<Parameters<typeof createProfileService>[0]> = {}) {
+    return createProfileService({
+      catalog: profileCatalog,
+      store,
+      admin,
+      enrich: async (_input, options) => {
+        phases.push((options as { phase?: string }).phase ?? "?");
+        return { values: observations };
+      },
+      now: () => clock,
+      log: silent,
+      providers: [workEmail, fullContact],
+      ...overrides,
+    });
+  }
+
+  beforeEach(() => {
+    phases = [];
+  });
+
+  const ask = async (s: ProfileService, sub: string) => {
+    const result = await s.prompt(login(sub));
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.prompt;
+  };
+
+  it("asks first, naming the third-party sources, while a question they serve is unanswered", async () => {
+    const s = consentService();
+    const prompt = await ask(s, await newUser());
+    assert.deepEqual(prompt.questions, [
+      { attribute: "@consent", consent: { sources: [{ name: "fullcontact-person", description: "FullContact: person details from a work email" }] } },
+      { attribute: "job_title" },
+    ]);
+  });
+
+  it("does not ask without a third-party provider, when the catalog does not ask, after an opt-out, or once a question it serves is answered", async () => {
+    const asked = async (s: ProfileService, sub: string) => (await ask(s, sub)).questions.map((q) => q.attribute);
+    assert.deepEqual(await asked(consentService({ providers: [workEmail] }), await newUser()), ["job_title", "company"]);
+    assert.deepEqual(await asked(consentService({ catalog: { ...profileCatalog, thirdPartyConsent: undefined } }), await newUser()), ["job_title", "company"]);
+    const optedOut = await newUser();
+    await store.setEnrichmentOptOut(optedOut, true, clock);
+    assert.equal((await asked(consentService(), optedOut)).includes("@consent"), false);
+    const answered = await newUser();
+    await admin.updateCustomAttributes(answered, { job_title: "Chef" });
+    assert.equal((await asked(consentService(), answered)).includes("@consent"), false);
+  });
+
+  it("a yes is recorded with its time, answered in the outcome, never asked again, and starts the consent phase without waiting", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const prompt = await ask(s, sub);
+    const result = await s.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: { job_title: "Chef" }, confirmed: [], skipped: [], declined: [], consent: "granted" });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.outcome.answered, ["@consent", "job_title"]);
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: true, at: T0 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(phases.includes("consent"), JSON.stringify(phases));
+    clock += 2 * DAY_MS;
+    assert.equal((await ask(s, sub)).questions.some((q) => q.attribute === "@consent"), false);
+  });
+
+  it("a no is recorded with its time and nothing runs for it", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const prompt = await ask(s, sub);
+    const result = await s.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: {}, confirmed: [], skipped: ["job_title"], declined: [], consent: "refused" });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: false, at: T0 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(phases.includes("consent"), false);
+    clock += 40 * DAY_MS;
+    assert.equal((await ask(s, sub)).questions.some((q) => q.attribute === "@consent"), false);
+  });
+
+  it("Not now is a skip: nothing recorded, asked again after the usual rest", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const prompt = await ask(s, sub);
+    const result = await s.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: {}, confirmed: [], skipped: ["@consent", "job_title"], declined: [] });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.outcome.skipped, ["@consent", "job_title"]);
+    assert.equal(await store.enrichmentConsent(sub), null);
+    clock += 21 * 3_600_000; // the next visit (20 h rest), within the skip's day of rest
+    const resting = (await ask(s, sub)).questions.map((q) => q.attribute);
+    assert.ok(resting.length > 0 && !resting.includes("@consent"), JSON.stringify(resting));
+    clock += 24 * 3_600_000; // the visit after that, the day's rest over
+    assert.equal((await ask(s, sub)).questions[0]?.attribute, "@consent", "after the rest");
+  });
+
+  it("refuses a consent answer the prompt did not ask for, and one given and skipped at once, recording nothing", async () => {
+    const plain = consentService({ providers: [workEmail] });
+    const sub = await newUser();
+    const prompt = await ask(plain, sub);
+    const unasked = await plain.submit(login(sub), { submissionId: submissionId(), loginKey: prompt.loginKey, answers: {}, confirmed: [], skipped: [], declined: [], consent: "granted" });
+    assert.equal(unasked.ok, false);
+    assert.equal(!unasked.ok && unasked.error.code, "not_offered");
+    assert.equal(await store.enrichmentConsent(sub), null);
+
+    const s = consentService();
+    const other = await newUser();
+    const offered = await ask(s, other);
+    const both = await s.submit(login(other), { submissionId: submissionId(), loginKey: offered.loginKey, answers: {}, confirmed: [], skipped: ["@consent"], declined: [], consent: "granted" });
+    assert.equal(both.ok, false);
+    assert.equal(await store.enrichmentConsent(other), null);
+  });
+
+  it("setConsent (/profile): a withdrawal is recorded with its time and forgets what the third-party sources found", async () => {
+    const s = consentService();
+    const sub = await newUser();
+    const observed = [{ field: "job_title", value: "Head of Operations", confidence: 0.8, source: "fullcontact-person", observedAt: new Date(T0).toISOString() }];
+    await store.recordEnrichmentRuns(sub, [
+      { provider: "fullcontact-person", ranAt: T0, phase: "consent", outcome: "found", observations: observed, thirdParty: true },
+      { provider: "work-email", ranAt: T0, phase: "sign-up", outcome: "found", observations: [WORK_ADDRESS], thirdParty: false },
+    ]);
+    await s.setConsent(sub, true);
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: true, at: T0 });
+    clock += 60_000;
+    await s.setConsent(sub, false);
+    assert.deepEqual(await store.enrichmentConsent(sub), { granted: false, at: T0 + 60_000 });
+    assert.deepEqual((await store.enrichmentRuns(sub)).map((r) => r.provider), ["work-email"]);
   });
 });

@@ -16,6 +16,13 @@ import "server-only";
  * problem, not an answer: it is logged and recorded for /admin, gets no provenance, and when the
  * user answered it the save fails with `attribute_not_configured` (nothing recorded as answered,
  * the submission id not used up), so the same answers can be saved once the team fixes the config.
+ *
+ * Enrichment in the prompt (ADR 005): the planner gets enrichment's best value per field as facts
+ * (`when.enriched`); a `confirm` suggestion merge holds (not written to Authgear) is offered like an
+ * unconfirmed guess. When the catalog asks before third-party providers run (`thirdPartyConsent`),
+ * at least one such provider is built and the user has not decided, the planner may add the
+ * consent item (CONSENT_QUESTION); its answer (`consent` in the submission) is recorded with its
+ * time under the user's lock, and a yes starts the consent phase's lookups without waiting for them.
  */
 import { AdminApiError, type AdminApiClient, type AdminUser } from "@/lib/authgear/admin-api.server";
 import { createConfigProblemReporter, type ConfigProblemReporter } from "@/lib/admin/config-problems";
@@ -23,15 +30,16 @@ import type { Store } from "@/lib/db/store.server";
 import { acceptObservations, type EnrichmentRun } from "@/lib/enrichment/enrich";
 import type { EnrichmentRunOptions } from "@/lib/enrichment/providers.server";
 import { catalogRequiresConsent, consentState, selectProviders, type ConsentState } from "@/lib/enrichment/select";
-import { pickBest, type EnrichedValue, type EnrichmentInput, type EnrichmentPhase, type EnrichmentProvider } from "@/lib/enrichment/types";
+import { pickBest, type EnrichedValue, type EnrichmentFieldValue, type EnrichmentInput, type EnrichmentPhase, type EnrichmentProvider } from "@/lib/enrichment/types";
 import { verifiedEmail } from "@/lib/enrichment/verified-email";
 import { findQuestion, isEmptyValue, localize, type ProfileCatalog } from "../catalog/catalog";
-import type { AttributeValue, Provenance } from "@/lib/domain";
+import { CONSENT_QUESTION, type AttributeValue, type Provenance } from "@/lib/domain";
 import { CONFIRMED_SOURCE, USER_SOURCE, mergeProfile, type UserAnswer } from "./merge";
 import { DAY_MS, explainPrompt, loginKey, planPrompt, type LoginRef, type PromptExplanation, type PromptHistory, type PromptLog } from "./planner";
 import { adminFailure } from "@/lib/actions/admin-failure.server";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import {
+  type ConsentSource,
   type ProfilePromptView,
   type PromptQuestion,
   type SubmitOutcome,
@@ -52,7 +60,8 @@ export interface ProfileServiceDeps<A extends string = string> {
   enrich: (input: EnrichmentInput, options: EnrichmentRunOptions) => Promise<{ values: EnrichedValue[]; runs?: EnrichmentRun[] }>;
   /**
    * The providers behind `enrich`: their specs check the observations stored from earlier runs
-   * (merged at login), their `thirdParty` says which run after consent. Default none.
+   * (merged at login), their `thirdParty` says which run after consent; the consent item names the
+   * third-party ones and is asked only for questions their fields serve. Default none.
    */
   providers?: readonly EnrichmentProvider[];
   /** Epoch milliseconds. */
@@ -68,10 +77,11 @@ export interface RequestContext {
   clientHints?: EnrichmentInput["clientHints"];
 }
 
-type Submit = Omit<Required<SubmitRequest>, "clientHints">;
+type Submit = Omit<Required<SubmitRequest>, "clientHints" | "consent"> & Pick<SubmitRequest, "consent">;
 
 const MESSAGES = {
   unknownUser: "We couldn't find your account. Sign out and sign in again.",
+  consentNotOffered: "This prompt did not ask for your consent, so nothing was saved. Reload the page to see your current questions.",
   notOffered: (names: string[]) =>
     `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "was" : "were"} not asked in this prompt, so nothing was saved.`,
   invalid: "Some answers need a second look. Nothing was saved yet.",
@@ -131,6 +141,11 @@ export class AttributesNotConfiguredError extends Error {
 export function createProfileService<A extends string>(deps: ProfileServiceDeps<A>) {
   const { catalog, store, admin } = deps;
   const log = deps.log ?? console;
+  const thirdParty = (deps.providers ?? []).filter((p) => p.thirdParty);
+  /** The catalog asks before third-party providers run, and there is one to ask about. */
+  const consentInPlay = catalogRequiresConsent(catalog) && thirdParty.length > 0;
+  const consentFields = [...new Set(thirdParty.flatMap((p) => Object.keys(p.fields)))];
+  const consentSources: ConsentSource[] = thirdParty.map((p) => ({ name: p.name, description: p.description ?? p.name }));
   const problems = deps.problems ?? createConfigProblemReporter({ store: async () => store, log, now: deps.now });
 
   /** A failed write as the user sees it: the answers Authgear refused, marked, or the general failure. */
@@ -267,24 +282,44 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
     return guesses;
   }
 
+  /**
+   * The consent item is wanted: the catalog asks, a third-party provider is built, the user has
+   * neither opted out of enrichment nor decided yet (the planner then checks a question it serves).
+   */
+  async function consentWanted(sub: string): Promise<boolean> {
+    if (!consentInPlay) return false;
+    const [optOut, decision] = await Promise.all([store.enrichmentOptOut(sub), store.enrichmentConsent(sub)]);
+    return !optOut && decision === null;
+  }
+
+  /** Enrichment's best current value per field: the planner's facts for `when.enriched`. */
+  function factsOf(values: readonly EnrichedValue[]): Record<string, EnrichmentFieldValue> {
+    const facts: Record<string, EnrichmentFieldValue> = {};
+    for (const [field, best] of Object.entries(pickBest(values))) if (best) facts[field] = best.value;
+    return facts;
+  }
+
   /** Everything the planner needs, read once: Authgear (one read), the store, enrichment. */
   async function situation(login: LoginRef, context: RequestContext, now: number, record: boolean) {
     const signIn = loginKey(login);
     const reading = admin.getUser(login.sub);
     const email = reading.then((u) => verifiedEmail(u?.standardAttributes), () => null);
-    const [user, questionHistory, prompts, provenance, values, problems] = await Promise.all([
+    const [user, questionHistory, prompts, provenance, values, problems, askConsent] = await Promise.all([
       reading,
       history(login.sub),
       store.signInPrompts(login.sub, signIn),
       store.provenance(login.sub),
       enriched(login.sub, context, now, email, record),
       store.configProblems(),
+      consentWanted(login.sub),
     ]);
     if (!user) return null;
     // What the user's attributes will be once pending enrichment is written (with the next save):
     // a question enrichment can fill is not asked.
     const pending = mergeProfile({ questions: catalog.questions, attributes: user.customAttributes, provenance, enriched: values, now: new Date(now), accepts });
     const guesses = unconfirmedGuesses(pending.attributes, { ...provenance, ...pending.provenance });
+    // Suggestions Gradual holds until the user confirms them: the attribute is empty, the guess is offered.
+    for (const s of pending.suggestions) if (s.held && !guesses.has(s.attribute)) guesses.set(s.attribute, { value: s.value, source: s.source });
     const planning: Record<string, unknown> = { ...pending.attributes };
     for (const attribute of guesses.keys()) delete planning[attribute];
     const input = {
@@ -294,6 +329,8 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       login,
       promptLog: Object.fromEntries(prompts.map((p) => [p.loginKey, p])) as PromptLog,
       now,
+      facts: factsOf(values),
+      ...(askConsent ? { consent: { fields: consentFields } } : {}),
       // Dropped by Authgear within the last day and not fixed since (a write that stuck resolves it).
       notConfigured: problems
         .filter((p) => p.kind === "attribute_not_configured" && p.resolvedAt === null && now - p.lastSeenAt < DAY_MS)
@@ -357,7 +394,21 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
     });
   }
 
-  return {
+  /**
+   * The user's answer to the consent question, with its time (the caller holds the user's lock). A
+   * no, or a withdrawal, also forgets what the third-party providers found for the user (the store
+   * deletes their runs, which hold their held suggestions).
+   */
+  async function recordConsent(sub: string, granted: boolean, now: number): Promise<void> {
+    await store.setEnrichmentConsent(sub, granted, now);
+  }
+
+  /** After a yes: the consent phase's lookups, started without waiting for them (runAfterConsent never rejects; it logs). */
+  function startAfterConsent(sub: string, context: RequestContext = {}): void {
+    void service.runAfterConsent(sub, context);
+  }
+
+  const service = {
     /** This visit's prompt: decides (or resumes) it and records that it was shown. */
     async prompt(login: LoginRef, context: RequestContext = {}): Promise<ActionResult<{ prompt: ProfilePromptView }>> {
       const now = deps.now();
@@ -368,6 +419,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         const attributes = plan.ask.map((a) => a.attribute);
         if (plan.state === "new" && attributes.length > 0) await store.recordPromptShown(login.sub, plan.loginKey, attributes, now, s.signIn);
         const questions: PromptQuestion[] = attributes.map((attribute) => {
+          if (attribute === CONSENT_QUESTION) return { attribute, consent: { sources: consentSources } };
           const question: PromptQuestion = { attribute };
           const suggestion = s.guesses.get(attribute);
           if (suggestion) question.suggestion = suggestion;
@@ -405,8 +457,10 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       const mentioned = [...Object.keys(request.answers), ...request.confirmed, ...request.skipped, ...request.declined];
       const notOffered = [...new Set(mentioned.filter((a) => !offered.includes(a)))];
       if (notOffered.length > 0) return failure("not_offered", MESSAGES.notOffered(notOffered));
+      const consent = request.consent;
+      if (consent !== undefined && !offered.includes(CONSENT_QUESTION)) return failure("not_offered", MESSAGES.consentNotOffered);
 
-      const parsed = answersSchema(catalog, offered as A[]).safeParse(request.answers);
+      const parsed = answersSchema(catalog, offered.filter((a) => a !== CONSENT_QUESTION) as A[]).safeParse(request.answers);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
         const fieldIssues: Record<string, ValidationIssue> = {};
@@ -420,7 +474,8 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
         return failure("invalid_input", MESSAGES.invalid, fieldErrors, fieldIssues);
       }
       const answers = parsed.data as Record<string, AttributeValue | undefined>;
-      const answered = offered.filter((a) => answers[a] !== undefined);
+      // The consent item is answered by `consent`; left without one it is skipped ("Not now"), like a blank question.
+      const answered = offered.filter((a) => (a === CONSENT_QUESTION ? consent !== undefined : answers[a] !== undefined));
       const conflicting = answered.filter((a) => request.skipped.includes(a) || request.declined.includes(a));
       if (conflicting.length > 0) {
         return failure(
@@ -453,6 +508,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
           if (value !== undefined) userAnswers[a] = { value, confirmed: request.confirmed.includes(a) };
         }
         const outcome = await mergeAndWrite(sub, userAnswers, values, now, async (merged): Promise<SubmitOutcome> => {
+          if (consent !== undefined) await recordConsent(sub, consent === "granted", now);
           const position = (a: string) => offered.indexOf(a);
           await store.recordOutcomes(
             sub,
@@ -470,6 +526,7 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
           return result;
         });
         if (!outcome) return failure("unauthenticated", MESSAGES.unknownUser);
+        if (consent === "granted") startAfterConsent(sub, context);
         return { ok: true, outcome };
       } catch (error) {
         if (error instanceof AttributesNotConfiguredError) return notConfigured(error);
@@ -573,7 +630,19 @@ export function createProfileService<A extends string>(deps: ProfileServiceDeps<
       await store.recordPromptDismissed(login.sub, key, deps.now());
       return { ok: true, dismissed: true };
     },
+
+    /**
+     * The user's consent to third-party sources, given or withdrawn outside the prompt (/profile's
+     * setMyEnrichmentConsent): recorded with its time under the user's lock; a yes starts the consent
+     * phase's lookups without waiting, a withdrawal forgets what those sources found.
+     */
+    async setConsent(sub: string, granted: boolean): Promise<void> {
+      const now = deps.now();
+      await store.withUserLock(sub, () => recordConsent(sub, granted, now));
+      if (granted) startAfterConsent(sub);
+    },
   };
+  return service;
 }
 
 export type ProfileService = ReturnType<typeof createProfileService>;

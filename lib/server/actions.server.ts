@@ -121,6 +121,20 @@ export function createActions(services: Services) {
       options,
     ),
 
+    /**
+     * Gives (true) or withdraws (false) the signed-in user's consent to third-party enrichment sources,
+     * recorded with its time; a yes starts their lookups without waiting, a withdrawal forgets what
+     * they found. Returns the fresh view.
+     */
+    setMyEnrichmentConsent: authenticatedAction(
+      z.object({ granted: z.boolean() }).strict(),
+      async (user, input) => {
+        await (await services.profile()).setConsent(user.sub, input.granted);
+        return (await services.account()).view(user.sub);
+      },
+      options,
+    ),
+
     // The language menu (any page, signed in or not).
 
     /**
