@@ -239,10 +239,18 @@ describe("FullContact providers against the stand-in", () => {
       assert.deepEqual(standins.server.requests().last.map((r) => r.body), [{ domain: "acme-robotics.com" }]);
     });
 
-    it("one company lookup serves every colleague (the cache key is the domain)", async () => {
+    it("a free or disposable address is never sent to the company service", async () => {
+      const p = company();
+      for (const email of ["ana@gmail.com", "ana@yahoo.co.uk", "ana@mailinator.com"]) assert.deepEqual(await p.lookup({ email }, context()), []);
+      assert.equal(p.cached?.({ email: "ana@gmail.com" }, { now, phase: "sign-up" }), undefined);
+      assert.equal(standins.server.requests().total, 0);
+    });
+
+    it("one company lookup serves every colleague (the cache key is the registrable domain)", async () => {
       const p = company();
       await p.lookup(ana, context());
       await p.lookup({ email: "bruno@acme-robotics.com" }, context());
+      await p.lookup({ email: "carla@eu.acme-robotics.com" }, context());
       assert.equal(standins.count(COMPANY), 1);
     });
 

@@ -12,6 +12,7 @@
 import "server-only";
 import { CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker.server";
 import { LruCache } from "./lru-cache";
+import { classifyEmailAddress } from "./work-email";
 import type { EnrichmentField, EnrichmentFieldSpec, EnrichmentInput, EnrichmentProvider, Observation } from "./types";
 
 /** The most a remote answer may weigh. FullContact's and PDL's biggest records are ~50 kB. */
@@ -366,20 +367,15 @@ export function emailKey(input: EnrichmentInput): string | null {
 }
 
 /**
- * The lookup key of a company provider: the registrable domain of a WORK address (ASCII form), or
- * null for a free or disposable address, or none: a company service is never asked about gmail.com.
+ * The lookup key of a company provider: the registrable domain (Public Suffix List, ASCII form) of
+ * a WORK address, as the work-email provider tells them (lib/enrichment/work-email.ts); null for a
+ * free or disposable address, or none: a company service is never asked about gmail.com, and
+ * `ana@mail.acme.co.uk` asks about `acme.co.uk`.
  */
 export function workDomainKey(input: EnrichmentInput): string | null {
   const email = emailKey(input);
   if (email === null) return null;
-  const domain = email.slice(email.lastIndexOf("@") + 1);
-  let host: string;
-  try {
-    host = new URL(`http://${domain}`).hostname;
-  } catch {
-    return null;
-  }
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return null;
-  return host;
+  const classified = classifyEmailAddress(email);
+  return classified?.type === "work" ? classified.domain : null;
 }
 
