@@ -225,6 +225,58 @@ export function createRemoteProvider(definition: RemoteProviderDefinition): Remo
   });
   const circuit = new CircuitBreaker({ ...definition.breaker, now: clock });
   const fromCache = (entry: Cached): readonly Observation[] => (entry.kind === "found" ? entry.observations : []);
+  /** One request per key at a time: concurrent runs for the same user (user.created, a login) share it. */
+  const inFlight = new Map<string, Promise<readonly Observation[]>>();
+
+  /**
+   * One request to the service, bounded by its own timeout only: a run whose budget ends first stops
+   * waiting (untilAborted), but the answer still arrives, is cached, and the next run has it, so a
+   * service slower than the prompt's budget (and under its timeout) answers at the next login.
+   */
+  async function ask(key: string, now: Date): Promise<readonly Observation[]> {
+    const permit = circuit.acquire();
+    if (!permit.ok) {
+      throw new RemoteProviderError(
+        "circuit-open",
+        `${definition.service} is not asked for ${Math.ceil(permit.retryInMs / 1000)} s after ${circuit.failures} failed request(s) in a row`,
+      );
+    }
+    let response: RemoteResponse;
+    try {
+      response = await remoteJson({
+        ...definition.request(key),
+        service: definition.service,
+        timeoutMs: definition.timeoutMs,
+        signal: new AbortController().signal,
+        fetch: definition.fetch,
+      });
+    } catch (error) {
+      if (error instanceof RemoteProviderError && (error.kind === "timeout" || error.kind === "network")) circuit.failure();
+      else if (error instanceof RemoteProviderError) circuit.success();
+      else circuit.release();
+      throw error;
+    }
+    const { status } = response;
+    if (status === 429 || status >= 500) {
+      const delay = requestedDelayMs(response.headers, clock());
+      circuit.failure(delay);
+      const wait = delay !== undefined ? ` (asked to wait ${delay} ms)` : "";
+      throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}${status === 429 ? ": rate limited" : ""}${wait}`, status);
+    }
+    circuit.success();
+    if (status === 202) return [];
+    if (status === 404) {
+      cache.set(key, { kind: "not-found" });
+      return [];
+    }
+    if (status !== 200) {
+      throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}: ${definition.refusal(status)}`, status);
+    }
+    const answer = definition.read(response.body, now.toISOString());
+    if (answer.kind === "pending") return [];
+    cache.set(key, answer);
+    return fromCache(answer);
+  }
 
   return {
     name: definition.name,
@@ -245,45 +297,33 @@ export function createRemoteProvider(definition: RemoteProviderDefinition): Remo
       if (key === null) return [];
       const hit = cache.get(key);
       if (hit) return fromCache(hit);
-
-      const permit = circuit.acquire();
-      if (!permit.ok) {
-        throw new RemoteProviderError(
-          "circuit-open",
-          `${definition.service} is not asked for ${Math.ceil(permit.retryInMs / 1000)} s after ${circuit.failures} failed request(s) in a row`,
-        );
+      signal.throwIfAborted();
+      let shared = inFlight.get(key);
+      if (!shared) {
+        const asking = ask(key, now).finally(() => inFlight.delete(key));
+        // Whoever asked may have given up (the runner's budget): the outcome is still heard here.
+        asking.catch(() => {});
+        inFlight.set(key, asking);
+        shared = asking;
       }
-      let response: RemoteResponse;
-      try {
-        response = await remoteJson({ ...definition.request(key), service: definition.service, timeoutMs: definition.timeoutMs, signal, fetch: definition.fetch });
-      } catch (error) {
-        if (error instanceof RemoteProviderError && (error.kind === "timeout" || error.kind === "network")) circuit.failure();
-        else if (error instanceof RemoteProviderError) circuit.success();
-        else circuit.release();
-        throw error;
-      }
-      const { status } = response;
-      if (status === 429 || status >= 500) {
-        const delay = requestedDelayMs(response.headers, clock());
-        circuit.failure(delay);
-        const wait = delay !== undefined ? ` (asked to wait ${delay} ms)` : "";
-        throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}${status === 429 ? ": rate limited" : ""}${wait}`, status);
-      }
-      circuit.success();
-      if (status === 202) return [];
-      if (status === 404) {
-        cache.set(key, { kind: "not-found" });
-        return [];
-      }
-      if (status !== 200) {
-        throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}: ${definition.refusal(status)}`, status);
-      }
-      const answer = definition.read(response.body, now.toISOString());
-      if (answer.kind === "pending") return [];
-      cache.set(key, answer);
-      return fromCache(answer);
+      return untilAborted(shared, signal);
     },
   };
+}
+
+/** The promise's outcome, or the signal's reason as soon as it fires (the promise goes on). */
+async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
 }
 
 /** The text of a JSON value when it is a non-empty string; a number or array is kept as it is for the runner to judge. */
