@@ -11,7 +11,8 @@ import { messagesFigure } from "./figures/messages";
 import { multiInstanceFigure } from "./figures/multi-instance";
 import { plannerFigure } from "./figures/planner";
 import { promptFigure } from "./figures/prompt";
+import { slowPersonFigure } from "./figures/slow-person";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, emailDomainFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, emailDomainWebhookFigure, loadFigure, multiInstanceFigure];
+export const figures: readonly Figure[] = [geoFigure, emailDomainFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, emailDomainWebhookFigure, slowPersonFigure, loadFigure, multiInstanceFigure];
