@@ -4,13 +4,15 @@
  * list it here; `npm run bench -- <name> …` runs a subset, `npm run bench -- --list` lists them.
  */
 import { emailDomainFigure } from "./figures/email-domain";
+import { emailDomainWebhookFigure } from "./figures/email-domain-webhook";
 import { geoFigure } from "./figures/geo";
 import { loadFigure } from "./figures/load";
 import { messagesFigure } from "./figures/messages";
 import { multiInstanceFigure } from "./figures/multi-instance";
 import { plannerFigure } from "./figures/planner";
 import { promptFigure } from "./figures/prompt";
+import { slowPersonFigure } from "./figures/slow-person";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, emailDomainFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];
+export const figures: readonly Figure[] = [geoFigure, emailDomainFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, emailDomainWebhookFigure, slowPersonFigure, loadFigure, multiInstanceFigure];

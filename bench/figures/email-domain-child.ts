@@ -5,7 +5,9 @@
  * settle again: the difference is what the loaded lists cost. Then the same seeded addresses (a
  * third each from the free list, the disposable list and made-up work domains) through
  * classifyEmailAddress, through a plain Set.has of the same lists' domains, and through tldts'
- * parse alone, one warm-up pass and `PASSES` timed passes each (median kept).
+ * parse alone, one warm-up pass and `PASSES` timed passes each (median kept). Last, the runner's
+ * sign-up run (enrich(), as user.pre_create calls it) over the location providers, without and with
+ * work-email, in alternating timed batches: what adding the provider costs a sign-up, in process.
  */
 import { writeFileSync } from "node:fs";
 import { argValue } from "../lib/child";
@@ -33,6 +35,40 @@ export interface EmailDomainChildResult {
   classify: EmailDomainPass;
   setHas: EmailDomainPass;
   tldtsParse: EmailDomainPass;
+  /** Microseconds per sign-up run of the runner (median of the batches), without and with work-email. */
+  signUpRun: { withoutUs: number; withUs: number; runs: number };
+}
+
+const RUN_BATCHES = 5;
+const RUNS_PER_BATCH = 1_000;
+
+/** enrich() at sign-up for a verified work address from London, as user.pre_create runs it, without and with work-email. */
+async function measureSignUpRuns(): Promise<EmailDomainChildResult["signUpRun"]> {
+  const { enrich } = await import("@/lib/enrichment/enrich");
+  const { locationProviders } = await import("@/lib/enrichment/config");
+  const { createWorkEmailProvider } = await import("@/lib/enrichment/work-email");
+  const { enrichmentSettingsOf, parseSettings } = await import("@/lib/env.server");
+  // No ipgeolocation key: client, authgear-context and geoip, what the bench's and e2e's app run at sign-up.
+  const without = locationProviders(enrichmentSettingsOf(parseSettings({})));
+  const withWorkEmail = [...without, createWorkEmailProvider()];
+  const run = async (providers: typeof without, n: number) => {
+    const start = nowNs();
+    for (let i = 0; i < n; i++) {
+      const input = { ip: "81.2.69.142", hookContext: { geo_location_code: null, preferred_languages: ["en-GB", "en"] }, email: `bench-${i}@example.com` };
+      const { values } = await enrich(providers, input, { budgetMs: 1_000, now: new Date(), phase: "sign-up" });
+      if (values.length === 0) throw new Error("email-domain: the sign-up run found nothing (is the geo database there?)");
+    }
+    return (nowNs() - start) / 1e3 / n;
+  };
+  await run(without, 200);
+  await run(withWorkEmail, 200);
+  const withoutUs: number[] = [];
+  const withUs: number[] = [];
+  for (let b = 0; b < RUN_BATCHES; b++) {
+    withoutUs.push(await run(without, RUNS_PER_BATCH));
+    withUs.push(await run(withWorkEmail, RUNS_PER_BATCH));
+  }
+  return { withoutUs: median(withoutUs), withUs: median(withUs), runs: RUN_BATCHES * RUNS_PER_BATCH };
 }
 
 function settle(): void {
@@ -108,8 +144,11 @@ async function main(out: string, count: number): Promise<void> {
   const options = { allowPrivateDomains: true, extractHostname: false, validateHostname: false, mixedInputs: false } as const;
   const tldtsParse = measure(domains, (domain) => parse(domain, options).domain !== null);
 
+  const signUpRun = await measureSignUpRuns();
+
   const result: EmailDomainChildResult = {
     passes: PASSES,
+    signUpRun,
     lists: {
       free: `${workEmail.FREE_EMAIL_LIST.name} ${workEmail.FREE_EMAIL_LIST.version}`,
       disposable: `${workEmail.DISPOSABLE_EMAIL_LIST.name} ${workEmail.DISPOSABLE_EMAIL_LIST.version}`,

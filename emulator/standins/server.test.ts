@@ -143,3 +143,26 @@ describe("enrichment stand-ins (FullContact, People Data Labs)", () => {
     });
   });
 });
+
+describe("the scripted world", async () => {
+  const { STANDIN_COMPANIES, STANDIN_PEOPLE, SCRIPT_PREFIXES, companyFor, personFor } = await import("./people");
+  const { classifyEmailAddress } = await import("@/lib/enrichment/work-email");
+
+  it("every scripted person has a work address whose company is scripted too", () => {
+    for (const person of STANDIN_PEOPLE) {
+      assert.equal(classifyEmailAddress(person.email)?.type, "work", person.email);
+      assert.equal(companyFor(person.domain)?.name, person.organization);
+      assert.equal(personFor(person.email.toUpperCase()), person);
+    }
+    assert.ok(STANDIN_COMPANIES.every((c) => classifyEmailAddress(`x@${c.domain}`)?.type === "work"));
+  });
+
+  it("a prefixed address is the person of the rest, or a generic one", () => {
+    assert.equal(personFor("slow-ana@acme-robotics.com")?.fullName, "Ana Pereira");
+    assert.equal(personFor("slow-zoe@acme-robotics.com")?.fullName, "Sam Lee");
+    assert.equal(personFor("zoe@acme-robotics.com"), null);
+    assert.equal(companyFor("pending-harbour-bank.co.uk")?.name, "Harbour Bank");
+    assert.equal(companyFor("nowhere.example"), null);
+    assert.ok(SCRIPT_PREFIXES.includes("pending"));
+  });
+});

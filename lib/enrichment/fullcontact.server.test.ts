@@ -197,13 +197,37 @@ describe("FullContact providers against the stand-in", () => {
       assert.equal(values(observations).job_title, "Head of Operations");
     });
 
-    it("the runner's abort ends the request and is rethrown as it is, without a verdict on the service", async () => {
+    it("the runner's abort is rethrown at once; the request goes on within its own timeout and its answer serves the next run", async () => {
       const p = person();
       const controller = new AbortController();
       const reason = new DOMException("budget", "TimeoutError");
       setTimeout(() => controller.abort(reason), 50);
-      await assert.rejects(p.lookup({ email: "hang-ana@acme-robotics.com" }, { ...context(), signal: controller.signal }), (e) => e === reason);
-      assert.equal(p.circuit.failures, 0);
+      const slow = { email: "slow-ana@acme-robotics.com" };
+      const started = Date.now();
+      await assert.rejects(p.lookup(slow, { ...context(), signal: controller.signal }), (e) => e === reason);
+      assert.ok(Date.now() - started < 250, "the caller is not held");
+      assert.equal(p.cached?.(slow, { now, phase: "login" }), undefined, "not answered yet");
+      // The stand-in answers after its 300 ms; wait for the answer to land in the cache (no new request).
+      const deadline = Date.now() + 5000;
+      while (p.cached?.(slow, { now, phase: "login" }) === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(values(p.cached?.(slow, { now, phase: "login" }) ?? []).job_title, "Head of Operations");
+      assert.equal(values(await p.lookup(slow, context())).job_title, "Head of Operations");
+      assert.equal(standins.count(PERSON), 1);
+    });
+
+    it("an already aborted signal sends nothing", async () => {
+      const reason = new Error("gone");
+      await assert.rejects(person().lookup(ana, { ...context(), signal: AbortSignal.abort(reason) }), (e) => e === reason);
+      assert.equal(standins.server.requests().total, 0);
+    });
+
+    it("concurrent runs for the same address share one request", async () => {
+      const p = person();
+      const slow = { email: "slow-omar@harbour-bank.co.uk" };
+      const [a, b] = await Promise.all([p.lookup(slow, context()), p.lookup({ email: "SLOW-omar@harbour-bank.co.uk" }, context())]);
+      assert.deepEqual(a, b);
+      assert.equal(values(a).job_title, "Risk Analyst");
+      assert.equal(standins.count(PERSON), 1);
     });
 
     it("HTML, a bad URL and a wrong type are handed on as the service gave them (the runner drops them)", async () => {
@@ -239,10 +263,18 @@ describe("FullContact providers against the stand-in", () => {
       assert.deepEqual(standins.server.requests().last.map((r) => r.body), [{ domain: "acme-robotics.com" }]);
     });
 
-    it("one company lookup serves every colleague (the cache key is the domain)", async () => {
+    it("a free or disposable address is never sent to the company service", async () => {
+      const p = company();
+      for (const email of ["ana@gmail.com", "ana@yahoo.co.uk", "ana@mailinator.com"]) assert.deepEqual(await p.lookup({ email }, context()), []);
+      assert.equal(p.cached?.({ email: "ana@gmail.com" }, { now, phase: "sign-up" }), undefined);
+      assert.equal(standins.server.requests().total, 0);
+    });
+
+    it("one company lookup serves every colleague (the cache key is the registrable domain)", async () => {
       const p = company();
       await p.lookup(ana, context());
       await p.lookup({ email: "bruno@acme-robotics.com" }, context());
+      await p.lookup({ email: "carla@eu.acme-robotics.com" }, context());
       assert.equal(standins.count(COMPANY), 1);
     });
 

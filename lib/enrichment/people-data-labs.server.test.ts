@@ -155,6 +155,13 @@ describe("People Data Labs providers against the stand-in", () => {
       assert.deepEqual(standins.server.requests().last.map((r) => r.body), [{ website: "harbour-bank.co.uk" }]);
     });
 
+    it("a free address is never sent; the person provider still asks about it", async () => {
+      assert.deepEqual(await company().lookup({ email: "omar@gmail.com" }, context()), []);
+      assert.equal(standins.count(COMPANY), 0);
+      assert.deepEqual(await person().lookup({ email: "omar@gmail.com" }, context()), []);
+      assert.equal(standins.count(PERSON), 1, "a person service matches free addresses too (404 here: nobody scripted)");
+    });
+
     it("404 cached; 429 opens the circuit", async () => {
       const p = company();
       assert.deepEqual(await p.lookup({ email: "a@nobody-corp.com" }, context()), []);

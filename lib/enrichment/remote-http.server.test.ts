@@ -187,10 +187,13 @@ describe("normalisation helpers", () => {
     assert.equal(emailKey({ email: "ana+tag@acme-robotics.com" }), "ana+tag@acme-robotics.com");
     for (const email of [undefined, null, "", "ana", "@acme.com", "ana@", "a b@acme.com"]) assert.equal(emailKey({ email }), null, String(email));
   });
-  it("workDomainKey: the domain in ASCII (punycode) form", () => {
+  it("workDomainKey: a work address's registrable domain in ASCII (punycode) form; never a free or disposable one", () => {
     assert.equal(workDomainKey({ email: "Ana@Acme-Robotics.com" }), "acme-robotics.com");
+    assert.equal(workDomainKey({ email: "ana+crm@mail.acme-robotics.co.uk" }), "acme-robotics.co.uk");
     assert.equal(workDomainKey({ email: "jörg@bücher.de" }), "xn--bcher-kva.de");
-    assert.equal(workDomainKey({ email: "ana@localhost" }), null);
+    for (const email of ["ana@gmail.com", "ana@GMAIL.com", "ana@outlook.com", "ana@mailinator.com", "ana@localhost", "ana@", "ana"]) {
+      assert.equal(workDomainKey({ email }), null, email);
+    }
     assert.equal(workDomainKey({}), null);
   });
 });

@@ -12,6 +12,7 @@
 import "server-only";
 import { CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker.server";
 import { LruCache } from "./lru-cache";
+import { classifyEmailAddress } from "./work-email";
 import type { EnrichmentField, EnrichmentFieldSpec, EnrichmentInput, EnrichmentProvider, Observation } from "./types";
 
 /** The most a remote answer may weigh. FullContact's and PDL's biggest records are ~50 kB. */
@@ -224,6 +225,58 @@ export function createRemoteProvider(definition: RemoteProviderDefinition): Remo
   });
   const circuit = new CircuitBreaker({ ...definition.breaker, now: clock });
   const fromCache = (entry: Cached): readonly Observation[] => (entry.kind === "found" ? entry.observations : []);
+  /** One request per key at a time: concurrent runs for the same user (user.created, a login) share it. */
+  const inFlight = new Map<string, Promise<readonly Observation[]>>();
+
+  /**
+   * One request to the service, bounded by its own timeout only: a run whose budget ends first stops
+   * waiting (untilAborted), but the answer still arrives, is cached, and the next run has it, so a
+   * service slower than the prompt's budget (and under its timeout) answers at the next login.
+   */
+  async function ask(key: string, now: Date): Promise<readonly Observation[]> {
+    const permit = circuit.acquire();
+    if (!permit.ok) {
+      throw new RemoteProviderError(
+        "circuit-open",
+        `${definition.service} is not asked for ${Math.ceil(permit.retryInMs / 1000)} s after ${circuit.failures} failed request(s) in a row`,
+      );
+    }
+    let response: RemoteResponse;
+    try {
+      response = await remoteJson({
+        ...definition.request(key),
+        service: definition.service,
+        timeoutMs: definition.timeoutMs,
+        signal: new AbortController().signal,
+        fetch: definition.fetch,
+      });
+    } catch (error) {
+      if (error instanceof RemoteProviderError && (error.kind === "timeout" || error.kind === "network")) circuit.failure();
+      else if (error instanceof RemoteProviderError) circuit.success();
+      else circuit.release();
+      throw error;
+    }
+    const { status } = response;
+    if (status === 429 || status >= 500) {
+      const delay = requestedDelayMs(response.headers, clock());
+      circuit.failure(delay);
+      const wait = delay !== undefined ? ` (asked to wait ${delay} ms)` : "";
+      throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}${status === 429 ? ": rate limited" : ""}${wait}`, status);
+    }
+    circuit.success();
+    if (status === 202) return [];
+    if (status === 404) {
+      cache.set(key, { kind: "not-found" });
+      return [];
+    }
+    if (status !== 200) {
+      throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}: ${definition.refusal(status)}`, status);
+    }
+    const answer = definition.read(response.body, now.toISOString());
+    if (answer.kind === "pending") return [];
+    cache.set(key, answer);
+    return fromCache(answer);
+  }
 
   return {
     name: definition.name,
@@ -244,45 +297,33 @@ export function createRemoteProvider(definition: RemoteProviderDefinition): Remo
       if (key === null) return [];
       const hit = cache.get(key);
       if (hit) return fromCache(hit);
-
-      const permit = circuit.acquire();
-      if (!permit.ok) {
-        throw new RemoteProviderError(
-          "circuit-open",
-          `${definition.service} is not asked for ${Math.ceil(permit.retryInMs / 1000)} s after ${circuit.failures} failed request(s) in a row`,
-        );
+      signal.throwIfAborted();
+      let shared = inFlight.get(key);
+      if (!shared) {
+        const asking = ask(key, now).finally(() => inFlight.delete(key));
+        // Whoever asked may have given up (the runner's budget): the outcome is still heard here.
+        asking.catch(() => {});
+        inFlight.set(key, asking);
+        shared = asking;
       }
-      let response: RemoteResponse;
-      try {
-        response = await remoteJson({ ...definition.request(key), service: definition.service, timeoutMs: definition.timeoutMs, signal, fetch: definition.fetch });
-      } catch (error) {
-        if (error instanceof RemoteProviderError && (error.kind === "timeout" || error.kind === "network")) circuit.failure();
-        else if (error instanceof RemoteProviderError) circuit.success();
-        else circuit.release();
-        throw error;
-      }
-      const { status } = response;
-      if (status === 429 || status >= 500) {
-        const delay = requestedDelayMs(response.headers, clock());
-        circuit.failure(delay);
-        const wait = delay !== undefined ? ` (asked to wait ${delay} ms)` : "";
-        throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}${status === 429 ? ": rate limited" : ""}${wait}`, status);
-      }
-      circuit.success();
-      if (status === 202) return [];
-      if (status === 404) {
-        cache.set(key, { kind: "not-found" });
-        return [];
-      }
-      if (status !== 200) {
-        throw new RemoteProviderError("http", `${definition.service} answered HTTP ${status}: ${definition.refusal(status)}`, status);
-      }
-      const answer = definition.read(response.body, now.toISOString());
-      if (answer.kind === "pending") return [];
-      cache.set(key, answer);
-      return fromCache(answer);
+      return untilAborted(shared, signal);
     },
   };
+}
+
+/** The promise's outcome, or the signal's reason as soon as it fires (the promise goes on). */
+async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
 }
 
 /** The text of a JSON value when it is a non-empty string; a number or array is kept as it is for the runner to judge. */
@@ -366,20 +407,15 @@ export function emailKey(input: EnrichmentInput): string | null {
 }
 
 /**
- * The lookup key of a company provider: the registrable domain of a WORK address (ASCII form), or
- * null for a free or disposable address, or none: a company service is never asked about gmail.com.
+ * The lookup key of a company provider: the registrable domain (Public Suffix List, ASCII form) of
+ * a WORK address, as the work-email provider tells them (lib/enrichment/work-email.ts); null for a
+ * free or disposable address, or none: a company service is never asked about gmail.com, and
+ * `ana@mail.acme.co.uk` asks about `acme.co.uk`.
  */
 export function workDomainKey(input: EnrichmentInput): string | null {
   const email = emailKey(input);
   if (email === null) return null;
-  const domain = email.slice(email.lastIndexOf("@") + 1);
-  let host: string;
-  try {
-    host = new URL(`http://${domain}`).hostname;
-  } catch {
-    return null;
-  }
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return null;
-  return host;
+  const classified = classifyEmailAddress(email);
+  return classified?.type === "work" ? classified.domain : null;
 }
 

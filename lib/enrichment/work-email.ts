@@ -148,6 +148,11 @@ function registrable(host: string): { domain: string; label: string } | null {
  * Public Suffix List knows (see the rules at the top of this module). Never throws.
  */
 export function classifyEmailAddress(address: unknown): EmailClassification | null {
+  return classify(address)?.classification ?? null;
+}
+
+/** classifyEmailAddress, with the registrable domain's first label (for the name guess, without a second parse). */
+function classify(address: unknown): { classification: EmailClassification; label: string } | null {
   if (typeof address !== "string") return null;
   const trimmed = address.trim();
   if (trimmed.length > MAX_ADDRESS_LENGTH) return null;
@@ -156,20 +161,26 @@ export function classifyEmailAddress(address: unknown): EmailClassification | nu
   const site = registrable(host);
   if (!site) return null;
   const { free, disposable } = emailDomainSets();
-  if (listed(host, disposable)) return { type: "disposable", domain: site.domain, list: DISPOSABLE_EMAIL_LIST };
-  if (listed(host, free)) return { type: "free", domain: site.domain, list: FREE_EMAIL_LIST };
-  return { type: "work", domain: site.domain };
+  const { domain, label } = site;
+  if (listed(host, disposable)) return { classification: { type: "disposable", domain, list: DISPOSABLE_EMAIL_LIST }, label };
+  if (listed(host, free)) return { classification: { type: "free", domain, list: FREE_EMAIL_LIST }, label };
+  return { classification: { type: "work", domain }, label };
+}
+
+/** The name guess from a registrable domain's first label (ASCII form). */
+function nameFromLabel(asciiLabel: string): string | null {
+  const label = labelToUnicode(asciiLabel);
+  if (!label) return null;
+  const words = label.split("-").filter((word) => word !== "");
+  if (words.length === 0) return null;
+  // Not locale-dependent (a Turkish "i" stays "I"); the user confirms or corrects the guess.
+  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
 
 /** The company-name guess for a registrable domain (see the rule at the top); null when its first label gives no words. */
 export function companyNameGuess(domain: string): string | null {
   const site = registrable(domain);
-  if (!site) return null;
-  const label = labelToUnicode(site.label);
-  if (!label) return null;
-  const words = label.split("-").filter((word) => word !== "");
-  if (words.length === 0) return null;
-  return words.map((word) => word.charAt(0).toLocaleUpperCase("en") + word.slice(1)).join(" ");
+  return site ? nameFromLabel(site.label) : null;
 }
 
 /** The fields work-email fills (the shared vocabulary, fields.ts); none is `prefill`: a guess is only written once confirmed. */
@@ -177,20 +188,23 @@ export const WORK_EMAIL_FIELDS = pickFields("email_type", "email_domain", "compa
 
 export const WORK_EMAIL_CONFIDENCE = { email_type: 0.99, email_domain: 0.99, company_website: 0.6, company_name: 0.4 } as const;
 
+const SUFFIX_BASIS = listBasis(PUBLIC_SUFFIX_LIST);
+const NEITHER_BASIS = `on neither ${listBasis(FREE_EMAIL_LIST)} nor ${listBasis(DISPOSABLE_EMAIL_LIST)}`;
+
 /** The observations for one address: email_type and email_domain for every classifiable one, company_* for a work address only. */
 export function workEmailObservations(email: EnrichmentInput["email"]): Observation[] {
-  const classification = classifyEmailAddress(email);
-  if (!classification) return [];
-  const { type, domain, list } = classification;
-  const suffixes = listBasis(PUBLIC_SUFFIX_LIST);
-  const lists = `on neither ${listBasis(FREE_EMAIL_LIST)} nor ${listBasis(DISPOSABLE_EMAIL_LIST)}`;
+  const classified = classify(email);
+  if (!classified) return [];
+  const { type, domain, list } = classified.classification;
+  const suffixes = SUFFIX_BASIS;
+  const lists = NEITHER_BASIS;
   const observations: Observation[] = [
     { field: "email_type", value: type, confidence: WORK_EMAIL_CONFIDENCE.email_type, basis: list ? listBasis(list) : lists },
     { field: "email_domain", value: domain, confidence: WORK_EMAIL_CONFIDENCE.email_domain, basis: suffixes },
   ];
   if (type !== "work") return observations;
   observations.push({ field: "company_website", value: `https://${domain}`, confidence: WORK_EMAIL_CONFIDENCE.company_website, basis: `${suffixes}; ${lists}` });
-  const name = companyNameGuess(domain);
+  const name = nameFromLabel(classified.label);
   if (name) observations.push({ field: "company_name", value: name, confidence: WORK_EMAIL_CONFIDENCE.company_name, basis: `a guess from ${domain}; ${lists}` });
   return observations;
 }
