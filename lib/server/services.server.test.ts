@@ -87,6 +87,7 @@ describe("createGradual", () => {
       "getProfilePrompt",
       "rememberAuthgearLocale",
       "saveMyProfileValues",
+      "setMyEnrichmentConsent",
       "setMyEnrichmentOptOut",
       "submitProfileAnswers",
       "undoMyDecline",
