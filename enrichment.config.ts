@@ -6,9 +6,14 @@
  *
  * Server only: app/gradual.server.ts passes it to createGradual.
  */
-import { defineEnrichment, locationProviders } from "@gradual/kit/enrichment";
+import { defineEnrichment, fullContactProviders, locationProviders, peopleDataLabsProviders, workEmailProvider } from "@gradual/kit/enrichment";
 
 export const enrichment = defineEnrichment((env) => [
   // client, authgear-context, ipgeolocation (only with IPGEOLOCATION_API_KEY), geoip.
   ...locationProviders(env),
+  // work, free or disposable address, its domain, and for a work address the company's website and a name guess (offline lists).
+  workEmailProvider(),
+  // Third parties, each off unless switched on: FULLCONTACT=on, PEOPLE_DATA_LABS=on (the local stand-ins without a key in development).
+  ...fullContactProviders(env),
+  ...peopleDataLabsProviders(env),
 ]);

@@ -3,6 +3,7 @@
  * module in bench/figures/ exporting a `Figure` ({ name, description, run(context) → rows }) and
  * list it here; `npm run bench -- <name> …` runs a subset, `npm run bench -- --list` lists them.
  */
+import { emailDomainFigure } from "./figures/email-domain";
 import { geoFigure } from "./figures/geo";
 import { loadFigure } from "./figures/load";
 import { messagesFigure } from "./figures/messages";
@@ -12,4 +13,4 @@ import { promptFigure } from "./figures/prompt";
 import { webhookFigure } from "./figures/webhook";
 import type { Figure } from "./lib/types";
 
-export const figures: readonly Figure[] = [geoFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];
+export const figures: readonly Figure[] = [geoFigure, emailDomainFigure, plannerFigure, messagesFigure, promptFigure, webhookFigure, loadFigure, multiInstanceFigure];

@@ -29,6 +29,8 @@ import { promptFormSchema, type PromptFormOutput, type PromptFormValues } from "
 import type { ActionResult } from "@/lib/actions/result";
 import { formField, type FormField } from "@/lib/catalog/schemas";
 import { encodeValidationIssue } from "@/lib/catalog/validation-issues";
+import { SourcesCard } from "./sources-card";
+import type { AccountEnrichment } from "./sources";
 
 type ViewResult = ActionResult<{ view: AccountView }>;
 type ErrorText = ReturnType<typeof useActionErrorText>;
@@ -225,6 +227,20 @@ export function ProfilePage({ catalog, actions, locale: givenLocale }: ProfilePa
             </CardContent>
           </Card>
 
+          {enrichmentOf(view) ? (
+            <SourcesCard
+              enrichment={enrichmentOf(view) as AccountEnrichment}
+              catalog={catalog}
+              locale={locale}
+              optOut={view.enrichmentOptOut}
+              formatTime={(ms) => formatTime(ms, locale)}
+              busy={busy === "consent" ? "consent" : busy !== null ? "other" : null}
+              onConsent={(granted) =>
+                void run("consent", (token) => consentAction(actions)(token, { granted }), granted ? t("consentAllowed") : t("consentWithdrawn"))
+              }
+            />
+          ) : null}
+
           <section aria-labelledby="profile-values" className="space-y-4">
             <h2 id="profile-values" className="text-xl font-semibold text-slate-900">
               {t("details")}
@@ -252,6 +268,18 @@ export function ProfilePage({ catalog, actions, locale: givenLocale }: ProfilePa
       )}
     </div>
   );
+}
+
+/** The view's sources and consent (lib/account/account.ts `enrichment`), when the server sends them. */
+function enrichmentOf(view: AccountView): AccountEnrichment | undefined {
+  return (view as AccountView & { enrichment?: AccountEnrichment }).enrichment;
+}
+
+type ConsentAction = (accessToken: string, input: { granted: boolean }) => Promise<ViewResult>;
+
+/** The app's setMyEnrichmentConsent action (withdraw = false). */
+function consentAction(actions: ProfilePageActions): ConsentAction {
+  return (actions as ProfilePageActions & { setMyEnrichmentConsent: ConsentAction }).setMyEnrichmentConsent;
 }
 
 interface CompletenessCardProps {

@@ -4,7 +4,7 @@
  * ("inline") or a non-modal dialog in the corner ("dialog"). Neither blocks the page. Built on
  * useProfilePrompt; labels, class names and callbacks can be set by the embedding app.
  */
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Fragment, useEffect, useId, useRef, type ReactNode } from "react";
 import { CatalogField } from "@/components/catalog-field/catalog-field";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
@@ -13,10 +13,11 @@ import { confirmSentence } from "@/lib/catalog/catalog";
 import { useActionErrorText } from "@/lib/i18n/action-error";
 import { GradualIntlProvider } from "@/lib/i18n/intl-provider";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { useKitTranslations } from "@/lib/i18n/use-kit-translations";
+import { useKitTranslations, type KitKey } from "@/lib/i18n/use-kit-translations";
 import type { ActionError } from "@/lib/actions/result";
 import { markOnce, PERF_MARKS } from "@/lib/perf/marks";
-import { UNREACHABLE, useProfilePrompt, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
+import { catalogConsentTexts, consentWording, sourceNames } from "./consent-item";
+import { UNREACHABLE, useProfilePrompt, type PromptConsent, type PromptItem, type UseProfilePromptOptions } from "./use-profile-prompt";
 
 /** A failure in the user's language: the action's code as a message, or, when the server was not reached, that. */
 function usePromptErrorText(): (error: ActionError | null) => string {
@@ -56,6 +57,18 @@ export interface ProfilePromptLabels {
   /** The confirmation when nothing was answered: every question was skipped or declined (the prompt saved itself). */
   savedChoices: string;
   unavailable: string;
+  /**
+   * The consent item's question and purpose (when the catalog asks for consent before third-party
+   * sources run); the catalog's own `thirdPartyConsent` texts come before these.
+   */
+  consentQuestion: string;
+  consentPurpose: string;
+  /** Its three taps' visible words: allow, refuse, ask again at a later visit. */
+  consentYes: string;
+  consentNo: string;
+  consentLater: string;
+  /** The confirmation after the user allowed the sources (they run next; their findings are asked at a later visit). */
+  consentSaved: string;
 }
 
 /** The prompt's words: the messages in the current locale, with `overrides` laid over them. */
@@ -81,6 +94,12 @@ function usePromptLabels(overrides: Partial<ProfilePromptLabels> | undefined): P
     saved: t("saved"),
     savedChoices: t("savedChoices"),
     unavailable: t("unavailable"),
+    consentQuestion: t("consentQuestion"),
+    consentPurpose: t("consentPurpose"),
+    consentYes: t("consentYes"),
+    consentNo: t("consentNo"),
+    consentLater: t("consentLater"),
+    consentSaved: t("consentSaved"),
     ...overrides,
   };
 }
@@ -189,7 +208,7 @@ function PromptView({ variant = "inline", labels: labelOverrides, classNames = {
   if (status === "saved") {
     return shell(
       <p ref={statusRef} tabIndex={-1} role="status" className="mt-2 text-sm font-medium text-emerald-800 focus:outline-none">
-        {outcome?.answered.length ? labels.saved : labels.savedChoices}
+        {prompt.savedConsent === "granted" ? labels.consentSaved : outcome?.answered.some((a) => a !== prompt.consent?.attribute) ? labels.saved : labels.savedChoices}
       </p>,
     );
   }
@@ -225,9 +244,15 @@ function PromptView({ variant = "inline", labels: labelOverrides, classNames = {
       }}
     >
       <p className="text-sm text-slate-600">{labels.intro}</p>
-      {items.map((item) => (
-        <QuestionBlock key={item.question.attribute} item={item} labels={labels} classNames={classNames} prompt={prompt} disabled={saving} />
+      {items.map((item, index) => (
+        <Fragment key={item.question.attribute}>
+          {prompt.consent?.index === index ? <ConsentBlock consent={prompt.consent} catalog={options.catalog} labels={labels} classNames={classNames} prompt={prompt} disabled={saving} /> : null}
+          <QuestionBlock item={item} labels={labels} classNames={classNames} prompt={prompt} disabled={saving} />
+        </Fragment>
       ))}
+      {prompt.consent && prompt.consent.index >= items.length ? (
+        <ConsentBlock consent={prompt.consent} catalog={options.catalog} labels={labels} classNames={classNames} prompt={prompt} disabled={saving} />
+      ) : null}
       {failed ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {errorText(error)}
@@ -361,5 +386,84 @@ function QuestionBlock({ item, labels, classNames, prompt, disabled }: QuestionB
     >
       {choiceButtons}
     </CatalogField>
+  );
+}
+
+interface ConsentBlockProps {
+  consent: PromptConsent;
+  /** The catalog: its own question and purpose (its `thirdPartyConsent` option), when it gives them. */
+  catalog: UseProfilePromptOptions["catalog"];
+  labels: ProfilePromptLabels;
+  classNames: ProfilePromptClassNames;
+  prompt: ReturnType<typeof useProfilePrompt>;
+  disabled: boolean;
+}
+
+/**
+ * The consent item: may third-party sources look the user up? The question, why we ask, the
+ * sources named, and three taps (Yes, No, Not now), as a group named by the question; each tap's
+ * accessible name says what it decides (the dialog's own "Not now" closes the whole prompt). After
+ * a tap, a line saying what was chosen, with Undo.
+ */
+function ConsentBlock({ consent, catalog, labels, classNames, prompt, disabled }: ConsentBlockProps) {
+  const t = useKitTranslations("prompt");
+  const id = useId();
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const firstRef = useRef<HTMLButtonElement>(null);
+  const { choice } = consent;
+  const last = useRef(choice);
+
+  // Focus follows the choice, as in the other questions: to Undo after a tap, back to Yes after Undo.
+  useEffect(() => {
+    if (last.current === choice) return;
+    last.current = choice;
+    (choice ? undoRef : firstRef).current?.focus();
+  }, [choice]);
+
+  const wording = consentWording(catalogConsentTexts(catalog), prompt.locale, catalog.defaultLocale, { question: labels.consentQuestion, purpose: labels.consentPurpose });
+  const label = t("consentLabel");
+
+  if (choice) {
+    const line = choice === "granted" ? t("consentGranted") : choice === "refused" ? t("consentRefused") : t("consentSkipped");
+    return (
+      <div className={cx("flex flex-wrap items-center gap-2 text-sm text-slate-700", classNames.question)}>
+        <span>{line}</span>
+        <Button ref={undoRef} variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} aria-label={t("undoNamed", { action: labels.undo, label })} onClick={() => prompt.chooseConsent(null)}>
+          {labels.undo}
+        </Button>
+      </div>
+    );
+  }
+
+  const names = sourceNames(consent.sources, (provider) => {
+    const key = `consentSource.${provider}` as KitKey<"prompt">;
+    return t.has(key) ? t(key) : undefined;
+  });
+  return (
+    <div role="group" aria-labelledby={`${id}-question`} aria-describedby={names.length > 0 ? `${id}-purpose ${id}-sources` : `${id}-purpose`} className={cx("space-y-2", classNames.question)}>
+      <p id={`${id}-question`} className="text-sm font-medium text-slate-900">
+        {wording.question}
+      </p>
+      <p id={`${id}-purpose`} className="text-xs text-slate-600">
+        <span className="font-medium">{t("labelled", { label: labels.whyWeAsk })}</span>
+        {wording.purpose}
+      </p>
+      {names.length > 0 ? (
+        <p id={`${id}-sources`} className="text-xs text-slate-600">
+          {t("consentSources", { count: names.length, sources: new Intl.ListFormat(prompt.locale, { type: "conjunction" }).format(names) })}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <Button ref={firstRef} variant="secondary" disabled={disabled} aria-label={t("consentYesNamed", { action: labels.consentYes })} onClick={() => prompt.chooseConsent("granted")}>
+          {labels.consentYes}
+        </Button>
+        <Button variant="secondary" disabled={disabled} aria-label={t("consentNoNamed", { action: labels.consentNo })} onClick={() => prompt.chooseConsent("refused")}>
+          {labels.consentNo}
+        </Button>
+        <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={disabled} aria-label={t("consentLaterNamed", { action: labels.consentLater })} onClick={() => prompt.chooseConsent("skip")}>
+          {labels.consentLater}
+        </Button>
+      </div>
+    </div>
   );
 }

@@ -38,3 +38,30 @@ describe("autoSaveKey: the prompt saves itself when every question is decided by
     assert.equal(autoSaveKey([field("a", "skip"), field("b", "skip")]), skipped, "the same choices, the same key");
   });
 });
+
+describe("autoSaveKey with the consent item", () => {
+  const consent = (choice: "granted" | "refused" | "skip" | null) => ({ attribute: "@consent", choice });
+
+  it("the consent item alone saves itself on any of its taps", () => {
+    assert.equal(autoSaveKey([], consent("granted")), "@consent=granted;");
+    assert.equal(autoSaveKey([], consent("refused")), "@consent=refused;");
+    assert.equal(autoSaveKey([], consent("skip")), "@consent=skip;");
+  });
+
+  it("an untouched consent item waits, even when every other question is decided", () => {
+    assert.equal(autoSaveKey([], consent(null)), null);
+    assert.equal(autoSaveKey([field("job_title", "skip")], consent(null)), null);
+    assert.equal(autoSaveKey([guess("city", true)], consent(null)), null);
+  });
+
+  it("a decided consent item still waits for a question with a field", () => {
+    assert.equal(autoSaveKey([field("job_title")], consent("granted")), null);
+    assert.equal(autoSaveKey([guess("city", false)], consent("refused")), null);
+  });
+
+  it("both decided: one key naming both, a different key for a different tap", () => {
+    const yes = autoSaveKey([field("job_title", "skip")], consent("granted"));
+    assert.equal(yes, "@consent=granted;job_title=skip;");
+    assert.notEqual(autoSaveKey([field("job_title", "skip")], consent("refused")), yes);
+  });
+});

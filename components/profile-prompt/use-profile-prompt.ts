@@ -21,11 +21,27 @@ import type { ProfilePromptView, PromptQuestion, SubmitOutcome } from "@/lib/pro
 import { formField, type FormField } from "@/lib/catalog/schemas";
 import { encodeValidationIssue } from "@/lib/catalog/validation-issues";
 import type { ProfilePromptActions } from "@/components/actions";
+import { consentSubmission, findConsentItem, isConsentChoice, type ConsentChoice, type ConsentSource } from "./consent-item";
 import { askForProfilePrompt, takeEarlyProfilePrompt } from "./early-prompt";
 import { autoSaveKey, type QuestionChoice } from "./prompt-progress";
 
-/** What the user chose for one question. */
-export type { QuestionChoice };
+/** What the user chose for one question; the consent item's tap. */
+export type { QuestionChoice, ConsentChoice };
+
+/**
+ * The consent item, when this prompt asks it (consent-item.ts): may third-party sources look the
+ * user up? Not a catalog question: three taps and no field.
+ */
+export interface PromptConsent {
+  /** Its name among the prompt's questions (`@consent`). */
+  attribute: string;
+  /** Its place among the prompt's questions (the items' order, the server's). */
+  index: number;
+  /** The sources it asks about, as the server names them. */
+  sources: readonly ConsentSource[];
+  /** The user's tap; null while untouched. */
+  choice: ConsentChoice | null;
+}
 
 export interface PromptItem {
   question: Question;
@@ -77,9 +93,15 @@ export interface ProfilePromptController {
   /** The last failure (load or save), with a message a person understands. */
   error: ActionError | null;
   outcome: SubmitOutcome | null;
+  /** The consent item, when this prompt asks it. */
+  consent: PromptConsent | null;
+  /** The consent decision this prompt saved ("granted" once the user allowed the sources and it was saved). */
+  savedConsent: ConsentChoice | null;
   /** The locale of the labels and country names. */
   locale: string;
   choose(attribute: string, choice: QuestionChoice): void;
+  /** A tap on the consent item (null: Undo). */
+  chooseConsent(choice: ConsentChoice | null): void;
   /** "Yes" on a suggestion: the guess becomes the answer, confirmed. */
   confirm(attribute: string): void;
   /** "Change" on a suggestion: an ordinary field, pre-filled with the guess. */
@@ -94,6 +116,8 @@ interface Draft {
   values: PromptFormValues;
   choices: Record<string, QuestionChoice>;
   confirmed: string[];
+  /** The consent item's tap. */
+  consent: ConsentChoice | null;
   submissionId: string;
 }
 
@@ -114,6 +138,7 @@ function readDraft(loginKey: string): Draft | null {
       values: draft.values as PromptFormValues,
       choices: (draft.choices ?? {}) as Draft["choices"],
       confirmed: Array.isArray(draft.confirmed) ? (draft.confirmed as string[]) : [],
+      consent: isConsentChoice(draft.consent) ? draft.consent : null,
       submissionId: draft.submissionId,
     };
   } catch {
@@ -159,6 +184,8 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
   const locale = options.locale ?? intlLocale;
   const [choices, setChoices] = useState<Record<string, QuestionChoice>>({});
   const [confirmed, setConfirmed] = useState<string[]>([]);
+  const [consentChoice, setConsentChoice] = useState<ConsentChoice | null>(null);
+  const [savedConsent, setSavedConsent] = useState<ConsentChoice | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -188,8 +215,10 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
         return;
       }
       const prompt = result.prompt;
+      // The catalog's questions this page knows, and the consent item (no catalog question of its own).
       const known = prompt.questions.filter((q) => findQuestion(catalog, q.attribute));
-      if (known.length === 0) {
+      const consentItem = findConsentItem(prompt.questions);
+      if (known.length === 0 && !consentItem) {
         setStatus("hidden");
         return;
       }
@@ -200,7 +229,8 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       form.reset(values);
       setChoices(draft?.choices ?? {});
       setConfirmed(draft?.confirmed ?? []);
-      setView({ ...prompt, questions: known });
+      setConsentChoice(draft?.consent ?? null);
+      setView({ ...prompt, questions: prompt.questions.filter((q, i) => i === consentItem?.index || findQuestion(catalog, q.attribute)) });
       setStatus("open");
     })();
     return () => {
@@ -217,8 +247,8 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
   const serializedValues = JSON.stringify(values);
   useEffect(() => {
     if (!view || (status !== "open" && status !== "saving")) return;
-    writeDraft(view.loginKey, { values: JSON.parse(serializedValues) as PromptFormValues, choices, confirmed, submissionId: submissionId.current });
-  }, [view, status, serializedValues, choices, confirmed]);
+    writeDraft(view.loginKey, { values: JSON.parse(serializedValues) as PromptFormValues, choices, confirmed, consent: consentChoice, submissionId: submissionId.current });
+  }, [view, status, serializedValues, choices, confirmed, consentChoice]);
 
   // Saved: the confirmation stays a moment, then the prompt goes away.
   useEffect(() => {
@@ -240,6 +270,16 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       }),
     [questions, locale, catalog.defaultLocale, view, choices, confirmed],
   );
+
+  const consent: PromptConsent | null = useMemo(() => {
+    const found = view ? findConsentItem(view.questions) : null;
+    if (!view || !found) return null;
+    // Its place among the items: the catalog questions before it in the server's order.
+    const index = view.questions.slice(0, found.index).filter((q) => findQuestion(catalog, q.attribute)).length;
+    return { attribute: found.attribute, index, sources: found.offer.sources, choice: consentChoice };
+  }, [view, catalog, consentChoice]);
+
+  const chooseConsent = useCallback((choice: ConsentChoice | null) => setConsentChoice(choice), []);
 
   const choose = useCallback(
     (attribute: string, choice: QuestionChoice) => {
@@ -282,18 +322,19 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       setError(null);
       const clean: Record<string, string | number> = {};
       for (const [attribute, value] of Object.entries(answers)) if (value !== undefined) clean[attribute] = value;
-      const pick = (choice: QuestionChoice) => view.questions.map((q) => q.attribute).filter((a) => (choices[a] ?? "answer") === choice);
-      const result = await call(async () =>
-        actions.submitProfileAnswers(await callbacks.current.getAccessToken(), {
-          submissionId: submissionId.current,
-          loginKey: view.loginKey,
-          answers: clean,
-          confirmed: confirmed.filter((a) => clean[a] !== undefined && String(clean[a]) === String(view.questions.find((q) => q.attribute === a)?.suggestion?.value)),
-          skipped: pick("skip"),
-          declined: pick("decline"),
-          clientHints: collectClientHints(),
-        }),
-      );
+      const pick = (choice: QuestionChoice) => questions.map((q) => q.attribute).filter((a) => (choices[a] ?? "answer") === choice);
+      const decided = consent ? consentSubmission(consent.attribute, consent.choice) : { skipped: [] };
+      const request = {
+        submissionId: submissionId.current,
+        loginKey: view.loginKey,
+        answers: clean,
+        confirmed: confirmed.filter((a) => clean[a] !== undefined && String(clean[a]) === String(view.questions.find((q) => q.attribute === a)?.suggestion?.value)),
+        skipped: [...pick("skip"), ...decided.skipped],
+        declined: pick("decline"),
+        ...(decided.consent ? { consent: decided.consent } : {}),
+        clientHints: collectClientHints(),
+      };
+      const result = await call(async () => actions.submitProfileAnswers(await callbacks.current.getAccessToken(), request));
       if (!result.ok) {
         setError(result.error);
         // The server's refusal per field, in the user's language when it names the message (fieldIssues).
@@ -308,13 +349,14 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
         return;
       }
       writeDraft(view.loginKey, null);
+      setSavedConsent(consent?.choice ?? null);
       setOutcome(result.outcome);
       setStatus("saved");
       callbacks.current.onSaved?.(result.outcome);
       const skipped = [...result.outcome.skipped, ...result.outcome.declined];
       if (skipped.length > 0) callbacks.current.onSkipped?.(skipped);
     },
-    [view, choices, confirmed, actions, form],
+    [view, questions, choices, confirmed, consent, actions, form],
   );
 
   // A phone answer is checked with libphonenumber's metadata, which browsers load only for a phone
@@ -346,7 +388,7 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
 
   // Every question decided by a tap (or restored so from the draft after a reload): save those
   // choices now, once per set of choices; a failed attempt waits for Retry (or a new choice).
-  const decided = useMemo(() => autoSaveKey(items), [items]);
+  const decided = useMemo(() => autoSaveKey(items, consent), [items, consent]);
   const autoSaved = useRef<string | null>(null);
   useEffect(() => {
     if (status !== "open" || decided === autoSaved.current) return;
@@ -354,5 +396,5 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
     if (decided) void submit();
   }, [status, decided, submit]);
 
-  return { status, items, form, error, outcome, locale, choose, confirm, change, submit, dismiss, reload };
+  return { status, items, form, error, outcome, consent, savedConsent, locale, choose, chooseConsent, confirm, change, submit, dismiss, reload };
 }

@@ -5,7 +5,7 @@ import "server-only";
  *
  *   // enrichment.config.ts, beside profile.config.ts
  *   import { defineEnrichment, locationProviders } from "@gradual/kit/enrichment";
- *   export const enrichment = defineEnrichment((env) => [...locationProviders(env), myCrmProvider()]);
+ *   export const enrichment = defineEnrichment((env) => [...locationProviders(env), workEmailProvider(), myCrmProvider()]);
  *
  *   // app/gradual.server.ts
  *   export const gradual = createGradual({ catalog: profileCatalog, enrichment });
@@ -36,4 +36,22 @@ export { createClientProvider } from "@/lib/enrichment/client";
 export { createAuthgearContextProvider } from "@/lib/enrichment/authgear-context";
 export { createGeoipProvider, type GeoipProviderOptions } from "@/lib/enrichment/geoip.server";
 export { createIpgeolocationProvider, type IpgeolocationOptions } from "@/lib/enrichment/ipgeolocation.server";
+export {
+  classifyEmailAddress,
+  createWorkEmailProvider,
+  createWorkEmailProvider as workEmailProvider,
+  DISPOSABLE_EMAIL_LIST,
+  FREE_EMAIL_LIST,
+  PUBLIC_SUFFIX_LIST,
+  type EmailClassification,
+  type EmailDomainList,
+} from "@/lib/enrichment/work-email";
 export type { EnrichmentRun, RunOutcome } from "@/lib/enrichment/enrich";
+// Person and company sources (third parties: built only when FULLCONTACT / PEOPLE_DATA_LABS=on).
+export {
+  createFullContactCompanyProvider,
+  createFullContactPersonProvider,
+  fullContactProviders,
+  type RemoteProviderOptions,
+} from "@/lib/enrichment/fullcontact.server";
+export { createPdlCompanyProvider, createPdlPersonProvider, peopleDataLabsProviders } from "@/lib/enrichment/people-data-labs.server";

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { defineEnrichment, locationProviders } from "@/lib/enrichment/config";
+import { pickFields } from "@/lib/enrichment/fields";
+import type { EnrichmentProvider } from "@/lib/enrichment/types";
 import { createGradual } from "@/lib/kit/server";
 import { EnvError } from "@/lib/env.server";
 import { profileCatalog } from "@/profile.config";
@@ -73,6 +76,16 @@ describe("createGradual", () => {
     assert.deepEqual(gradual.publicAuthgearConfig(), { endpoint: "https://myapp.authgear.cloud", clientID: "web" });
     const bad = createGradual({ catalog: profileCatalog, authgear: { endpoint: "ftp://example.com" } });
     assert.throws(() => bad.publicAuthgearConfig(), /AUTHGEAR_ENDPOINT "ftp:\/\/example\.com" must start with https:\/\//);
+  });
+
+  it("builds the app's enrichment providers (defineEnrichment), picked by ENRICHMENT_PROVIDERS, and refuses anything else as `enrichment`", () => {
+    const crm: EnrichmentProvider = { name: "crm", fields: pickFields("job_title"), timeBudgetMs: 100, thirdParty: false, lookup: async () => [] };
+    const enrichment = defineEnrichment((env) => [crm, ...locationProviders(env)]);
+    const names = (source: Record<string, string>) => createServices(profileCatalog, source, undefined, enrichment).enrichment().providers.map((p) => p.name);
+    assert.deepEqual(names({}), ["crm", "client", "authgear-context", "geoip"]);
+    assert.deepEqual(names({ ENRICHMENT_PROVIDERS: "geoip,crm" }), ["geoip", "crm"]);
+    assert.deepEqual(createServices(profileCatalog, {}).enrichment().providers.map((p) => p.name), ["client", "authgear-context", "geoip"], "default: the location providers");
+    assert.throws(() => createGradual({ catalog: profileCatalog, enrichment: { build: () => [crm] } as never }), /`enrichment` must be what defineEnrichment/);
   });
 
   it("gives every Server Action the app re-exports, and the webhook", () => {

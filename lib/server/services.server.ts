@@ -4,7 +4,7 @@ import "server-only";
  * piece is remembered (./remember.server.ts) under a name that says what it was built from, so it
  * is built once per process and target however many times `createGradual` (lib/kit/server.ts)
  * runs and however many bundle chunks Next.js made: one database and one store (with its per-user
- * save locks) per database target, one Admin API client per endpoint and key, one set of
+ * save locks) per database target, one Admin API client per endpoint, key and bundle chunk, one set of
  * enrichment providers per enrichment settings; and, per catalog over those, one profile service,
  * one account service, one set of webhook dependencies, one set of admin queries.
  *
@@ -79,14 +79,27 @@ export function createServices<A extends string>(catalog: ProfileCatalog<A>, sou
   const catalogName = () => `catalog#${objectId(catalog)}${settings().NODE_ENV === "development" ? ` copy#${THIS_COPY}` : ""}`;
   const storeName = () => targetName(settings().store);
   const enrichmentSettings = (): EnrichmentSettings => enrichmentSettingsOf(settings());
-  const enrichmentName = () =>
-    `config#${objectId(enrichmentConfig)} ${JSON.stringify(enrichmentSettings())} consent:${catalogRequiresConsent(catalog)}${settings().NODE_ENV === "development" ? ` copy#${THIS_COPY}` : ""}`;
+  // In production one set of providers per settings, whichever bundle chunk asks (an app has one
+  // enrichment config; each chunk has its own copy of its object), so the remote providers' caches
+  // and circuit breakers are the process's. Elsewhere (tests, development) the config object names it too.
+  const enrichmentName = () => {
+    const e = settings();
+    const config = e.NODE_ENV === "production" ? "" : ` config#${objectId(enrichmentConfig)}${e.NODE_ENV === "development" ? ` copy#${THIS_COPY}` : ""}`;
+    return `${JSON.stringify(enrichmentSettings())} consent:${catalogRequiresConsent(catalog)}${config}`;
+  };
 
   const database = () => databaseFor(settings().store);
   const store = () => storeFor(settings().store);
 
+  /**
+   * One Admin API client per endpoint, key and copy of this module: Next.js bundles the webhook
+   * route and the Server Actions into chunks with their own copies of the kit's modules, and a
+   * service checks `error instanceof AdminApiError` against its own copy's class, so the client it
+   * calls must be of the same copy (a shared one built by the webhook's copy, since user.created
+   * writes through the save path, would make the prompt's Authgear failures unrecognised).
+   */
   const admin = (): AdminApiClient =>
-    remember(`admin-api ${authgearName()} ${clockName()}`, () => {
+    remember(`admin-api ${authgearName()} ${clockName()} copy#${THIS_COPY}`, () => {
       const e = settings();
       const key = cachedLoad<AdminApiKey>(() => loadAdminApiKey(e));
       return createAdminApiClient({ endpoint: e.AUTHGEAR_ENDPOINT, key: key.get, onForbidden: key.forget, now });
