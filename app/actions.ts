@@ -15,6 +15,7 @@ export const {
   saveMyProfileValues,
   undoMyDecline,
   setMyEnrichmentOptOut,
+  setMyEnrichmentConsent,
   chooseLocale,
   rememberAuthgearLocale,
   getAdminDashboard,
