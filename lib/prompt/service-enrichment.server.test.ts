@@ -48,7 +48,10 @@ function provider(name: string, field: "country" | "city" | "timezone", answer: 
   };
 }
 
-function serviceWith(providers: EnrichmentProvider[], catalog: ProfileCatalog = profileCatalog): ProfileService {
+/** The demo catalog without its consent to third-party sources (the demo asks for it: consentCatalog below). */
+const noConsentCatalog = { ...profileCatalog, thirdPartyConsent: undefined } as ProfileCatalog;
+
+function serviceWith(providers: EnrichmentProvider[], catalog: ProfileCatalog = noConsentCatalog): ProfileService {
   const consentRequired = (catalog as { thirdPartyConsent?: unknown }).thirdPartyConsent !== undefined;
   const enrichment = createEnrichmentService({ providers, budgetMs: 500, consentRequired, log, now: () => clock });
   return createProfileService({ catalog, store, admin, enrich: (...args) => enrichment.run(...args), providers: enrichment.providers, now: () => clock, log });
