@@ -100,6 +100,7 @@ describe("createGradual", () => {
       "getProfilePrompt",
       "rememberAuthgearLocale",
       "saveMyProfileValues",
+      "setMyEnrichmentConsent",
       "setMyEnrichmentOptOut",
       "submitProfileAnswers",
       "undoMyDecline",

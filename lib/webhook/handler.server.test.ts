@@ -16,11 +16,12 @@ import { PendingProvenance } from "./pending-provenance";
 const SECRET = "test_secret_0123456789abcdefghijk";
 const NOW = Date.parse("2026-11-29T03:00:00.000Z");
 const OBSERVED = new Date(NOW).toISOString();
+/** What the runner makes of the geoip provider's answer for 81.2.69.142 (location fields may be prefilled: FIELDS). */
 const LONDON: EnrichedValue[] = [
-  { field: "country", value: "GB", confidence: 0.85, source: "geoip", observedAt: OBSERVED },
-  { field: "timezone", value: "Europe/London", confidence: 0.75, source: "geoip", observedAt: OBSERVED },
-  { field: "region", value: "England", confidence: 0.6, source: "geoip", observedAt: OBSERVED },
-  { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: OBSERVED },
+  { field: "country", value: "GB", confidence: 0.85, source: "geoip", observedAt: OBSERVED, prefill: true },
+  { field: "timezone", value: "Europe/London", confidence: 0.75, source: "geoip", observedAt: OBSERVED, prefill: true },
+  { field: "region", value: "England", confidence: 0.6, source: "geoip", observedAt: OBSERVED, prefill: true },
+  { field: "city", value: "London", confidence: 0.5, source: "geoip", observedAt: OBSERVED, prefill: true },
 ];
 
 const context = (overrides: Record<string, unknown> = {}) => ({
