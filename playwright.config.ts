@@ -72,10 +72,11 @@ export default defineConfig({
         AUTHGEAR_ADMIN_API_KEY_ID: "",
         AUTHGEAR_WEBHOOK_SECRET: "",
         IPGEOLOCATION_API_KEY: "",
-        // The FullContact stand-in (emulator/standins/, served by the emulator's process on its port + 1),
-        // switched on for the consent journey; it runs only for users who gave consent (the catalog asks).
-        // next start is a production server, so the key is explicit: the stand-in's.
-        FULLCONTACT: "on",
+        // Third-party sources off, as in a fresh deployment: with one on, the demo catalog's consent
+        // question joins every new user's first prompt, which the other journeys do not expect. The
+        // FullContact stand-in (emulator/standins/, the emulator's port + 1) is wired so that switching
+        // it on is FULLCONTACT: "on" (next start is a production server: the key is explicit, the stand-in's).
+        FULLCONTACT: "",
         FULLCONTACT_API_KEY: "standin",
         FULLCONTACT_BASE_URL: `${STANDINS_URL}/fullcontact`,
         PEOPLE_DATA_LABS: "",

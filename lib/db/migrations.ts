@@ -133,6 +133,16 @@ const migrations = (types: SchemaTypes): Record<string, Migration> => ({
       await db.schema.dropTable("enrichment_run").execute();
     },
   },
+  "006_provenance_suggested_by": {
+    // Who suggested a value the user confirmed (Provenance.suggestedBy, issue 17): the provider's
+    // name, so a confirmed held suggestion still says where it came from.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("provenance").addColumn("suggested_by", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("provenance").dropColumn("suggested_by").execute();
+    },
+  },
 });
 
 export function createMigrationProvider(types: SchemaTypes): MigrationProvider {

@@ -53,6 +53,8 @@ export interface ProvenanceTable {
   confirmed: number;
   /** JSON of the value this record describes; null for a deliberate clear or an older record. */
   value: string | null;
+  /** A confirmed value: the provider whose suggestion the user confirmed (migration 006), else null. */
+  suggested_by: string | null;
 }
 
 export interface PromptEventTable {

@@ -106,6 +106,7 @@ function toProvenance(row: ProvenanceTable): Provenance {
     at: new Date(row.observed_at).toISOString(),
     confirmed: row.confirmed === 1,
     ...(row.value === null ? {} : { value: JSON.parse(row.value) as string | number }),
+    ...(row.suggested_by === null ? {} : { suggestedBy: row.suggested_by }),
   };
 }
 
@@ -325,6 +326,7 @@ export function createStore(db: AppDatabase, options: StoreOptions = {}) {
             observed_at: Date.parse(p.at),
             confirmed: p.confirmed ? 1 : 0,
             value: p.value === undefined ? null : JSON.stringify(p.value),
+            suggested_by: p.suggestedBy ?? null,
           };
           await trx
             .insertInto("provenance")

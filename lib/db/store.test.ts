@@ -116,7 +116,10 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
   it("migration 005 keeps every user's settings: opted-out users stay opted out, nobody has decided on consent yet", async () => {
     const migrator = new Migrator({ db, provider: createMigrationProvider(schemaTypes(engine.engine)), migrationTableSchema: await migrationTableSchema(db, engine.engine) });
     const down = await migrator.migrateTo("004_login_prompt_visit");
-    assert.deepEqual(down.results?.map((r) => [r.migrationName, r.direction, r.status]), [["005_enrichment_sources", "Down", "Success"]]);
+    assert.deepEqual(down.results?.map((r) => [r.migrationName, r.direction, r.status]), [
+      ["006_provenance_suggested_by", "Down", "Success"],
+      ["005_enrichment_sources", "Down", "Success"],
+    ]);
     await sql`insert into user_settings (user_id, enrichment_opt_out, updated_at) values ('u1', 1, 1000), ('u2', 0, 2000)`.execute(db);
     const up = await migrator.migrateToLatest();
     assert.equal(up.error, undefined);
@@ -131,6 +134,7 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
     const down = await migrator.migrateTo("003_config_problem");
     assert.equal(down.error, undefined);
     assert.deepEqual(down.results?.map((r) => [r.migrationName, r.direction, r.status]), [
+      ["006_provenance_suggested_by", "Down", "Success"],
       ["005_enrichment_sources", "Down", "Success"],
       ["004_login_prompt_visit", "Down", "Success"],
     ]);
@@ -141,6 +145,7 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
     assert.deepEqual(up.results?.map((r) => [r.migrationName, r.status]), [
       ["004_login_prompt_visit", "Success"],
       ["005_enrichment_sources", "Success"],
+      ["006_provenance_suggested_by", "Success"],
     ]);
     const rows = await db.selectFrom("login_prompt").select(["user_id", "login_key", "sign_in"]).orderBy("user_id").execute();
     assert.deepEqual(rows, [
@@ -206,6 +211,18 @@ for (const engine of testEngines) describe(`state store (${engine.name})`, { ski
     assert.deepEqual(await store.provenance("u1"), {
       city: { source: "confirmed", confidence: 1, at: new Date(2_000).toISOString(), confirmed: true },
     });
+  });
+
+  it("keeps who suggested a value the user confirmed, and nothing for other records", async () => {
+    await store.writeProvenance("u1", {
+      company: { source: "confirmed", confidence: 1, at: "2026-03-01T12:00:00.000Z", confirmed: true, value: "Acme Robotics", suggestedBy: "work-email" },
+      city: { source: "geoip", confidence: 0.5, at: "2026-03-01T12:00:00.000Z", confirmed: false, value: "London" },
+    });
+    const rows = await store.provenance("u1");
+    assert.equal(rows.company?.suggestedBy, "work-email");
+    assert.equal("suggestedBy" in (rows.city ?? {}), false);
+    await store.writeProvenance("u1", { company: { source: "user", confidence: 1, at: "2026-03-02T12:00:00.000Z", confirmed: true, value: "Acme" } });
+    assert.equal((await store.provenance("u1")).company?.suggestedBy, undefined, "a later answer of the user's own drops it");
   });
 
   it("keeps the value a provenance record describes, numbers and strings alike", async () => {
@@ -455,7 +472,7 @@ describe("state store across app instances (PostgreSQL)", { skip: postgresEngine
     await first.setEnrichmentOptOut("u1", true, 1);
     assert.equal(await second.enrichmentOptOut("u1"), true);
     const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(first.db);
-    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value", "003_config_problem", "004_login_prompt_visit", "005_enrichment_sources"]);
+    assert.deepEqual(rows.map((r) => r.name), ["001_initial", "002_provenance_value", "003_config_problem", "004_login_prompt_visit", "005_enrichment_sources", "006_provenance_suggested_by"]);
   });
 });
 

@@ -48,8 +48,9 @@ function provider(name: string, field: "country" | "city" | "timezone", answer: 
   };
 }
 
-/** The demo catalog without its consent to third-party sources (the demo asks for it: consentCatalog below). */
-const noConsentCatalog = { ...profileCatalog, thirdPartyConsent: undefined } as ProfileCatalog;
+/** The demo catalog without its consent question: third-party sources run without asking. */
+const { thirdPartyConsent: _asked, ...withoutConsent } = profileCatalog as ProfileCatalog & { thirdPartyConsent?: unknown };
+const noConsentCatalog = withoutConsent as ProfileCatalog;
 
 function serviceWith(providers: EnrichmentProvider[], catalog: ProfileCatalog = noConsentCatalog): ProfileService {
   const consentRequired = (catalog as { thirdPartyConsent?: unknown }).thirdPartyConsent !== undefined;
@@ -57,7 +58,7 @@ function serviceWith(providers: EnrichmentProvider[], catalog: ProfileCatalog = 
   return createProfileService({ catalog, store, admin, enrich: (...args) => enrichment.run(...args), providers: enrichment.providers, now: () => clock, log });
 }
 
-const consentCatalog = { ...profileCatalog, thirdPartyConsent: {} } as ProfileCatalog;
+const consentCatalog = { ...noConsentCatalog, thirdPartyConsent: {} } as ProfileCatalog;
 
 async function newUser(): Promise<{ sub: string; email: string }> {
   const email = `enr-${Math.random().toString(36).slice(2, 10)}@acme-robotics.com`;

@@ -433,7 +433,7 @@ describe("profile service: open enrichment (issue 17)", () => {
     assert.deepEqual([record?.source, record?.confirmed, record?.value], ["confirmed", true, "Acme Robotics"]);
   });
 
-  it("keeps who suggested a confirmed value (provenance suggestedBy)", { todo: "the store keeps it once provenance has a suggested_by column (migration 005)" }, async () => {
+  it("keeps who suggested a confirmed value (provenance suggestedBy)", async () => {
     const sub = await newUser();
     observations = [WORK_ADDRESS, guess("company_name", "Acme Robotics")];
     const prompt = await askedNow(sub);

@@ -59,8 +59,9 @@ import {
 } from "@/lib/admin/config-problems";
 import type { Store } from "@/lib/db/store.server";
 import type { EnrichmentRunOptions } from "@/lib/enrichment/providers.server";
+import { FIELDS, type SharedField } from "@/lib/enrichment/fields";
 import { consentState, type ConsentState } from "@/lib/enrichment/select";
-import type { EnrichedValue, EnrichmentInput, EnrichmentPhase } from "@/lib/enrichment/types";
+import type { EnrichedValue, EnrichmentFieldSpec, EnrichmentInput, EnrichmentPhase } from "@/lib/enrichment/types";
 import { verifiedEmail } from "@/lib/enrichment/verified-email";
 import { findQuestion, isEmptyValue, type ProfileCatalog } from "@/lib/catalog/catalog";
 import type { AttributeValue, Provenance } from "@/lib/domain";
@@ -312,6 +313,20 @@ export async function handleEvent(event: HookEvent, deps: HookDeps): Promise<Hoo
   }
 }
 
+/**
+ * A question enrichment writes without the user: `fill`, or `confirm` from a field whose guess is
+ * written before it is confirmed (the shared location fields, FIELDS' `prefill`). Other confirm
+ * questions only get a held suggestion, offered by the prompt: nothing for these events to write.
+ * A field outside the shared vocabulary may be either: counted.
+ */
+function writtenByEnrichment(question: { enrichment?: { field: string; mode: string } }): boolean {
+  const enrichment = question.enrichment;
+  if (!enrichment) return false;
+  if (enrichment.mode === "fill") return true;
+  const shared: EnrichmentFieldSpec | undefined = Object.hasOwn(FIELDS, enrichment.field) ? FIELDS[enrichment.field as SharedField] : undefined;
+  return shared === undefined || shared.prefill === true;
+}
+
 function createEventHandlers(deps: HookDeps) {
   const log = deps.log ?? console;
   const budgetMs = deps.blockingBudgetMs ?? BLOCKING_BUDGET_MS;
@@ -373,7 +388,7 @@ function createEventHandlers(deps: HookDeps) {
     if (!candidates) {
       // Not kept here (restart, another instance, or pre_create wrote nothing): recompute from the
       // same sign-up context and vouch only for values the user really has.
-      const hasEnrichable = questions.some((q) => q.enrichment && !isEmptyValue(attributes[q.attribute]));
+      const hasEnrichable = questions.some((q) => writtenByEnrichment(q) && !isEmptyValue(attributes[q.attribute]));
       if (!hasEnrichable || event.context.triggered_by !== "user") return;
       const store = await deps.store();
       if (await store.enrichmentOptOut(user.id)) return;
@@ -456,7 +471,7 @@ function createEventHandlers(deps: HookDeps) {
     async authenticated(event: UserAuthenticatedEvent): Promise<void> {
       const user = event.payload.user;
       if (event.context.triggered_by !== "user") return;
-      const empty = questions.filter((q) => q.enrichment && isEmptyValue(user.custom_attributes[q.attribute]));
+      const empty = questions.filter((q) => writtenByEnrichment(q) && isEmptyValue(user.custom_attributes[q.attribute]));
       if (empty.length === 0) return;
       const store = await deps.store();
       if (await store.enrichmentOptOut(user.id)) return;
