@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, requireChromium } from "./e2e/support/chromium.mjs";
-import { APP_URL, E2E_DATA_DIR, EMULATOR_DATA_DIR, EMULATOR_URL } from "./e2e/support/urls";
+import { APP_URL, E2E_DATA_DIR, EMULATOR_DATA_DIR, EMULATOR_URL, THIRD_PARTY_APP_URL } from "./e2e/support/urls";
 
 // Prints one line and exits when no Chromium can be found (see e2e/support/chromium.mjs).
 const executablePath = requireChromium();
@@ -8,6 +8,35 @@ const executablePath = requireChromium();
 const bin = (name: string) => `node_modules/.bin/${name}`;
 /** The enrichment stand-ins (FullContact, People Data Labs): the emulator's port + 1 (docs/decisions/020-enrichment-stand-ins.md). */
 const STANDINS_URL = "http://localhost:3102";
+
+/** The e2e app's environment (both servers; the second switches FullContact on). */
+const appEnv: Record<string, string> = {
+  AUTHGEAR_ENDPOINT: EMULATOR_URL,
+  AUTHGEAR_CLIENT_ID: "gradual-web",
+  EMULATOR_DATA_DIR,
+  SQLITE_PATH: `${E2E_DATA_DIR}/gradual.sqlite`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Empty = unset: a developer's .env for a real Authgear project must not leak into the tests.
+  AUTHGEAR_PROJECT_ID: "",
+  AUTHGEAR_ADMIN_API_KEY: "",
+  AUTHGEAR_ADMIN_API_KEY_ID: "",
+  AUTHGEAR_WEBHOOK_SECRET: "",
+  IPGEOLOCATION_API_KEY: "",
+  // Third-party sources off, as in a fresh deployment: with one on, the demo catalog's consent
+  // question joins every new user's first prompt, which the other journeys do not expect. The
+  // FullContact stand-in (emulator/standins/, the emulator's port + 1) is wired, and the second
+  // server (app-third-party) switches it on (next start is a production server: the key is explicit, the stand-in's).
+  FULLCONTACT: "",
+  FULLCONTACT_API_KEY: "standin",
+  FULLCONTACT_BASE_URL: `${STANDINS_URL}/fullcontact`,
+  PEOPLE_DATA_LABS: "",
+  PEOPLE_DATA_LABS_API_KEY: "",
+  PEOPLE_DATA_LABS_BASE_URL: "",
+  ENRICHMENT_PROVIDERS: "",
+  // The app's clock follows the emulator's (POST /_emulator/clock, e2e/visits.spec.ts); on only
+  // against the local emulator (lib/test-clock.server.ts).
+  GRADUAL_TEST_CLOCK: "emulator",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -60,33 +89,21 @@ export default defineConfig({
       timeout: 240_000,
       stdout: "pipe",
       stderr: "pipe",
-      env: {
-        AUTHGEAR_ENDPOINT: EMULATOR_URL,
-        AUTHGEAR_CLIENT_ID: "gradual-web",
-        EMULATOR_DATA_DIR,
-        SQLITE_PATH: `${E2E_DATA_DIR}/gradual.sqlite`,
-        NEXT_TELEMETRY_DISABLED: "1",
-        // Empty = unset: a developer's .env for a real Authgear project must not leak into the tests.
-        AUTHGEAR_PROJECT_ID: "",
-        AUTHGEAR_ADMIN_API_KEY: "",
-        AUTHGEAR_ADMIN_API_KEY_ID: "",
-        AUTHGEAR_WEBHOOK_SECRET: "",
-        IPGEOLOCATION_API_KEY: "",
-        // Third-party sources off, as in a fresh deployment: with one on, the demo catalog's consent
-        // question joins every new user's first prompt, which the other journeys do not expect. The
-        // FullContact stand-in (emulator/standins/, the emulator's port + 1) is wired so that switching
-        // it on is FULLCONTACT: "on" (next start is a production server: the key is explicit, the stand-in's).
-        FULLCONTACT: "",
-        FULLCONTACT_API_KEY: "standin",
-        FULLCONTACT_BASE_URL: `${STANDINS_URL}/fullcontact`,
-        PEOPLE_DATA_LABS: "",
-        PEOPLE_DATA_LABS_API_KEY: "",
-        PEOPLE_DATA_LABS_BASE_URL: "",
-        ENRICHMENT_PROVIDERS: "",
-        // The app's clock follows the emulator's (POST /_emulator/clock, e2e/visits.spec.ts); on only
-        // against the local emulator (lib/test-clock.server.ts).
-        GRADUAL_TEST_CLOCK: "emulator",
-      },
+      env: appEnv,
+    },
+    {
+      name: "app-third-party",
+      // The build above (web servers start in turn, each once the one before answers), served again
+      // with FullContact on: the consent and work-email journeys (THIRD_PARTY_APP_URL). It shares the
+      // emulator and the state store (SQLite in WAL mode, two processes); the emulator's hooks go to
+      // the first server, which is what a second instance behind one webhook URL would see.
+      command: `${bin("next")} start -p 3104`,
+      url: THIRD_PARTY_APP_URL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...appEnv, FULLCONTACT: "on" },
     },
   ],
 });

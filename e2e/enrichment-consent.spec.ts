@@ -1,6 +1,6 @@
 /**
  * Third-party enrichment only with the user's consent (issue 17, ADR 005): the e2e app runs with
- * the FullContact stand-in switched on (FULLCONTACT=on, FULLCONTACT_BASE_URL → the stand-ins the
+ * the FullContact stand-in switched on (its second server, THIRD_PARTY_APP_URL: FULLCONTACT=on, FULLCONTACT_BASE_URL → the stand-ins the
  * emulator starts on 3102, ADR 020) and the demo catalog asks for consent (`thirdPartyConsent`).
  * - consent given on /profile (a Yes in the first prompt comes with that prompt's job-title question,
  *   which a skip would put to rest for a day): the next login asks to confirm the job title found;
@@ -16,6 +16,10 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { customAttributes } from "./support/admin";
 import { readSub, signInAgain, signUp } from "./support/auth";
 import { expect, test } from "./support/fixtures";
+import { THIRD_PARTY_APP_URL } from "./support/urls";
+
+// FullContact on (against its stand-in): the e2e run's second server (playwright.config.ts).
+test.use({ baseURL: THIRD_PARTY_APP_URL });
 
 const STANDINS_URL = "http://localhost:3102";
 

@@ -10,6 +10,10 @@ import type { Page } from "@playwright/test";
 import { customAttributes, setCustomAttributes } from "./support/admin";
 import { readSub, signInAgain, signUp } from "./support/auth";
 import { expect, test } from "./support/fixtures";
+import { THIRD_PARTY_APP_URL } from "./support/urls";
+
+// FullContact on (against its stand-in): the e2e run's second server (playwright.config.ts).
+test.use({ baseURL: THIRD_PARTY_APP_URL });
 
 const promptDialog = (page: Page) => page.getByRole("dialog", { name: "Complete your profile" });
 

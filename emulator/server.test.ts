@@ -78,9 +78,9 @@ describe("emulator config", () => {
     assert.equal(config.clients.get("gradual-web")?.issue_jwt_access_token, true);
     assert.equal(config.clients.get("gradual-web-opaque")?.issue_jwt_access_token, false);
     for (const client of config.clients.values()) {
-      assert.deepEqual(client.redirect_uris, ["http://localhost:3000/auth/callback", "http://localhost:3100/auth/callback"]);
+      assert.deepEqual(client.redirect_uris, ["http://localhost:3000/auth/callback", "http://localhost:3100/auth/callback", "http://localhost:3104/auth/callback"]);
     }
-    assert.deepEqual([...config.allowedOrigins], ["http://localhost:3000", "http://localhost:3100"]);
+    assert.deepEqual([...config.allowedOrigins], ["http://localhost:3000", "http://localhost:3100", "http://localhost:3104"]);
     assert.ok(config.attributes.size > 0);
     for (const attr of config.attributes.values()) {
       assert.deepEqual(attr.access_control, { end_user: "readwrite", bearer: "readonly", portal_ui: "readwrite" }, attr.pointer);

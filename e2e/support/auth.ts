@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { PAGE_MESSAGES, pageLocale as emulatorPageLocale } from "@/emulator/login-messages";
 import { expect } from "./fixtures";
 import { appWords } from "./i18n";
-import { APP_URL, EMULATOR_URL } from "./urls";
+import { EMULATOR_URL } from "./urls";
 
 /** The OAuth client the app uses in the tests (emulator/authgear.yaml). */
 export const CLIENT_ID = "gradual-web";
@@ -73,13 +73,19 @@ export interface SignInOptions {
   emulator?: Partial<EmulatorWords>;
 }
 
+/** The home page of the app `page` is on (APP_URL, or the test's own baseURL such as THIRD_PARTY_APP_URL). */
+function homeUrl(page: Page): string {
+  return `${new URL(page.url()).origin}/`;
+}
+
 /** From the home page: Sign up → emulator sign-up page → back home signed in as `email`. */
 export async function signUp(page: Page, email: string = uniqueEmail("signup"), options: SignInOptions = {}): Promise<string> {
   await page.goto("/");
+  const home = homeUrl(page);
   const words = appWords(options.locale ?? (await pageLocale(page)));
   await page.getByRole("button", { name: words("home.signUp") }).click();
   await submitEmulatorForm(page, "signUpHeading", email, options);
-  await page.waitForURL(`${APP_URL}/`);
+  await page.waitForURL(home);
   await expect(signedInAs(page, email, options.locale ?? (await pageLocale(page)))).toBeVisible();
   return email;
 }
@@ -87,10 +93,11 @@ export async function signUp(page: Page, email: string = uniqueEmail("signup"), 
 /** From the home page: Sign in → emulator sign-in page → back home signed in as `email`. */
 export async function signIn(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
   await page.goto("/");
+  const home = homeUrl(page);
   const words = appWords(options.locale ?? (await pageLocale(page)));
   await page.getByRole("button", { name: words("home.signIn") }).click();
   await submitEmulatorForm(page, "signInHeading", email, options);
-  await page.waitForURL(`${APP_URL}/`);
+  await page.waitForURL(home);
   await expect(signedInAs(page, email, options.locale ?? (await pageLocale(page)))).toBeVisible();
 }
 
