@@ -28,8 +28,7 @@ const ANSWERS: Record<string, string> = {
 
 /**
  * The labels of the questions the prompt shows, in order: each has its own "Skip <label>" button,
- * whether it shows its field or a guess to confirm (the users here sign up at example.com, which
- * the work-email provider takes for a company's domain: "Is your company Example?").
+ * whether it shows its field or a guess to confirm (the city from London, say).
  */
 async function shownQuestions(prompt: Locator): Promise<string[]> {
   // The questions render together with the form's Save button.

@@ -118,6 +118,8 @@ interface Draft {
   confirmed: string[];
   /** The consent item's tap. */
   consent: ConsentChoice | null;
+  /** Suggestions the user set aside with "Change" (their own answer is in `values`). */
+  changed: string[];
   submissionId: string;
 }
 
@@ -139,11 +141,18 @@ function readDraft(loginKey: string): Draft | null {
       choices: (draft.choices ?? {}) as Draft["choices"],
       confirmed: Array.isArray(draft.confirmed) ? (draft.confirmed as string[]) : [],
       consent: isConsentChoice(draft.consent) ? draft.consent : null,
+      changed: Array.isArray(draft.changed) ? draft.changed.filter((a): a is string => typeof a === "string") : [],
       submissionId: draft.submissionId,
     };
   } catch {
     return null; // storage disabled or corrupt: start afresh
   }
+}
+
+/** The question without its suggestion (the user chose "Change": their own answer now). */
+function withoutSuggestion(question: PromptQuestion): PromptQuestion {
+  const { suggestion: _setAside, ...rest } = question;
+  return rest;
 }
 
 function writeDraft(loginKey: string, draft: Draft | null): void {
@@ -185,6 +194,7 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
   const [choices, setChoices] = useState<Record<string, QuestionChoice>>({});
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [consentChoice, setConsentChoice] = useState<ConsentChoice | null>(null);
+  const [changed, setChanged] = useState<string[]>([]);
   const [savedConsent, setSavedConsent] = useState<ConsentChoice | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
@@ -230,7 +240,15 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       setChoices(draft?.choices ?? {});
       setConfirmed(draft?.confirmed ?? []);
       setConsentChoice(draft?.consent ?? null);
-      setView({ ...prompt, questions: prompt.questions.filter((q, i) => i === consentItem?.index || findQuestion(catalog, q.attribute)) });
+      setChanged(draft?.changed ?? []);
+      // A suggestion set aside with "Change" before a reload stays aside: the typed answer is in the draft.
+      const changed = new Set(draft?.changed ?? []);
+      setView({
+        ...prompt,
+        questions: prompt.questions
+          .filter((q, i) => i === consentItem?.index || findQuestion(catalog, q.attribute))
+          .map((q) => (changed.has(q.attribute) ? withoutSuggestion(q) : q)),
+      });
       setStatus("open");
     })();
     return () => {
@@ -247,8 +265,8 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
   const serializedValues = JSON.stringify(values);
   useEffect(() => {
     if (!view || (status !== "open" && status !== "saving")) return;
-    writeDraft(view.loginKey, { values: JSON.parse(serializedValues) as PromptFormValues, choices, confirmed, consent: consentChoice, submissionId: submissionId.current });
-  }, [view, status, serializedValues, choices, confirmed, consentChoice]);
+    writeDraft(view.loginKey, { values: JSON.parse(serializedValues) as PromptFormValues, choices, confirmed, consent: consentChoice, changed, submissionId: submissionId.current });
+  }, [view, status, serializedValues, choices, confirmed, consentChoice, changed]);
 
   // Saved: the confirmation stays a moment, then the prompt goes away.
   useEffect(() => {
@@ -309,8 +327,9 @@ export function useProfilePrompt(options: UseProfilePromptOptions): ProfilePromp
       setConfirmed((c) => c.filter((a) => a !== attribute));
       setChoices((c) => ({ ...c, [attribute]: "answer" }));
       if (suggestion && !form.getValues(attribute)) form.setValue(attribute, String(suggestion.value));
-      // Hide the suggestion: the user is typing their own answer now.
-      setView((v) => (v ? { ...v, questions: v.questions.map((q) => (q.attribute === attribute ? { attribute } : q)) } : v));
+      // Hide the suggestion: the user is typing their own answer now (kept so across a reload: the draft).
+      setChanged((c) => (c.includes(attribute) ? c : [...c, attribute]));
+      setView((v) => (v ? { ...v, questions: v.questions.map((q) => (q.attribute === attribute ? withoutSuggestion(q) : q)) } : v));
     },
     [form, view],
   );

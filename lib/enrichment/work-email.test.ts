@@ -223,6 +223,16 @@ describe("the work-email provider", () => {
     ]);
   });
 
+  it("suggests no company for the domains reserved for documentation (RFC 2606), under any subdomain", async () => {
+    for (const email of ["ana@example.com", "ana@mail.example.org", "ana@EXAMPLE.net"]) {
+      const values = await provider.lookup({ email }, context);
+      assert.deepEqual(values.map((v) => v.field), ["email_type", "email_domain"], email);
+      assert.equal(values[0]?.value, "work", email);
+    }
+    // Only those three: a domain that merely contains the word is somebody's.
+    assert.ok((await provider.lookup({ email: "ana@example-robotics.com" }, context)).some((v) => v.field === "company_name"));
+  });
+
   it("gives a free or disposable address its type and domain only, naming the list that said so", async () => {
     assert.deepEqual(await provider.lookup({ email: "ana+x@GMAIL.com" }, context), [
       { field: "email_type", value: "free", confidence: 0.99, basis: `${FREE.name} ${FREE.version}` },

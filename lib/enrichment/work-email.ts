@@ -30,6 +30,8 @@
  *   suffix), in Unicode, split at hyphens, each word with its first letter in
  *   upper case: `acme-robotics.com` → "Acme Robotics", `xn--bcher-kva.de` → "Bücher". Only a
  *   guess (confidence 0.4): it is asked as a confirm question.
+ * - example.com, example.net and example.org (RFC 2606: reserved for documentation) are work
+ *   addresses by the lists, but suggest no company: nobody works at Example.
  */
 import mailchecker from "mailchecker";
 import mailcheckerPackage from "mailchecker/package.json" with { type: "json" };
@@ -191,6 +193,13 @@ export const WORK_EMAIL_CONFIDENCE = { email_type: 0.99, email_domain: 0.99, com
 const SUFFIX_BASIS = listBasis(PUBLIC_SUFFIX_LIST);
 const NEITHER_BASIS = `on neither ${listBasis(FREE_EMAIL_LIST)} nor ${listBasis(DISPOSABLE_EMAIL_LIST)}`;
 
+/**
+ * The second-level names RFC 2606 reserves for documentation and examples (the reserved top-level
+ * names .example, .test, .invalid and .localhost are on no public suffix list, so they say nothing
+ * already): an address there is classified, but suggests no company website or name.
+ */
+export const DOCUMENTATION_DOMAINS: ReadonlySet<string> = new Set(["example.com", "example.net", "example.org"]);
+
 /** The observations for one address: email_type and email_domain for every classifiable one, company_* for a work address only. */
 export function workEmailObservations(email: EnrichmentInput["email"]): Observation[] {
   const classified = classify(email);
@@ -202,7 +211,8 @@ export function workEmailObservations(email: EnrichmentInput["email"]): Observat
     { field: "email_type", value: type, confidence: WORK_EMAIL_CONFIDENCE.email_type, basis: list ? listBasis(list) : lists },
     { field: "email_domain", value: domain, confidence: WORK_EMAIL_CONFIDENCE.email_domain, basis: suffixes },
   ];
-  if (type !== "work") return observations;
+  // Reserved for documentation (RFC 2606): a work address by the lists, but nobody's company website or name.
+  if (type !== "work" || DOCUMENTATION_DOMAINS.has(domain)) return observations;
   observations.push({ field: "company_website", value: `https://${domain}`, confidence: WORK_EMAIL_CONFIDENCE.company_website, basis: `${suffixes}; ${lists}` });
   const name = nameFromLabel(classified.label);
   if (name) observations.push({ field: "company_name", value: name, confidence: WORK_EMAIL_CONFIDENCE.company_name, basis: `a guess from ${domain}; ${lists}` });
