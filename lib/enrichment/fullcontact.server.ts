@@ -12,20 +12,7 @@ import { z } from "zod";
 import type { EnrichmentSettings } from "@/lib/env.server";
 import { countryCodeFromName } from "./country-names.server";
 import { pickFields } from "./fields";
-import {
-  createRemoteProvider,
-  emailKey,
-  employeeCount,
-  observations,
-  RemoteProviderError,
-  textOrRaw,
-  websiteOfDomain,
-  withScheme,
-  workDomainKey,
-  yearOf,
-  type RemoteAnswer,
-  type RemoteProvider,
-} from "./remote-http.server";
+import { createRemoteProvider, emailKey, employeeCount, observations, type RemoteAnswer, type RemoteProvider, RemoteProviderError, remoteTuning, textOrRaw, websiteOfDomain, withScheme, workDomainKey, yearOf } from "./remote-http.server";
 
 /** A field read as it comes (its type is judged when it is mapped, or by the runner). */
 const anything = z.unknown().optional();
@@ -172,10 +159,7 @@ export function createFullContactPersonProvider(options: RemoteProviderOptions):
     request: (email) => ({ url, method: "POST", headers, json: { email } }),
     read: readFullContactPerson,
     refusal,
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.breaker ? { breaker: options.breaker } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...remoteTuning(options),
   });
 }
 
@@ -192,10 +176,7 @@ export function createFullContactCompanyProvider(options: RemoteProviderOptions)
     request: (domain) => ({ url, method: "POST", headers, json: { domain } }),
     read: readFullContactCompany,
     refusal,
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.breaker ? { breaker: options.breaker } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...remoteTuning(options),
   });
 }
 

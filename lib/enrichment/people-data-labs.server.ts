@@ -17,19 +17,7 @@ import type { EnrichmentSettings } from "@/lib/env.server";
 import { countryCodeFromName } from "./country-names.server";
 import { pickFields } from "./fields";
 import { type RemoteProviderOptions } from "./fullcontact.server";
-import {
-  createRemoteProvider,
-  emailKey,
-  employeeCount,
-  observations,
-  RemoteProviderError,
-  textOrRaw,
-  withScheme,
-  workDomainKey,
-  yearOf,
-  type RemoteAnswer,
-  type RemoteProvider,
-} from "./remote-http.server";
+import { createRemoteProvider, emailKey, employeeCount, observations, type RemoteAnswer, type RemoteProvider, RemoteProviderError, remoteTuning, textOrRaw, withScheme, workDomainKey, yearOf } from "./remote-http.server";
 
 /** A field read as it comes (its type is judged when it is mapped, or by the runner). */
 const anything = z.unknown().optional();
@@ -156,10 +144,7 @@ export function createPdlPersonProvider(options: RemoteProviderOptions): RemoteP
     },
     read: readPdlPerson,
     refusal,
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.breaker ? { breaker: options.breaker } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...remoteTuning(options),
   });
 }
 
@@ -180,10 +165,7 @@ export function createPdlCompanyProvider(options: RemoteProviderOptions): Remote
     },
     read: readPdlCompany,
     refusal,
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.breaker ? { breaker: options.breaker } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...remoteTuning(options),
   });
 }
 

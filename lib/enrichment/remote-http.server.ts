@@ -216,6 +216,18 @@ export interface RemoteProvider extends EnrichmentProvider {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+type RemoteTuning = Pick<RemoteProviderDefinition, "cache" | "breaker" | "now" | "fetch">;
+
+/** The tuning a provider's factory passes through to createRemoteProvider (cache, breaker, clock, fetch): only the parts given. */
+export function remoteTuning(options: RemoteTuning): RemoteTuning {
+  return {
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.breaker ? { breaker: options.breaker } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+}
+
 export function createRemoteProvider(definition: RemoteProviderDefinition): RemoteProvider {
   const clock = definition.now ?? Date.now;
   const cache = new LruCache<string, Cached>({
