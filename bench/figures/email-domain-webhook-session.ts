@@ -9,13 +9,12 @@
  * from 81.2.69.142), one server after the other, so a change in the machine's load hits both alike.
  * Stops everything it started, by process group, before it exits.
  */
-import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { argValue } from "../lib/child";
-import { benchAppEnv, freePorts, nextBuild, ProcessGroup, waitForUrl } from "../lib/processes";
-import { SessionProblem, combine, measureHooks, type HookMeasurement, type LoadResult } from "./webhook-measure";
+import { benchAppEnv, freePorts, nextBuild, ProcessGroup } from "../lib/processes";
+import { SessionProblem, combine, measureHooks, type HookMeasurement, type LoadResult, waitForSessionUrl } from "./webhook-measure";
 
 /** The location providers the e2e/bench app builds (no ipgeolocation key): what sign-up runs today. */
 const WITHOUT_WORK_EMAIL = ["client", "authgear-context", "geoip"] as const;
@@ -40,14 +39,6 @@ export interface EmailDomainWebhookResult {
 const processes = new ProcessGroup();
 const stopAll = () => processes.stopAll();
 
-async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
-  try {
-    await waitForUrl(url, child, name, "its log in bench/results/<run>/", timeoutMs);
-  } catch (error) {
-    throw new SessionProblem(error instanceof Error ? error.message : String(error));
-  }
-}
-
 async function main(out: string, logDir: string, connections: number, durationS: number, rounds: number): Promise<void> {
   const root = process.cwd();
   const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -70,7 +61,7 @@ async function main(out: string, logDir: string, connections: number, durationS:
       env: baseEnv,
       logPath: join(logDir, "email-domain-emulator.log"),
     });
-    await waitFor(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", 30_000);
+    await waitForSessionUrl(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", 30_000);
 
     const app = async (name: "without" | "with", port: number, providers: readonly string[]) => {
       const env = benchAppEnv({
@@ -81,7 +72,7 @@ async function main(out: string, logDir: string, connections: number, durationS:
       });
       const child = processes.start(bin("next"), ["start", "-p", String(port)], { cwd: root, env, logPath: join(logDir, `email-domain-next-start-${name}.log`) });
       const url = `http://localhost:${port}`;
-      await waitFor(url, child, `next start (${name} work-email)`, 60_000);
+      await waitForSessionUrl(url, child, `next start (${name} work-email)`, 60_000);
       return url;
     };
     const withoutUrl = await app("without", withoutPort, WITHOUT_WORK_EMAIL);

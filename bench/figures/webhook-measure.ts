@@ -3,7 +3,9 @@
  * answer it should (a figure of a route answering 404 or not enriching would be meaningless),
  * warm up, then load it with autocannon at a fixed concurrency, one kind of body after the other.
  */
+import type { ChildProcess } from "node:child_process";
 import autocannon, { type Result } from "autocannon";
+import { waitForUrl } from "../lib/processes";
 import { nowNs } from "../lib/stats";
 import { BENCH_SIGNUP_IP, preCreateEvent, signedRequest, unhandledEvent, type SignedRequest } from "./webhook-events";
 
@@ -38,6 +40,15 @@ export interface HookMeasurement {
 /** The app answered in a way that makes the figure meaningless: reported in the table, not thrown away. */
 export class SessionProblem extends Error {
   override name = "SessionProblem";
+}
+
+/** waitForUrl, with its failure reported as a finding (SessionProblem) for the table. */
+export async function waitForSessionUrl(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
+  try {
+    await waitForUrl(url, child, name, "its log in bench/results/<run>/", timeoutMs);
+  } catch (error) {
+    throw new SessionProblem(error instanceof Error ? error.message : String(error));
+  }
 }
 
 async function post(url: string, request: SignedRequest): Promise<{ status: number; json: unknown; ms: number }> {

@@ -11,8 +11,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { argValue } from "../lib/child";
-import { benchAppEnv, freePorts, nextBuild, ProcessGroup, waitForUrl } from "../lib/processes";
-import { SessionProblem, measureHooks, type HookMeasurement } from "./webhook-measure";
+import { benchAppEnv, freePorts, nextBuild, ProcessGroup } from "../lib/processes";
+import { SessionProblem, measureHooks, type HookMeasurement, waitForSessionUrl } from "./webhook-measure";
 
 export interface WebhookSessionResult extends HookMeasurement {
   buildS: number;
@@ -24,15 +24,6 @@ const stopAll = () => processes.stopAll();
 /** Starts a process in its own process group, output to a log file. */
 function start(command: string, args: string[], env: NodeJS.ProcessEnv, logPath: string): ChildProcess {
   return processes.start(command, args, { cwd: process.cwd(), env, logPath });
-}
-
-/** waitForUrl, with its failure reported as a finding (SessionProblem) for the table. */
-async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
-  try {
-    await waitForUrl(url, child, name, "its log in bench/results/<run>/", timeoutMs);
-  } catch (error) {
-    throw new SessionProblem(error instanceof Error ? error.message : String(error));
-  }
 }
 
 async function main(out: string, logDir: string, connections: number, durationS: number, rounds: number): Promise<void> {
@@ -61,14 +52,14 @@ async function main(out: string, logDir: string, connections: number, durationS:
       baseEnv,
       join(logDir, "webhook-emulator.log"),
     );
-    await waitFor(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", 30_000);
+    await waitForSessionUrl(`${emulatorUrl}/_emulator/health`, emulator, "the emulator", 30_000);
     const app = start(
       bin("next"),
       ["start", "-p", String(appPort)],
       benchAppEnv({ emulatorUrl, emulatorDataDir: emulatorDir, store: { sqlitePath: join(temp, "gradual.sqlite") } }),
       join(logDir, "webhook-next-start.log"),
     );
-    await waitFor(appUrl, app, "next start", 60_000);
+    await waitForSessionUrl(appUrl, app, "next start", 60_000);
     const secret = await readFile(join(emulatorDir, "webhook-secret"), "utf8");
     const measured = await measureHooks(appUrl, secret, { connections, durationS, warmupS: 3, rounds });
     const result: WebhookSessionResult = { buildS, ...measured };
