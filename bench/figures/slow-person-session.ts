@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { HOOK_EVENT_TYPES, hookEventId, type HookEventContext } from "@/lib/authgear/hook-events";
+import { HOOK_EVENT_TYPES, hookEventId } from "@/lib/authgear/hook-events";
 import { openSqliteDatabase } from "@/lib/db/database.server";
 import { createStore } from "@/lib/db/store.server";
 import { createEmulator } from "@/emulator/server";
@@ -24,7 +24,7 @@ import { hookIdentity, hookUser } from "@/emulator/users";
 import { argValue } from "../lib/child";
 import { benchAppEnv, freePorts, nextBuild, ProcessGroup, waitForUrl } from "../lib/processes";
 import { median, nowNs } from "../lib/stats";
-import { BENCH_SIGNUP_IP, signedRequest, type SignedRequest } from "./webhook-events";
+import { benchHookContext, signedRequest, type SignedRequest } from "./webhook-events";
 import { HOOK_PATH, SessionProblem } from "./webhook-measure";
 
 /** A scripted stand-in address (ADR 020): FullContact answers Ana's record after the stand-in's delay. */
@@ -53,24 +53,8 @@ export interface SlowPersonResult {
 
 const processes = new ProcessGroup();
 
-function context(userId: string, now: Date): HookEventContext {
-  return {
-    timestamp: Math.floor(now.getTime() / 1000),
-    user_id: userId,
-    triggered_by: "user",
-    audit_context: {},
-    preferred_languages: ["en-GB", "en"],
-    language: "en",
-    ip_address: BENCH_SIGNUP_IP,
-    geo_location_code: null,
-    user_agent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36",
-    app_id: "gradual-local",
-    client_id: "gradual-web",
-  };
-}
-
 function event(type: string, seq: number, user: UserRecord, now = new Date()): Record<string, unknown> {
-  return { id: hookEventId(seq), seq, type, payload: { user: hookUser(user), identities: [hookIdentity(user)] }, context: context(user.id, now) };
+  return { id: hookEventId(seq), seq, type, payload: { user: hookUser(user), identities: [hookIdentity(user)] }, context: benchHookContext(user.id, now) };
 }
 
 async function post(url: string, request: SignedRequest): Promise<{ status: number; ms: number }> {

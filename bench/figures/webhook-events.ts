@@ -14,7 +14,8 @@ export const BENCH_SIGNUP_IP = "81.2.69.142";
 /** An event Authgear sends (non-blocking) that Gradual's webhook does not handle. */
 export const UNHANDLED_EVENT_TYPE = "user.disabled";
 
-function context(userId: string, now: Date): HookEventContext {
+/** A hook event's context for a sign-up by `userId` from BENCH_SIGNUP_IP at `now`, as Authgear sends it. */
+export function benchHookContext(userId: string, now: Date): HookEventContext {
   return {
     timestamp: Math.floor(now.getTime() / 1000),
     user_id: userId,
@@ -38,7 +39,7 @@ export function preCreateEvent(seq: number, now: Date = new Date()): Record<stri
     seq,
     type: HOOK_EVENT_TYPES.userPreCreate,
     payload: { user: hookUser(user), identities: [hookIdentity(user)] },
-    context: context(user.id, now),
+    context: benchHookContext(user.id, now),
   };
 }
 
@@ -50,7 +51,7 @@ export function unhandledEvent(seq: number, now: Date = new Date()): Record<stri
     seq,
     type: UNHANDLED_EVENT_TYPE,
     payload: { user: hookUser(user) },
-    context: context(user.id, now),
+    context: benchHookContext(user.id, now),
   };
 }
 
